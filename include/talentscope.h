@@ -1,0 +1,65 @@
+/*
+ * TalentScope: the engine's public interface.
+ *
+ * The engine turns a dataset folder of raw recruitment-platform tables into the
+ * talent report of ../shared/spec/DATA_CONTRACT.md.  It never prints, never
+ * exits and never reads argv: every action returns an enum ts_status and, on
+ * failure, fills a caller-owned struct ts_error.  Options are set as key/value
+ * strings so that a command-line flag and a config-file line are one thing.
+ */
+#ifndef TALENTSCOPE_H
+#define TALENTSCOPE_H
+
+#include <stddef.h>
+
+#define TS_VERSION "0.1.0"
+
+/* One table of statuses, one message each (libuv style X-macro). */
+#define TS_STATUS_MAP(X)                                         \
+	X(TS_OK, "success")                                          \
+	X(TS_EUSAGE, "usage error")                                  \
+	X(TS_EIO, "input/output error")                              \
+	X(TS_EDATA, "bad input data")                                \
+	X(TS_ECONFIG, "configuration error")                         \
+	X(TS_ENOTABLE, "the dataset holds none of the known tables") \
+	X(TS_ENOMEM, "out of memory")
+
+enum ts_status {
+#define TS_STATUS_ENUM(name, msg) name,
+	TS_STATUS_MAP(TS_STATUS_ENUM)
+#undef TS_STATUS_ENUM
+};
+
+/* Details of a failure.  file and line are empty/0 when not applicable. */
+struct ts_error {
+	enum ts_status status;
+	char file[1024];
+	long line;
+	char message[1024];
+};
+
+const char *ts_strerror(enum ts_status status);
+
+/* Options of a report run (opaque).  Keys are the long flag names of
+ * `talentscope report`: period, keywords, content-keywords, coef, top,
+ * min-group, map, date, encoding, roles, output; a repeatable key (period, map,
+ * date, coef) accumulates. */
+typedef struct ts_options ts_options;
+
+ts_options *ts_options_new(void);
+void ts_options_free(ts_options *opts);
+enum ts_status ts_options_set(ts_options *opts, const char *key, const char *value,
+			      struct ts_error *err);
+/* Reads `key = value` lines (# comments) from a config file. */
+enum ts_status ts_options_load(ts_options *opts, const char *path, struct ts_error *err);
+
+/* Reads the dataset folder and writes the report into outdir. */
+enum ts_status ts_report(const char *dataset, const char *outdir, const ts_options *opts,
+			 struct ts_error *err);
+
+/* Writes the calibrated demo dataset into outdir (created if missing).
+ * scale multiplies the row counts; seed makes the bytes reproducible. */
+enum ts_status ts_demo_write(const char *outdir, unsigned scale, unsigned long seed,
+			     struct ts_error *err);
+
+#endif

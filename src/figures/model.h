@@ -1,0 +1,145 @@
+/*
+ * The report model: every figure of a report as plain structs, computed once
+ * by figures/ and read by every renderer (JSON, Markdown, CSV, HTML), which
+ * therefore cannot disagree.  Doubles that the contract allows to be null
+ * hold NAN; counts that can be null are flagged by the model's has_* fields.
+ * All strings are owned by the model's arena.
+ */
+#ifndef FIGURES_MODEL_H
+#define FIGURES_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "clean/education.h"
+#include "util/arena.h"
+
+struct survey_report; /* figures/survey.h */
+
+/* The monthly series, in report.json's order; also the keys of "peaks". */
+enum series {
+	SERIES_POSTINGS, SERIES_OPENINGS, SERIES_APPLICATIONS, SERIES_SUPPLY_DEMAND_RATIO,
+	SERIES_AVG_SALARY, SERIES_RECRUITMENT_INDEX, SERIES_APPLICATION_INDEX, SERIES_CONTENT,
+	SERIES_CONTENT_HEAT_INDEX, SERIES_COUNT
+};
+extern const char *const series_names[SERIES_COUNT];
+
+struct month_figures {
+	int month; /* month index (clean/date.h) */
+	long long postings, openings, applications, salary_postings, content;
+	double supply_demand_ratio, avg_salary, recruitment_index, application_index;
+	double content_heat_index, content_mom_pct;
+};
+
+/* One row of a breakdown (role, industry, company). */
+struct group_figures {
+	const char *name;
+	long long postings, openings, applications, salary_postings;
+	double recruitment_index, avg_salary, supply_demand_ratio;
+};
+
+struct ranking {
+	size_t n;
+	struct group_figures *items;
+};
+
+enum ranking_kind {
+	RANK_ROLES_BY_POSTINGS, RANK_ROLES_BY_SALARY, RANK_ROLES_BY_SCARCITY,
+	RANK_INDUSTRIES_BY_POSTINGS, RANK_COMPANIES_BY_POSTINGS, RANK_COMPANIES_BY_SALARY,
+	RANK_COUNT
+};
+extern const char *const ranking_names[RANK_COUNT]; /* "roles_by_postings", … */
+
+struct name_list {
+	size_t n;
+	const char **names;
+};
+
+/* A ranking's top list against the previous period's. */
+struct ranking_change {
+	struct name_list kept, entered, left;
+};
+
+struct education_mix {
+	long long known; /* postings with a known level: the base of the shares */
+	double share[EDUCATION_COUNT]; /* share[EDUCATION_UNKNOWN] unused (NAN) */
+	double master_plus;
+};
+
+struct group_company {
+	const char *company;
+	size_t nroles;
+	const char *roles[5];
+};
+
+struct company_group {
+	const char *group;
+	size_t ncompanies;
+	struct group_company *companies;
+};
+
+struct period_figures {
+	const char *name;
+	int from, to; /* month indexes, inclusive */
+	long long postings, openings, applications, salary_postings, content;
+	double supply_demand_ratio, avg_salary, recruitment_index, application_index;
+	double content_heat_index;
+	struct ranking rankings[RANK_COUNT];
+	bool has_changes; /* false for the first period */
+	const char *changes_against;
+	struct ranking_change changes[RANK_COUNT];
+	struct education_mix education, baseline_education;
+	size_t ngroups;
+	struct company_group *groups;
+	int peaks[SERIES_COUNT]; /* month index, -1 when the series has no value */
+};
+
+struct talent_city {
+	const char *city;
+	long long talents;
+	double share;
+};
+
+struct company_row {
+	const char *name, *group, *product, *employees, *funding, *valuation, *hq_city;
+};
+
+/* Rows read, kept and set aside, per table. */
+struct table_quality {
+	bool present;
+	long long rows, accepted, rejected, duplicates;
+	long long orphans;          /* applications */
+	long long salary_unknown, salary_implausible, salary_unparsed; /* postings */
+	long long date_out_of_range; /* accepted rows outside every period */
+};
+
+struct quality {
+	struct table_quality postings, applications, talents, posts, companies;
+};
+
+struct coefficients {
+	double postings, applications, content, roles, industries, companies;
+};
+
+struct report_model {
+	struct arena arena;
+	const char *domain_name;
+	struct name_list keywords, content_keywords;
+	struct coefficients coef;
+	int top, min_group, top_cities;
+	bool has_postings, has_applications, has_talents, has_posts, has_companies;
+
+	size_t nmonths;
+	struct month_figures *months;
+	size_t nperiods;
+	struct period_figures *periods;
+	long long domain_talents, domain_talents_with_city;
+	size_t ncities;
+	struct talent_city *talent_cities;
+	size_t ncompanies;
+	struct company_row *companies;
+	struct quality quality;
+	struct survey_report *survey; /* NULL when the dataset has no survey */
+};
+
+#endif

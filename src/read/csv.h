@@ -1,0 +1,36 @@
+/*
+ * CSV scanner, RFC 4180 and the ways real exports bend it: `"` quoting with
+ * `""` inside, commas and newlines inside quoted fields, LF, CRLF or CR line
+ * ends, a last line without a line end.  Records are handed out as slices
+ * into the scanner's buffer, unescaped in place, valid until the next call:
+ * no allocation per record.
+ */
+#ifndef READ_CSV_H
+#define READ_CSV_H
+
+#include <stdbool.h>
+
+#include "read/source.h"
+#include "util/slice.h"
+
+struct csv_record {
+	size_t nfields;
+	struct slice *fields; /* owned by the reader */
+	long line;            /* line (1-based) where the record starts */
+	bool unterminated;    /* a quote opened in it was never closed (runs to EOF) */
+};
+
+enum csv_result { CSV_RECORD, CSV_EOF, CSV_ERROR };
+
+struct csv_reader;
+
+/* Takes ownership of nothing: src must outlive the reader. */
+struct csv_reader *csv_reader_new(struct source *src);
+/* The next record.  A completely empty line is skipped.  CSV_ERROR means a
+ * fatal error (err filled): an unreadable source or a record above the size
+ * cap (256 MiB).  A quote never closed yields one last record marked
+ * unterminated, for the caller to reject. */
+enum csv_result csv_next(struct csv_reader *r, struct csv_record *rec, struct ts_error *err);
+void csv_reader_free(struct csv_reader *r);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * Sources: the files of one table of a dataset, as one stream of UTF-8 bytes.
+ *
+ * A table is `<table>.csv|.jsonl[.gz|.zst]` or a folder `<table>/` of such
+ * files (shards, read in name order).  A source opens one file, decompresses
+ * .gz (zlib) and .zst (libzstd) on the fly, converts from a legacy encoding
+ * (--encoding, iconv) and checks that what it hands out is valid UTF-8: a file
+ * that is not, and was given no encoding, is a fatal error naming the file
+ * and suggesting --encoding.  A truncated or corrupt compressed file is fatal
+ * too.  A leading UTF-8 BOM is removed.
+ */
+#ifndef READ_SOURCE_H
+#define READ_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "talentscope.h"
+
+enum file_format { FORMAT_CSV, FORMAT_JSONL };
+
+/* The files of one table, in read order. */
+struct table_files {
+	size_t n;
+	char **paths;                  /* owned */
+	enum file_format *formats;     /* per path */
+};
+
+/* Finds the files of table `name` (e.g. "postings") in dataset_dir.
+ * Returns TS_OK with n == 0 when the table is absent; fills err on I/O errors. */
+enum ts_status table_files_find(const char *dataset_dir, const char *name,
+				struct table_files *out, struct ts_error *err);
+void table_files_release(struct table_files *files);
+
+struct source;
+
+/* Opens path; encoding NULL or "utf-8" means UTF-8.  Errors name the file. */
+enum ts_status source_open(struct source **out, const char *path, const char *encoding,
+			   struct ts_error *err);
+/* Reads up to cap bytes of UTF-8 into buf.  Returns the count, 0 at the end,
+ * -1 on a fatal error (err filled: file, message).  Never splits a UTF-8
+ * sequence across two calls' validity check. */
+ssize_t source_read(struct source *src, char *buf, size_t cap, struct ts_error *err);
+/* Bytes read from the file on disk so far (compressed size). */
+unsigned long long source_bytes_in(const struct source *src);
+const char *source_path(const struct source *src);
+void source_close(struct source *src);
+
+#endif

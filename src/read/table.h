@@ -1,0 +1,108 @@
+/*
+ * Tables: the rows of one dataset table with their fields in the contract's
+ * names, whatever the export called its columns.
+ *
+ * Header names match the contract's field names case-insensitively, then the
+ * built-in Chinese export aliases (职位名称→title, 薪资→salary, …, kept in
+ * data/aliases.txt), then the user's --map FIELD=COLUMN (which wins).  Unknown
+ * columns are ignored.  CSV and JSON Lines shards of one table may be mixed.
+ *
+ * A row is rejected here (not fatal) when its field count differs from the
+ * header's, when a JSON line is not an object, when a line repeats the
+ * header, or when a required field is missing or empty.  Everything else
+ * (date, salary parsing) is judged by later stages.
+ */
+#ifndef READ_TABLE_H
+#define READ_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "talentscope.h"
+#include "util/slice.h"
+
+enum table_kind {
+	TABLE_POSTINGS,
+	TABLE_APPLICATIONS,
+	TABLE_TALENTS,
+	TABLE_POSTS,
+	TABLE_COMPANIES,
+	TABLE_COUNT
+};
+
+enum posting_field {
+	POSTING_ID, POSTING_POSTED, POSTING_COMPANY, POSTING_TITLE, POSTING_INDUSTRY,
+	POSTING_CITY, POSTING_CATEGORY, POSTING_SALARY, POSTING_SALARY_MIN,
+	POSTING_SALARY_MAX, POSTING_OPENINGS, POSTING_EDUCATION, POSTING_EXPERIENCE,
+	POSTING_TAGS, POSTING_DESCRIPTION, POSTING_FIELD_COUNT
+};
+
+enum application_field {
+	APPLICATION_POSTING_ID, APPLICATION_APPLIED, APPLICATION_TALENT_ID,
+	APPLICATION_FIELD_COUNT
+};
+
+enum talent_field {
+	TALENT_ID, TALENT_CITY, TALENT_TITLE, TALENT_TAGS, TALENT_RESUME, TALENT_FIELD_COUNT
+};
+
+enum post_field { POST_ID, POST_PARENT_ID, POST_CREATED, POST_TEXT, POST_FIELD_COUNT };
+
+enum company_field {
+	COMPANY_NAME, COMPANY_GROUP, COMPANY_PRODUCT, COMPANY_EMPLOYEES, COMPANY_FUNDING,
+	COMPANY_VALUATION, COMPANY_HQ_CITY, COMPANY_FIELD_COUNT
+};
+
+#define TABLE_MAX_FIELDS 16
+
+struct table_schema {
+	const char *name;                /* "postings": the file or folder name */
+	size_t nfields;
+	const char *const *field_names;  /* contract names, in enum order */
+	unsigned required;               /* bit i set: field i is required */
+};
+
+extern const struct table_schema table_schemas[TABLE_COUNT];
+
+/* What the user told the reader. */
+struct read_options {
+	const char *encoding; /* NULL: UTF-8 */
+	/* --map FIELD=COLUMN: applies to every table that has FIELD and whose
+	 * header holds COLUMN. */
+	size_t nmaps;
+	const char *const *map_fields;
+	const char *const *map_columns;
+	/* --date TABLE=YYYY-MM-DD: the value of the table's date field when
+	 * its export has no such column; NULL when not given. */
+	const char *default_date[TABLE_COUNT];
+};
+
+/* One row: field[i] is the trimmed text of contract field i, {NULL, 0} when
+ * the export has no such column or the cell is empty.  Slices are valid
+ * until the next table_next call. */
+struct row {
+	struct slice field[TABLE_MAX_FIELDS];
+	const char *file; /* the shard it came from */
+	long line;        /* line where the row starts */
+};
+
+enum row_result { ROW_OK, ROW_REJECT, ROW_EOF, ROW_FATAL };
+
+struct table_reader;
+
+/* Opens the table's files (see read/source.h).  *out is NULL (and TS_OK)
+ * when the dataset does not hold the table.  Fatal problems with a file's
+ * header (no header, a required field that no column provides and no
+ * default covers) fill err naming the file. */
+enum ts_status table_open(struct table_reader **out, const char *dataset_dir,
+			  enum table_kind kind, const struct read_options *opts,
+			  struct ts_error *err);
+/* The next row.  ROW_REJECT: row->file/line are set and *reason says why in
+ * a few words ("wrong field count: 5, header has 7").  ROW_FATAL: err filled. */
+enum row_result table_next(struct table_reader *r, struct row *row, const char **reason,
+			   struct ts_error *err);
+/* Input bytes (on disk) read so far over all shards. */
+unsigned long long table_bytes_in(const struct table_reader *r);
+void table_close(struct table_reader *r);
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * The one out-of-memory handler of the program: a report cannot be computed
+ * from part of its data, so there is nothing sensible to do but stop loudly.
+ */
+#include "util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void out_of_memory(size_t size)
+{
+	fprintf(stderr, "talentscope: out of memory allocating %zu bytes\n", size);
+	abort();
+}
+
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		out_of_memory(size);
+	return p;
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+	if (!p)
+		out_of_memory(count * size);
+	return p;
+}
+
+void *xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+	if (!p)
+		out_of_memory(size);
+	return p;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+void *xgrow(void *items, size_t *cap, size_t need, size_t elem_size)
+{
+	if (need <= *cap)
+		return items;
+	size_t n = *cap ? *cap : 8;
+	while (n < need)
+		n *= 2;
+	if (n > ((size_t)-1) / elem_size)
+		out_of_memory((size_t)-1);
+	items = xrealloc(items, n * elem_size);
+	*cap = n;
+	return items;
+}

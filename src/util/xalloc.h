@@ -1,0 +1,20 @@
+/*
+ * Allocation that cannot fail: out of memory aborts through one handler
+ * (as redis zmalloc and tmux xmalloc do), so callers never test for NULL.
+ */
+#ifndef UTIL_XALLOC_H
+#define UTIL_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Grows *items (of *cap elements of elem_size bytes) so that index need-1 fits. */
+void *xgrow(void *items, size_t *cap, size_t need, size_t elem_size);
+#define GROW(items, cap, need) ((items) = xgrow((items), &(cap), (need), sizeof(*(items))))
+
+#endif
