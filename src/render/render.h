@@ -1,0 +1,24 @@
+/*
+ * Renderers: pure functions of the report model (figures/model.h).  None of
+ * them computes a figure; they only format what the model holds.
+ */
+#ifndef RENDER_RENDER_H
+#define RENDER_RENDER_H
+
+#include "figures/model.h"
+#include "talentscope.h"
+#include "util/strbuf.h"
+
+enum render_lang { LANG_ZH, LANG_EN };
+
+/* report.json, contract section 7 (and more keys). */
+void render_json(const struct report_model *m, struct strbuf *out);
+/* report.md: every table in readable form. */
+void render_markdown(const struct report_model *m, enum render_lang lang, struct strbuf *out);
+/* report.html: one self-contained file with inline SVG charts. */
+void render_html(const struct report_model *m, enum render_lang lang, struct strbuf *out);
+/* tables/*.csv: one CSV per table of the report, written into dir (created). */
+enum ts_status render_tables(const struct report_model *m, const char *dir,
+			     struct ts_error *err);
+
+#endif
