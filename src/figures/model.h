@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "aggregate/quality.h"
 #include "clean/education.h"
 #include "util/arena.h"
 
@@ -102,19 +103,6 @@ struct talent_city {
 
 struct company_row {
 	const char *name, *group, *product, *employees, *funding, *valuation, *hq_city;
-};
-
-/* Rows read, kept and set aside, per table. */
-struct table_quality {
-	bool present;
-	long long rows, accepted, rejected, duplicates;
-	long long orphans;          /* applications */
-	long long salary_unknown, salary_implausible, salary_unparsed; /* postings */
-	long long date_out_of_range; /* accepted rows outside every period */
-};
-
-struct quality {
-	struct table_quality postings, applications, talents, posts, companies;
 };
 
 struct coefficients {

@@ -1,0 +1,141 @@
+/*
+ * Cube storage: cells in one growing array, found through a hash of the
+ * packed key (dimension 4 bits | month 16 bits | id 44 bits).
+ */
+#include "aggregate/cube.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+#define MONTH_BITS 16
+#define ID_BITS 44
+
+static uint64_t cube_key(enum cube_dim dim, uint64_t id, int month)
+{
+	return (uint64_t)dim << (MONTH_BITS + ID_BITS) | (uint64_t)(month & 0xffff) << ID_BITS |
+	       (id & ((1ULL << ID_BITS) - 1));
+}
+
+static uint64_t key_hash(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	k *= 0xc4ceb9fe1a85ec53ULL;
+	k ^= k >> 33;
+	return k;
+}
+
+void cube_init(struct cube *c)
+{
+	memset(c, 0, sizeof(*c));
+	dict_init(&c->roles);
+	dict_init(&c->industries);
+	dict_init(&c->companies);
+	dict_init(&c->cities);
+	c->nslots = 1024;
+	c->slots = xcalloc(c->nslots, sizeof(*c->slots));
+	c->min_month = 1 << 30;
+	c->max_month = -1;
+}
+
+void cube_release(struct cube *c)
+{
+	dict_release(&c->roles);
+	dict_release(&c->industries);
+	dict_release(&c->companies);
+	dict_release(&c->cities);
+	free(c->keys);
+	free(c->slots);
+	free(c->cells);
+	free(c->city_talents);
+	memset(c, 0, sizeof(*c));
+}
+
+static size_t cube_probe(const struct cube *c, uint64_t key)
+{
+	size_t mask = c->nslots - 1;
+	for (size_t i = key_hash(key) & mask;; i = (i + 1) & mask) {
+		uint32_t slot = c->slots[i];
+		if (!slot || c->keys[slot - 1] == key)
+			return i;
+	}
+}
+
+static void cube_grow(struct cube *c)
+{
+	size_t nslots = c->nslots * 2, mask = nslots - 1;
+	uint32_t *slots = xcalloc(nslots, sizeof(*slots));
+	for (size_t n = 0; n < c->ncells; n++) {
+		size_t i = key_hash(c->keys[n]) & mask;
+		while (slots[i])
+			i = (i + 1) & mask;
+		slots[i] = (uint32_t)n + 1;
+	}
+	free(c->slots);
+	c->slots = slots;
+	c->nslots = nslots;
+}
+
+struct cell *cube_cell(struct cube *c, enum cube_dim dim, uint64_t id, int month)
+{
+	uint64_t key = cube_key(dim, id, month);
+	size_t i = cube_probe(c, key);
+	if (c->slots[i])
+		return &c->cells[c->slots[i] - 1];
+	size_t cap = c->cap;
+	GROW(c->cells, cap, c->ncells + 1);
+	c->keys = xrealloc(c->keys, cap * sizeof(*c->keys));
+	c->cap = cap;
+	size_t n = c->ncells++;
+	memset(&c->cells[n], 0, sizeof(c->cells[n]));
+	c->keys[n] = key;
+	c->slots[i] = (uint32_t)n + 1;
+	if (c->ncells * 2 > c->nslots)
+		cube_grow(c);
+	return &c->cells[n];
+}
+
+const struct cell *cube_find(const struct cube *c, enum cube_dim dim, uint64_t id, int month)
+{
+	size_t i = cube_probe(c, cube_key(dim, id, month));
+	return c->slots[i] ? &c->cells[c->slots[i] - 1] : NULL;
+}
+
+void cube_note_month(struct cube *c, int month)
+{
+	if (month < c->min_month)
+		c->min_month = month;
+	if (month > c->max_month)
+		c->max_month = month;
+}
+
+void cube_add_talent(struct cube *c, uint32_t city_id)
+{
+	c->domain_talents++;
+	if (city_id == DICT_NONE) {
+		c->domain_talents_no_city++;
+		return;
+	}
+	if (city_id >= c->city_len) {
+		GROW(c->city_talents, c->city_cap, (size_t)city_id + 1);
+		memset(c->city_talents + c->city_len, 0,
+		       (city_id + 1 - c->city_len) * sizeof(*c->city_talents));
+		c->city_len = (size_t)city_id + 1;
+	}
+	c->city_talents[city_id]++;
+}
+
+void cube_each(const struct cube *c, enum cube_dim dim,
+	       void (*fn)(uint64_t id, int month, const struct cell *cell, void *ctx), void *ctx)
+{
+	for (size_t n = 0; n < c->ncells; n++) {
+		uint64_t key = c->keys[n];
+		if ((enum cube_dim)(key >> (MONTH_BITS + ID_BITS)) != dim)
+			continue;
+		int month = (int)((key >> ID_BITS) & 0xffff);
+		fn(key & ((1ULL << ID_BITS) - 1), month, &c->cells[n], ctx);
+	}
+}

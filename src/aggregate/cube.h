@@ -1,0 +1,72 @@
+/*
+ * The cube: mergeable sums per month and dimension value, filled by one pass
+ * over each table and read by figures/.  Every number in it is a sum, so two
+ * cubes built from two parts of the data merge by addition (threads, shards).
+ *
+ * A cell is addressed by (dimension, value id, month).  Dimension values are
+ * interned in the cube's dictionaries; company × role pairs (for the company
+ * groups) pack both ids into one.
+ */
+#ifndef AGGREGATE_CUBE_H
+#define AGGREGATE_CUBE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "aggregate/dict.h"
+#include "clean/education.h"
+
+enum cube_dim {
+	DIM_TOTAL,        /* domain postings, id 0 */
+	DIM_ROLE,         /* domain postings by role id */
+	DIM_INDUSTRY,     /* by industry id */
+	DIM_COMPANY,      /* by company id */
+	DIM_COMPANY_ROLE, /* by company id << 24 | role id */
+	DIM_EDU_DOMAIN,   /* domain postings by education level (postings only) */
+	DIM_EDU_ALL,      /* all postings by education level (postings only) */
+	DIM_CONTENT,      /* posts and comments holding a content keyword, id 0 (postings) */
+	DIM_ACTIVITY,     /* every accepted row of any table, id 0: the data's months */
+	DIM_COUNT
+};
+
+struct cell {
+	long long postings, openings, applications, salary_n;
+	double salary_min_sum, salary_max_sum;
+};
+
+struct cube {
+	struct dict roles, industries, companies, cities;
+	/* cells, addressed through an open-addressing map of packed keys */
+	uint64_t *keys;
+	uint32_t *slots; /* cell index + 1; 0 empty */
+	size_t nslots;
+	struct cell *cells;
+	size_t ncells, cap;
+	/* domain talents per city id, and those without a city */
+	long long *city_talents;
+	size_t city_len, city_cap; /* entries set, allocated */
+	long long domain_talents, domain_talents_no_city;
+	int min_month, max_month; /* over DIM_ACTIVITY; min > max when empty */
+};
+
+void cube_init(struct cube *c);
+void cube_release(struct cube *c);
+
+/* The cell of (dim, id, month), created zeroed when new. */
+struct cell *cube_cell(struct cube *c, enum cube_dim dim, uint64_t id, int month);
+/* The cell or NULL when it was never touched. */
+const struct cell *cube_find(const struct cube *c, enum cube_dim dim, uint64_t id, int month);
+/* Notes that a table has a row in month (for the data's month range). */
+void cube_note_month(struct cube *c, int month);
+void cube_add_talent(struct cube *c, uint32_t city_id);
+
+static inline uint64_t cube_company_role(uint32_t company, uint32_t role)
+{
+	return (uint64_t)company << 24 | role;
+}
+
+/* Calls fn for each cell of dim in key order-less iteration. */
+void cube_each(const struct cube *c, enum cube_dim dim,
+	       void (*fn)(uint64_t id, int month, const struct cell *cell, void *ctx), void *ctx);
+
+#endif

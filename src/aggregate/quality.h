@@ -1,0 +1,25 @@
+/*
+ * Data-quality counters: for every table, rows read = accepted + rejected +
+ * duplicates, plus what was kept but set aside from some figure (orphan
+ * applications, unknown or implausible salaries).
+ */
+#ifndef AGGREGATE_QUALITY_H
+#define AGGREGATE_QUALITY_H
+
+#include <stdbool.h>
+
+struct table_quality {
+	bool present;
+	long long rows, accepted, rejected, duplicates;
+	long long orphans;          /* applications to no known posting */
+	long long salary_unknown, salary_implausible, salary_unparsed; /* postings */
+	long long openings_invalid; /* postings whose openings was no integer ≥ 1 (1 used) */
+	long long domain;           /* accepted rows in the domain (postings, talents) or
+				       holding a content keyword (posts) */
+};
+
+struct quality {
+	struct table_quality postings, applications, talents, posts, companies;
+};
+
+#endif

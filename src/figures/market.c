@@ -1,0 +1,527 @@
+/*
+ * From sums to figures.  Every figure of a month, a period or a group is one
+ * of a handful of ratios of the same sums (struct cell), so they are all
+ * derived by group_from_sums; rankings are sorts of those rows with the
+ * contract's eligibility rules and ties broken by name in byte order.
+ */
+#include "figures/market.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean/date.h"
+#include "classify/roles.h"
+#include "util/xalloc.h"
+
+const char *const series_names[SERIES_COUNT] = {
+	"postings", "openings", "applications", "supply_demand_ratio", "avg_salary",
+	"recruitment_index", "application_index", "content", "content_heat_index",
+};
+
+const char *const ranking_names[RANK_COUNT] = {
+	"roles_by_postings", "roles_by_salary", "roles_by_scarcity",
+	"industries_by_postings", "companies_by_postings", "companies_by_salary",
+};
+
+static const char *model_str(struct report_model *m, const char *s)
+{
+	return arena_strndup(&m->arena, s, strlen(s));
+}
+
+static double ratio(double num, double den)
+{
+	return den > 0 ? num / den : NAN;
+}
+
+static double avg_salary(const struct cell *c)
+{
+	if (c->salary_n == 0)
+		return NAN;
+	double n = (double)c->salary_n;
+	return (c->salary_min_sum / n + c->salary_max_sum / n) / 2;
+}
+
+static void cell_add(struct cell *sum, const struct cell *c)
+{
+	if (!c)
+		return;
+	sum->postings += c->postings;
+	sum->openings += c->openings;
+	sum->applications += c->applications;
+	sum->salary_n += c->salary_n;
+	sum->salary_min_sum += c->salary_min_sum;
+	sum->salary_max_sum += c->salary_max_sum;
+}
+
+static struct cell sum_months(const struct cube *cube, enum cube_dim dim, uint64_t id, int from,
+			      int to)
+{
+	struct cell sum = { 0 };
+	for (int month = from; month <= to; month++)
+		cell_add(&sum, cube_find(cube, dim, id, month));
+	return sum;
+}
+
+static struct group_figures group_from_sums(const char *name, const struct cell *c,
+					    double coef, bool has_applications)
+{
+	struct group_figures g = {
+		.name = name,
+		.postings = c->postings,
+		.openings = c->openings,
+		.applications = c->applications,
+		.salary_postings = c->salary_n,
+		.recruitment_index = (double)c->postings / coef,
+		.avg_salary = avg_salary(c),
+		.supply_demand_ratio = has_applications ? ratio((double)c->applications,
+								(double)c->openings)
+							: NAN,
+	};
+	return g;
+}
+
+/* ---- months and periods ---- */
+
+static void month_range(const struct report_model *m, const struct cube *cube,
+			const struct market_params *p, int *from, int *to)
+{
+	(void)m;
+	if (p->nperiods) {
+		*from = p->periods[0].from;
+		*to = p->periods[0].to;
+		for (size_t i = 1; i < p->nperiods; i++) {
+			if (p->periods[i].from < *from)
+				*from = p->periods[i].from;
+			if (p->periods[i].to > *to)
+				*to = p->periods[i].to;
+		}
+		return;
+	}
+	*from = cube->min_month;
+	*to = cube->max_month;
+}
+
+static void compute_months(struct report_model *m, const struct cube *cube,
+			   const struct market_params *p, int from, int to)
+{
+	m->nmonths = to >= from ? (size_t)(to - from + 1) : 0;
+	m->months = arena_alloc(&m->arena, (m->nmonths ? m->nmonths : 1) * sizeof(*m->months));
+	for (size_t i = 0; i < m->nmonths; i++) {
+		int month = from + (int)i;
+		struct cell c = sum_months(cube, DIM_TOTAL, 0, month, month);
+		const struct cell *content = cube_find(cube, DIM_CONTENT, 0, month);
+		struct month_figures *f = &m->months[i];
+		f->month = month;
+		f->postings = c.postings;
+		f->openings = c.openings;
+		f->applications = c.applications;
+		f->salary_postings = c.salary_n;
+		f->supply_demand_ratio = m->has_applications
+			? ratio((double)c.applications, (double)c.openings) : NAN;
+		f->avg_salary = avg_salary(&c);
+		f->recruitment_index = (double)c.postings / p->coef.postings;
+		f->application_index = m->has_applications
+			? (double)c.applications / p->coef.applications : NAN;
+		f->content = content ? content->postings : 0;
+		f->content_heat_index = m->has_posts ? (double)f->content / p->coef.content : NAN;
+		f->content_mom_pct = NAN;
+		if (m->has_posts && i > 0 && m->months[i - 1].content > 0)
+			f->content_mom_pct = ((double)f->content / (double)m->months[i - 1].content - 1) * 100;
+	}
+}
+
+/* Each calendar year of the data: "2023" when whole, "2024-01..2024-07" when not. */
+static size_t default_periods(struct report_model *m, int from, int to,
+			      struct period_spec **out)
+{
+	if (to < from) {
+		*out = NULL;
+		return 0;
+	}
+	size_t n = (size_t)(to / 12 - from / 12 + 1);
+	struct period_spec *ps = arena_alloc(&m->arena, n * sizeof(*ps));
+	for (size_t i = 0; i < n; i++) {
+		int year = from / 12 + (int)i;
+		int a = year * 12 > from ? year * 12 : from;
+		int b = year * 12 + 11 < to ? year * 12 + 11 : to;
+		char name[32], fa[8], fb[8];
+		month_format(a, fa);
+		month_format(b, fb);
+		if (a == year * 12 && b == year * 12 + 11)
+			snprintf(name, sizeof(name), "%d", year);
+		else
+			snprintf(name, sizeof(name), "%s..%s", fa, fb);
+		ps[i].name = model_str(m, name);
+		ps[i].from = a;
+		ps[i].to = b;
+	}
+	*out = ps;
+	return n;
+}
+
+/* ---- rankings ---- */
+
+static int by_postings(const void *a, const void *b)
+{
+	const struct group_figures *x = a, *y = b;
+	if (x->postings != y->postings)
+		return x->postings > y->postings ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static int by_salary(const void *a, const void *b)
+{
+	const struct group_figures *x = a, *y = b;
+	if (x->avg_salary != y->avg_salary)
+		return x->avg_salary > y->avg_salary ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static int by_scarcity(const void *a, const void *b)
+{
+	const struct group_figures *x = a, *y = b;
+	if (x->supply_demand_ratio != y->supply_demand_ratio)
+		return x->supply_demand_ratio < y->supply_demand_ratio ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* All rankable groups of one dimension in a period. */
+static size_t dimension_groups(struct report_model *m, const struct cube *cube, enum cube_dim dim,
+			       const struct dict *names, double coef, const struct period_spec *ps,
+			       struct group_figures **out)
+{
+	struct group_figures *groups = xmalloc((names->n ? names->n : 1) * sizeof(*groups));
+	size_t n = 0;
+	for (uint32_t id = 0; id < names->n; id++) {
+		const char *name = dict_str(names, id);
+		if (!*name || (dim == DIM_ROLE && strcmp(name, ROLE_OTHER) == 0))
+			continue;
+		struct cell c = sum_months(cube, dim, id, ps->from, ps->to);
+		if (c.postings == 0 && c.applications == 0)
+			continue;
+		groups[n++] = group_from_sums(name, &c, coef, m->has_applications);
+	}
+	*out = groups;
+	return n;
+}
+
+enum eligibility { ELIGIBLE_ALL, ELIGIBLE_SALARY, ELIGIBLE_SCARCITY };
+
+/* Sorts a copy of groups, keeps the eligible top p->top in the model. */
+static struct ranking rank(struct report_model *m, const struct group_figures *groups, size_t n,
+			   int (*cmp)(const void *, const void *), enum eligibility rule,
+			   const struct market_params *p)
+{
+	struct group_figures *sorted = xmalloc((n ? n : 1) * sizeof(*sorted));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct group_figures *g = &groups[i];
+		if (rule == ELIGIBLE_ALL && g->postings == 0)
+			continue;
+		if (rule == ELIGIBLE_SALARY && (g->salary_postings < p->min_group || isnan(g->avg_salary)))
+			continue;
+		if (rule == ELIGIBLE_SCARCITY &&
+		    (g->postings < p->min_group || isnan(g->supply_demand_ratio)))
+			continue;
+		sorted[k++] = *g;
+	}
+	qsort(sorted, k, sizeof(*sorted), cmp);
+	struct ranking r = { k < (size_t)p->top ? k : (size_t)p->top, NULL };
+	r.items = arena_alloc(&m->arena, (r.n ? r.n : 1) * sizeof(*r.items));
+	for (size_t i = 0; i < r.n; i++) {
+		r.items[i] = sorted[i];
+		r.items[i].name = model_str(m, sorted[i].name);
+	}
+	free(sorted);
+	return r;
+}
+
+static void period_rankings(struct report_model *m, const struct cube *cube,
+			    const struct market_params *p, const struct period_spec *ps,
+			    struct period_figures *pf)
+{
+	struct group_figures *g;
+	size_t n = dimension_groups(m, cube, DIM_ROLE, &cube->roles, p->coef.roles, ps, &g);
+	pf->rankings[RANK_ROLES_BY_POSTINGS] = rank(m, g, n, by_postings, ELIGIBLE_ALL, p);
+	pf->rankings[RANK_ROLES_BY_SALARY] = rank(m, g, n, by_salary, ELIGIBLE_SALARY, p);
+	if (m->has_applications)
+		pf->rankings[RANK_ROLES_BY_SCARCITY] = rank(m, g, n, by_scarcity, ELIGIBLE_SCARCITY, p);
+	free(g);
+	n = dimension_groups(m, cube, DIM_INDUSTRY, &cube->industries, p->coef.industries, ps, &g);
+	pf->rankings[RANK_INDUSTRIES_BY_POSTINGS] = rank(m, g, n, by_postings, ELIGIBLE_ALL, p);
+	free(g);
+	n = dimension_groups(m, cube, DIM_COMPANY, &cube->companies, p->coef.companies, ps, &g);
+	pf->rankings[RANK_COMPANIES_BY_POSTINGS] = rank(m, g, n, by_postings, ELIGIBLE_ALL, p);
+	pf->rankings[RANK_COMPANIES_BY_SALARY] = rank(m, g, n, by_salary, ELIGIBLE_SALARY, p);
+	free(g);
+}
+
+static bool ranking_has(const struct ranking *r, const char *name)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->items[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* Names of a that are (want_in = true) or are not in b, in a's order. */
+static struct name_list names_filtered(struct report_model *m, const struct ranking *a,
+				       const struct ranking *b, bool want_in)
+{
+	struct name_list l = { 0, arena_alloc(&m->arena, (a->n ? a->n : 1) * sizeof(char *)) };
+	for (size_t i = 0; i < a->n; i++)
+		if (ranking_has(b, a->items[i].name) == want_in)
+			l.names[l.n++] = a->items[i].name;
+	return l;
+}
+
+static void period_changes(struct report_model *m, struct period_figures *pf,
+			   const struct period_figures *prev)
+{
+	pf->has_changes = true;
+	pf->changes_against = prev->name;
+	for (int k = 0; k < RANK_COUNT; k++) {
+		const struct ranking *cur = &pf->rankings[k], *old = &prev->rankings[k];
+		pf->changes[k].kept = names_filtered(m, cur, old, true);
+		pf->changes[k].entered = names_filtered(m, cur, old, false);
+		pf->changes[k].left = names_filtered(m, old, cur, false);
+	}
+}
+
+/* ---- education, company groups, peaks ---- */
+
+static struct education_mix education_mix(const struct cube *cube, enum cube_dim dim,
+					  const struct period_spec *ps)
+{
+	struct education_mix mix = { 0 };
+	long long count[EDUCATION_COUNT] = { 0 };
+	for (int level = 0; level < EDUCATION_COUNT; level++) {
+		count[level] = sum_months(cube, dim, (uint64_t)level, ps->from, ps->to).postings;
+		if (level != EDUCATION_UNKNOWN)
+			mix.known += count[level];
+	}
+	mix.share[EDUCATION_UNKNOWN] = NAN;
+	for (int level = 1; level < EDUCATION_COUNT; level++)
+		mix.share[level] = ratio((double)count[level], (double)mix.known);
+	mix.master_plus = ratio((double)(count[EDUCATION_MASTER] + count[EDUCATION_DOCTOR]),
+				(double)mix.known);
+	return mix;
+}
+
+struct role_count {
+	const char *role;
+	long long postings;
+};
+
+static int by_role_count(const void *a, const void *b)
+{
+	const struct role_count *x = a, *y = b;
+	if (x->postings != y->postings)
+		return x->postings > y->postings ? -1 : 1;
+	return strcmp(x->role, y->role);
+}
+
+static void company_top_roles(struct report_model *m, const struct cube *cube,
+			      const struct period_spec *ps, const char *company,
+			      struct group_company *out)
+{
+	out->company = company;
+	out->nroles = 0;
+	uint32_t cid = dict_find(&cube->companies, slice_cstr(company));
+	if (cid == DICT_NONE)
+		return;
+	struct role_count *counts = xmalloc((cube->roles.n ? cube->roles.n : 1) * sizeof(*counts));
+	size_t n = 0;
+	for (uint32_t r = 0; r < cube->roles.n; r++) {
+		const char *role = dict_str(&cube->roles, r);
+		if (strcmp(role, ROLE_OTHER) == 0)
+			continue;
+		long long c = sum_months(cube, DIM_COMPANY_ROLE, cube_company_role(cid, r), ps->from,
+					 ps->to).postings;
+		if (c > 0)
+			counts[n++] = (struct role_count){ role, c };
+	}
+	qsort(counts, n, sizeof(*counts), by_role_count);
+	for (size_t i = 0; i < n && i < 5; i++)
+		out->roles[out->nroles++] = model_str(m, counts[i].role);
+	free(counts);
+}
+
+static void period_groups(struct report_model *m, const struct cube *cube,
+			  const struct company_table *companies, const struct period_spec *ps,
+			  struct period_figures *pf)
+{
+	/* Groups in the order they first appear in the companies table. */
+	pf->groups = arena_alloc(&m->arena, (companies->n ? companies->n : 1) * sizeof(*pf->groups));
+	pf->ngroups = 0;
+	for (size_t i = 0; i < companies->n; i++) {
+		const char *group = companies->rows[i].field[COMPANY_GROUP];
+		if (!*group)
+			continue;
+		size_t g = 0;
+		while (g < pf->ngroups && strcmp(pf->groups[g].group, group) != 0)
+			g++;
+		if (g == pf->ngroups) {
+			pf->groups[g].group = model_str(m, group);
+			pf->groups[g].ncompanies = 0;
+			pf->groups[g].companies = arena_alloc(
+				&m->arena, companies->n * sizeof(*pf->groups[g].companies));
+			pf->ngroups++;
+		}
+		struct company_group *cg = &pf->groups[g];
+		company_top_roles(m, cube, ps, model_str(m, companies->rows[i].field[COMPANY_NAME]),
+				  &cg->companies[cg->ncompanies++]);
+	}
+}
+
+static double series_value(const struct report_model *m, const struct month_figures *f,
+			   enum series s)
+{
+	switch (s) {
+	case SERIES_POSTINGS:
+		return m->has_postings ? (double)f->postings : NAN;
+	case SERIES_OPENINGS:
+		return m->has_postings ? (double)f->openings : NAN;
+	case SERIES_APPLICATIONS:
+		return m->has_applications ? (double)f->applications : NAN;
+	case SERIES_SUPPLY_DEMAND_RATIO:
+		return f->supply_demand_ratio;
+	case SERIES_AVG_SALARY:
+		return f->avg_salary;
+	case SERIES_RECRUITMENT_INDEX:
+		return m->has_postings ? f->recruitment_index : NAN;
+	case SERIES_APPLICATION_INDEX:
+		return f->application_index;
+	case SERIES_CONTENT:
+		return m->has_posts ? (double)f->content : NAN;
+	case SERIES_CONTENT_HEAT_INDEX:
+		return f->content_heat_index;
+	case SERIES_COUNT:
+		break;
+	}
+	return NAN;
+}
+
+static void period_peaks(const struct report_model *m, struct period_figures *pf)
+{
+	for (int s = 0; s < SERIES_COUNT; s++) {
+		pf->peaks[s] = -1;
+		double best = NAN;
+		for (size_t i = 0; i < m->nmonths; i++) {
+			const struct month_figures *f = &m->months[i];
+			if (f->month < pf->from || f->month > pf->to)
+				continue;
+			double v = series_value(m, f, (enum series)s);
+			if (!isnan(v) && (isnan(best) || v > best)) {
+				best = v;
+				pf->peaks[s] = f->month;
+			}
+		}
+	}
+}
+
+static void period_totals(const struct report_model *m, const struct cube *cube,
+			  const struct market_params *p, struct period_figures *pf)
+{
+	struct cell c = sum_months(cube, DIM_TOTAL, 0, pf->from, pf->to);
+	struct group_figures g = group_from_sums(pf->name, &c, p->coef.postings, m->has_applications);
+	pf->postings = g.postings;
+	pf->openings = g.openings;
+	pf->applications = g.applications;
+	pf->salary_postings = g.salary_postings;
+	pf->supply_demand_ratio = g.supply_demand_ratio;
+	pf->avg_salary = g.avg_salary;
+	pf->recruitment_index = g.recruitment_index;
+	pf->application_index = m->has_applications ? (double)c.applications / p->coef.applications
+						    : NAN;
+	pf->content = sum_months(cube, DIM_CONTENT, 0, pf->from, pf->to).postings;
+	pf->content_heat_index = m->has_posts ? (double)pf->content / p->coef.content : NAN;
+}
+
+/* ---- talent cities and the companies table ---- */
+
+static int by_talents(const void *a, const void *b)
+{
+	const struct talent_city *x = a, *y = b;
+	if (x->talents != y->talents)
+		return x->talents > y->talents ? -1 : 1;
+	return strcmp(x->city, y->city);
+}
+
+static void talent_cities(struct report_model *m, const struct cube *cube,
+			  const struct market_params *p)
+{
+	m->domain_talents = cube->domain_talents;
+	m->domain_talents_with_city = cube->domain_talents - cube->domain_talents_no_city;
+	struct talent_city *all = xmalloc((cube->city_len ? cube->city_len : 1) * sizeof(*all));
+	size_t n = 0;
+	for (size_t id = 0; id < cube->city_len; id++)
+		if (cube->city_talents[id])
+			all[n++] = (struct talent_city){ dict_str(&cube->cities, (uint32_t)id),
+							 cube->city_talents[id], 0 };
+	qsort(all, n, sizeof(*all), by_talents);
+	m->ncities = n < (size_t)p->top_cities ? n : (size_t)p->top_cities;
+	m->talent_cities = arena_alloc(&m->arena, (m->ncities ? m->ncities : 1) * sizeof(*all));
+	for (size_t i = 0; i < m->ncities; i++) {
+		m->talent_cities[i].city = model_str(m, all[i].city);
+		m->talent_cities[i].talents = all[i].talents;
+		m->talent_cities[i].share = ratio((double)all[i].talents,
+						  (double)m->domain_talents_with_city);
+	}
+	free(all);
+}
+
+static void companies_table(struct report_model *m, const struct company_table *t)
+{
+	m->ncompanies = t->n;
+	m->companies = arena_alloc(&m->arena, (t->n ? t->n : 1) * sizeof(*m->companies));
+	for (size_t i = 0; i < t->n; i++) {
+		const char *const *f = t->rows[i].field;
+		m->companies[i] = (struct company_row){
+			model_str(m, f[COMPANY_NAME]), model_str(m, f[COMPANY_GROUP]),
+			model_str(m, f[COMPANY_PRODUCT]), model_str(m, f[COMPANY_EMPLOYEES]),
+			model_str(m, f[COMPANY_FUNDING]), model_str(m, f[COMPANY_VALUATION]),
+			model_str(m, f[COMPANY_HQ_CITY]),
+		};
+	}
+}
+
+void market_figures(struct report_model *m, const struct cube *cube,
+		    const struct company_table *companies, const struct market_params *p)
+{
+	m->coef = p->coef;
+	m->top = p->top;
+	m->min_group = p->min_group;
+	m->top_cities = p->top_cities;
+	int from, to;
+	month_range(m, cube, p, &from, &to);
+	compute_months(m, cube, p, from, to);
+
+	struct period_spec *defaults = NULL;
+	const struct period_spec *specs = p->periods;
+	size_t nspecs = p->nperiods;
+	if (!nspecs) {
+		nspecs = default_periods(m, from, to, &defaults);
+		specs = defaults;
+	}
+	m->nperiods = nspecs;
+	m->periods = arena_alloc(&m->arena, (nspecs ? nspecs : 1) * sizeof(*m->periods));
+	for (size_t i = 0; i < nspecs; i++) {
+		struct period_figures *pf = &m->periods[i];
+		memset(pf, 0, sizeof(*pf));
+		pf->name = model_str(m, specs[i].name);
+		pf->from = specs[i].from;
+		pf->to = specs[i].to;
+		period_totals(m, cube, p, pf);
+		period_rankings(m, cube, p, &specs[i], pf);
+		if (i > 0)
+			period_changes(m, pf, &m->periods[i - 1]);
+		pf->education = education_mix(cube, DIM_EDU_DOMAIN, &specs[i]);
+		pf->baseline_education = education_mix(cube, DIM_EDU_ALL, &specs[i]);
+		period_groups(m, cube, companies, &specs[i], pf);
+		period_peaks(m, pf);
+	}
+	talent_cities(m, cube, p);
+	companies_table(m, companies);
+}
