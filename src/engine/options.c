@@ -1,0 +1,310 @@
+/*
+ * Option parsing and validation.  Every option is a key and a text value, so
+ * the command line, the config file and programs linking the engine all set
+ * options the same way, and all get the same error messages.
+ */
+#include "engine/options.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean/date.h"
+#include "util/error.h"
+#include "util/xalloc.h"
+
+static const char *const coef_names[6] = { "postings", "applications", "content",
+					   "roles", "industries", "companies" };
+
+ts_options *ts_options_new(void)
+{
+	ts_options *o = xcalloc(1, sizeof(*o));
+	o->coef = (struct coefficients){ 1, 1, 1, 1, 1, 1 };
+	o->top = 10;
+	o->min_group = 30;
+	o->top_cities = 15;
+	o->lang = LANG_ZH;
+	o->salary = salary_conventions_default;
+	return o;
+}
+
+void ts_options_free(ts_options *o)
+{
+	if (!o)
+		return;
+	for (size_t i = 0; i < o->nperiods; i++)
+		free((char *)o->periods[i].name);
+	free(o->periods);
+	free(o->keywords_file);
+	free(o->content_keywords_file);
+	free(o->roles_file);
+	free(o->domain_name);
+	for (size_t i = 0; i < o->nmaps; i++) {
+		free(o->map_fields[i]);
+		free(o->map_columns[i]);
+	}
+	free(o->map_fields);
+	free(o->map_columns);
+	for (int t = 0; t < TABLE_COUNT; t++)
+		free(o->default_date[t]);
+	free(o->encoding);
+	for (size_t i = 0; i < o->nsegments; i++)
+		free(o->segments[i]);
+	free(o->segments);
+	free(o);
+}
+
+struct coefficients options_coefficients(const struct ts_options *o)
+{
+	struct coefficients c = o->coef;
+	if (!o->coef_set[3])
+		c.roles = c.postings;
+	if (!o->coef_set[4])
+		c.industries = c.postings;
+	if (!o->coef_set[5])
+		c.companies = c.postings;
+	return c;
+}
+
+static enum ts_status bad(struct ts_error *err, const char *key, const char *value,
+			  const char *why)
+{
+	return error_set(err, TS_EUSAGE, NULL, 0, "invalid --%s '%s': %s", key, value, why);
+}
+
+static bool parse_int(const char *s, long lo, long hi, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+static bool parse_positive(const char *s, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+	if (end == s || *end || !isfinite(v) || v <= 0)
+		return false;
+	*out = v;
+	return true;
+}
+
+static void replace(char **slot, const char *value)
+{
+	free(*slot);
+	*slot = xstrdup(value);
+}
+
+/* NAME=YYYY-MM..YYYY-MM */
+static enum ts_status set_period(ts_options *o, const char *value, struct ts_error *err)
+{
+	const char *eq = strrchr(value, '=');
+	const char *dots = eq ? strstr(eq, "..") : NULL;
+	int from, to;
+	if (!eq || eq == value || !dots ||
+	    !month_parse(slice_make(eq + 1, (size_t)(dots - eq - 1)), &from) ||
+	    !month_parse(slice_cstr(dots + 2), &to))
+		return bad(err, "period", value, "expected NAME=YYYY-MM..YYYY-MM");
+	if (to < from)
+		return bad(err, "period", value, "the period ends before it starts");
+	GROW(o->periods, o->periods_cap, o->nperiods + 1);
+	o->periods[o->nperiods++] = (struct period_spec){
+		xstrndup(value, (size_t)(eq - value)), from, to };
+	return TS_OK;
+}
+
+/* postings=X,applications=Y,… */
+static enum ts_status set_coef(ts_options *o, const char *value, struct ts_error *err)
+{
+	char *copy = xstrdup(value), *save = NULL;
+	enum ts_status st = TS_OK;
+	for (char *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(item, '=');
+		if (!eq) {
+			st = bad(err, "coef", value, "expected NAME=NUMBER items separated by commas");
+			break;
+		}
+		*eq = '\0';
+		int k = 0;
+		while (k < 6 && strcmp(coef_names[k], item) != 0)
+			k++;
+		double v;
+		if (k == 6) {
+			st = bad(err, "coef", value,
+				 "unknown coefficient (postings, applications, content, roles, industries, companies)");
+			break;
+		}
+		if (!parse_positive(eq + 1, &v)) {
+			st = bad(err, "coef", value, "a coefficient is a positive number");
+			break;
+		}
+		double *slots[6] = { &o->coef.postings, &o->coef.applications, &o->coef.content,
+				     &o->coef.roles, &o->coef.industries, &o->coef.companies };
+		*slots[k] = v;
+		o->coef_set[k] = true;
+	}
+	free(copy);
+	return st;
+}
+
+static enum ts_status set_map(ts_options *o, const char *value, struct ts_error *err)
+{
+	const char *eq = strchr(value, '=');
+	if (!eq || eq == value || !eq[1])
+		return bad(err, "map", value, "expected FIELD=COLUMN");
+	size_t cap = o->maps_cap;
+	GROW(o->map_fields, cap, o->nmaps + 1);
+	o->map_columns = xrealloc(o->map_columns, cap * sizeof(*o->map_columns));
+	o->maps_cap = cap;
+	o->map_fields[o->nmaps] = xstrndup(value, (size_t)(eq - value));
+	o->map_columns[o->nmaps] = xstrdup(eq + 1);
+	o->nmaps++;
+	return TS_OK;
+}
+
+static enum ts_status set_date(ts_options *o, const char *value, struct ts_error *err)
+{
+	const char *eq = strchr(value, '=');
+	struct date d;
+	if (!eq || !date_parse(slice_cstr(eq + 1), &d))
+		return bad(err, "date", value, "expected TABLE=YYYY-MM-DD");
+	for (int t = 0; t < TABLE_COUNT; t++) {
+		if (strlen(table_schemas[t].name) == (size_t)(eq - value) &&
+		    strncmp(table_schemas[t].name, value, (size_t)(eq - value)) == 0) {
+			replace(&o->default_date[t], eq + 1);
+			return TS_OK;
+		}
+	}
+	return bad(err, "date", value, "unknown table (postings, applications, posts)");
+}
+
+static enum ts_status set_segments(ts_options *o, const char *value)
+{
+	char *copy = xstrdup(value), *save = NULL;
+	for (char *id = strtok_r(copy, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
+		GROW(o->segments, o->segments_cap, o->nsegments + 1);
+		o->segments[o->nsegments++] = xstrdup(id);
+	}
+	free(copy);
+	return TS_OK;
+}
+
+static enum ts_status set_salary_convention(ts_options *o, const char *key, const char *value,
+					    struct ts_error *err)
+{
+	double v;
+	if (!parse_positive(value, &v))
+		return bad(err, key, value, "expected a positive number");
+	if (strcmp(key, "workdays") == 0)
+		o->salary.workdays_per_month = v;
+	else if (strcmp(key, "hours-per-day") == 0)
+		o->salary.hours_per_day = v;
+	else
+		o->salary.usd_rate = v;
+	return TS_OK;
+}
+
+enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
+			      struct ts_error *err)
+{
+	if (strcmp(key, "period") == 0)
+		return set_period(o, value, err);
+	if (strcmp(key, "coef") == 0)
+		return set_coef(o, value, err);
+	if (strcmp(key, "map") == 0)
+		return set_map(o, value, err);
+	if (strcmp(key, "date") == 0)
+		return set_date(o, value, err);
+	if (strcmp(key, "segments") == 0)
+		return set_segments(o, value);
+	if (strcmp(key, "keywords") == 0)
+		replace(&o->keywords_file, value);
+	else if (strcmp(key, "content-keywords") == 0)
+		replace(&o->content_keywords_file, value);
+	else if (strcmp(key, "roles") == 0)
+		replace(&o->roles_file, value);
+	else if (strcmp(key, "domain") == 0)
+		replace(&o->domain_name, value);
+	else if (strcmp(key, "encoding") == 0)
+		replace(&o->encoding, value);
+	else if (strcmp(key, "top") == 0) {
+		if (!parse_int(value, 1, 1000000, &o->top))
+			return bad(err, key, value, "expected a whole number ≥ 1");
+	} else if (strcmp(key, "min-group") == 0) {
+		if (!parse_int(value, 0, 1000000000, &o->min_group))
+			return bad(err, key, value, "expected a whole number ≥ 0");
+	} else if (strcmp(key, "top-cities") == 0) {
+		if (!parse_int(value, 1, 1000000, &o->top_cities))
+			return bad(err, key, value, "expected a whole number ≥ 1");
+	} else if (strcmp(key, "lang") == 0) {
+		if (strcmp(value, "zh") == 0)
+			o->lang = LANG_ZH;
+		else if (strcmp(value, "en") == 0)
+			o->lang = LANG_EN;
+		else
+			return bad(err, key, value, "expected zh or en");
+	} else if (strcmp(key, "workdays") == 0 || strcmp(key, "hours-per-day") == 0 ||
+		   strcmp(key, "usd-rate") == 0) {
+		return set_salary_convention(o, key, value, err);
+	} else {
+		return error_set(err, TS_EUSAGE, NULL, 0, "unknown option '%s'", key);
+	}
+	return TS_OK;
+}
+
+static char *trim(char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	char *end = s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	return s;
+}
+
+enum ts_status ts_options_load(ts_options *o, const char *path, struct ts_error *err)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return error_set(err, TS_ECONFIG, path, 0, "cannot open: %s", strerror(errno));
+	char line[4096];
+	long lineno = 0;
+	enum ts_status st = TS_OK;
+	while (fgets(line, sizeof(line), f)) {
+		lineno++;
+		char *hash = strchr(line, '#');
+		if (hash)
+			*hash = '\0';
+		char *s = trim(line);
+		if (!*s)
+			continue;
+		char *eq = strchr(s, '=');
+		if (!eq) {
+			st = error_set(err, TS_ECONFIG, path, lineno, "expected 'key = value'");
+			break;
+		}
+		*eq = '\0';
+		char *key = trim(s), *value = trim(eq + 1);
+		if (strcmp(key, "config") == 0) {
+			st = error_set(err, TS_ECONFIG, path, lineno, "a config file cannot include another");
+			break;
+		}
+		st = ts_options_set(o, key, value, err);
+		if (st != TS_OK) {
+			/* The message stays; the location becomes the config line. */
+			err->status = TS_ECONFIG;
+			snprintf(err->file, sizeof(err->file), "%s", path);
+			err->line = lineno;
+			break;
+		}
+	}
+	fclose(f);
+	return st;
+}

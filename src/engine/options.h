@@ -1,0 +1,38 @@
+/*
+ * The options of a report run, parsed from key/value strings: a flag of
+ * `talentscope report` and a line of a config file are the same thing.
+ */
+#ifndef ENGINE_OPTIONS_H
+#define ENGINE_OPTIONS_H
+
+#include <stdbool.h>
+
+#include "clean/salary.h"
+#include "figures/market.h"
+#include "read/table.h"
+#include "render/render.h"
+#include "talentscope.h"
+
+struct ts_options {
+	size_t nperiods, periods_cap;
+	struct period_spec *periods; /* names owned */
+	char *keywords_file, *content_keywords_file, *roles_file;
+	char *domain_name;
+	struct coefficients coef;
+	bool coef_set[6]; /* postings, applications, content, roles, industries, companies */
+	int top, min_group, top_cities;
+	size_t nmaps, maps_cap;
+	char **map_fields, **map_columns;
+	char *default_date[TABLE_COUNT];
+	char *encoding;
+	enum render_lang lang;
+	size_t nsegments, segments_cap;
+	char **segments; /* survey segment question ids */
+	struct salary_conventions salary;
+};
+
+/* The coefficients with the breakdowns' defaults applied (roles, industries
+ * and companies default to the postings coefficient). */
+struct coefficients options_coefficients(const struct ts_options *o);
+
+#endif

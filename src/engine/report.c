@@ -1,0 +1,288 @@
+/*
+ * ts_report: the whole flow, top to bottom.  Read the options' lists, read
+ * each table once into the cube (companies and postings first, because
+ * applications join postings), compute the figures into the report model,
+ * then hand the model to every renderer.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "aggregate/ingest.h"
+#include "engine/options.h"
+#include "figures/market.h"
+#include "figures/survey.h"
+#include "read/source.h"
+#include "render/render.h"
+#include "util/embedded.h"
+#include "util/error.h"
+#include "util/xalloc.h"
+
+#define DEFAULT_DOMAIN "大模型"
+
+/* Reads a whole (small) file: keyword lists, role rules. */
+static enum ts_status read_small_file(const char *path, struct strbuf *out, struct ts_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return error_set(err, TS_ECONFIG, path, 0, "cannot open: %s", strerror(errno));
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(out, buf, n);
+	bool failed = ferror(f);
+	fclose(f);
+	if (failed)
+		return error_set(err, TS_ECONFIG, path, 0, "cannot read: %s", strerror(errno));
+	return TS_OK;
+}
+
+/* The text of a user's file, or of the built-in default. */
+static enum ts_status list_text(const char *user_path, const char *builtin, struct strbuf *text,
+				const char **source_name, struct ts_error *err)
+{
+	if (user_path) {
+		*source_name = user_path;
+		return read_small_file(user_path, text, err);
+	}
+	const struct embedded_file *f = embedded_find(builtin);
+	if (!f)
+		return error_set(err, TS_ECONFIG, builtin, 0, "built-in file missing");
+	*source_name = builtin;
+	strbuf_add(text, f->data, f->len);
+	return TS_OK;
+}
+
+static enum ts_status load_keywords(const char *user_path, const char *builtin,
+				    struct keyword_list *list, struct keyword_set **set,
+				    struct ts_error *err)
+{
+	struct strbuf text = STRBUF_INIT;
+	const char *name = builtin;
+	enum ts_status st = list_text(user_path, builtin, &text, &name, err);
+	if (st == TS_OK)
+		st = keyword_list_parse(text.buf ? text.buf : "", text.len, name, list, err);
+	if (st == TS_OK)
+		st = keyword_set_compile(set, list, err);
+	strbuf_release(&text);
+	return st;
+}
+
+static enum ts_status load_roles(const char *user_path, struct role_rules **rules,
+				 struct ts_error *err)
+{
+	struct strbuf text = STRBUF_INIT;
+	const char *name = "roles.txt";
+	enum ts_status st = list_text(user_path, "roles.txt", &text, &name, err);
+	if (st == TS_OK)
+		st = role_rules_parse(rules, text.buf ? text.buf : "", text.len, name, err);
+	strbuf_release(&text);
+	return st;
+}
+
+static enum ts_status make_dir(const char *path, struct ts_error *err)
+{
+	char *p = xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		mkdir(p, 0777);
+		*s = '/';
+	}
+	int rc = mkdir(p, 0777);
+	free(p);
+	if (rc != 0 && errno != EEXIST)
+		return error_set(err, TS_EIO, path, 0, "cannot create directory: %s", strerror(errno));
+	return TS_OK;
+}
+
+static enum ts_status write_file(const char *dir, const char *name, const struct strbuf *content,
+				 struct ts_error *err)
+{
+	struct strbuf path = STRBUF_INIT;
+	strbuf_addf(&path, "%s/%s", dir, name);
+	enum ts_status st = TS_OK;
+	FILE *f = fopen(path.buf, "wb");
+	if (!f) {
+		st = error_set(err, TS_EIO, path.buf, 0, "cannot create: %s", strerror(errno));
+	} else {
+		fwrite(content->buf ? content->buf : "", 1, content->len, f);
+		if (ferror(f) | (fclose(f) != 0))
+			st = error_set(err, TS_EIO, path.buf, 0, "cannot write: %s", strerror(errno));
+	}
+	strbuf_release(&path);
+	return st;
+}
+
+/* True when the dataset holds a table or a survey; fills err otherwise. */
+static enum ts_status check_dataset(const char *dataset, struct ts_error *err)
+{
+	struct stat sb;
+	if (stat(dataset, &sb) != 0)
+		return error_set(err, TS_EIO, dataset, 0, "cannot open dataset: %s", strerror(errno));
+	if (!S_ISDIR(sb.st_mode))
+		return error_set(err, TS_EUSAGE, dataset, 0, "a dataset is a folder of tables");
+	for (int t = 0; t < TABLE_COUNT; t++) {
+		struct table_files files;
+		enum ts_status st = table_files_find(dataset, table_schemas[t].name, &files, err);
+		if (st != TS_OK)
+			return st;
+		size_t n = files.n;
+		table_files_release(&files);
+		if (n)
+			return TS_OK;
+	}
+	struct strbuf survey = STRBUF_INIT;
+	strbuf_addf(&survey, "%s/survey", dataset);
+	bool has_survey = stat(survey.buf, &sb) == 0 && S_ISDIR(sb.st_mode);
+	strbuf_release(&survey);
+	if (has_survey)
+		return TS_OK;
+	return error_set(err, TS_ENOTABLE, dataset, 0,
+			 "holds none of the tables (postings, applications, talents, posts, "
+			 "companies, survey/)");
+}
+
+static struct name_list model_names(struct report_model *m, const struct keyword_list *l)
+{
+	struct name_list n = { l->n, arena_alloc(&m->arena, (l->n ? l->n : 1) * sizeof(char *)) };
+	for (size_t i = 0; i < l->n; i++)
+		n.names[i] = arena_strndup(&m->arena, l->words[i], strlen(l->words[i]));
+	return n;
+}
+
+static enum ts_status render_all(const struct report_model *m, const char *outdir,
+				 enum render_lang lang, struct ts_error *err)
+{
+	struct strbuf out = STRBUF_INIT;
+	render_json(m, &out);
+	enum ts_status st = write_file(outdir, "report.json", &out, err);
+	if (st == TS_OK) {
+		strbuf_reset(&out);
+		render_markdown(m, lang, &out);
+		st = write_file(outdir, "report.md", &out, err);
+	}
+	if (st == TS_OK) {
+		strbuf_reset(&out);
+		render_html(m, lang, &out);
+		st = write_file(outdir, "report.html", &out, err);
+	}
+	strbuf_release(&out);
+	if (st == TS_OK) {
+		struct strbuf dir = STRBUF_INIT;
+		strbuf_addf(&dir, "%s/tables", outdir);
+		st = render_tables(m, dir.buf, err);
+		strbuf_release(&dir);
+	}
+	return st;
+}
+
+/* Everything that lives for one run. */
+struct run {
+	struct keyword_list domain_list, content_list;
+	struct keyword_set *domain, *content;
+	struct role_rules *roles;
+	struct rejects *rejects;
+	struct cube cube;
+	struct posting_index postings;
+	struct company_table companies;
+	struct report_model model;
+};
+
+static enum ts_status ingest_all(const struct ingest_context *ctx, struct run *run,
+				 struct ts_error *err)
+{
+	enum ts_status st = ingest_companies(ctx, &run->companies, err);
+	if (st == TS_OK)
+		st = ingest_postings(ctx, &run->cube, &run->postings, err);
+	if (st == TS_OK)
+		st = ingest_applications(ctx, &run->cube, &run->postings, err);
+	if (st == TS_OK)
+		st = ingest_talents(ctx, &run->cube, err);
+	if (st == TS_OK)
+		st = ingest_posts(ctx, &run->cube, err);
+	return st;
+}
+
+enum ts_status ts_report(const char *dataset, const char *outdir, const ts_options *opts,
+			 struct ts_error *err)
+{
+	struct run run;
+	memset(&run, 0, sizeof(run));
+	struct report_model *m = &run.model;
+	cube_init(&run.cube);
+	posting_index_init(&run.postings);
+
+	enum ts_status st = check_dataset(dataset, err);
+	if (st == TS_OK)
+		st = load_keywords(opts->keywords_file, "keywords.txt", &run.domain_list, &run.domain, err);
+	if (st == TS_OK)
+		st = load_keywords(opts->content_keywords_file, "content_keywords.txt",
+				   &run.content_list, &run.content, err);
+	if (st == TS_OK)
+		st = load_roles(opts->roles_file, &run.roles, err);
+	if (st == TS_OK)
+		st = make_dir(outdir, err);
+	struct strbuf rejects_path = STRBUF_INIT;
+	strbuf_addf(&rejects_path, "%s/rejects.csv", outdir);
+	if (st == TS_OK)
+		st = rejects_open(&run.rejects, rejects_path.buf, err);
+	strbuf_release(&rejects_path);
+	if (st != TS_OK)
+		goto release_run;
+
+	struct read_options read = {
+		.encoding = opts->encoding,
+		.nmaps = opts->nmaps,
+		.map_fields = (const char *const *)opts->map_fields,
+		.map_columns = (const char *const *)opts->map_columns,
+	};
+	for (int t = 0; t < TABLE_COUNT; t++)
+		read.default_date[t] = opts->default_date[t];
+	struct ingest_context ctx = { dataset, &read, run.domain, run.content, run.roles,
+				      &opts->salary, run.rejects, &m->quality };
+	st = ingest_all(&ctx, &run, err);
+	if (st == TS_OK) {
+		struct survey_options sopts = { opts->encoding, opts->nsegments,
+						(const char *const *)opts->segments };
+		st = survey_compute(dataset, &sopts, run.rejects, &m->survey, err);
+	}
+	enum ts_status close_st = rejects_close(run.rejects, st == TS_OK ? err : NULL);
+	run.rejects = NULL;
+	if (st == TS_OK)
+		st = close_st;
+	if (st != TS_OK)
+		goto release_run;
+
+	m->domain_name = opts->domain_name ? opts->domain_name : DEFAULT_DOMAIN;
+	m->keywords = model_names(m, &run.domain_list);
+	m->content_keywords = model_names(m, &run.content_list);
+	m->has_postings = m->quality.postings.present;
+	m->has_applications = m->quality.applications.present;
+	m->has_talents = m->quality.talents.present;
+	m->has_posts = m->quality.posts.present;
+	m->has_companies = m->quality.companies.present;
+	struct market_params params = { options_coefficients(opts), opts->top, opts->min_group,
+					opts->top_cities, opts->nperiods, opts->periods };
+	market_figures(m, &run.cube, &run.companies, &params);
+	st = render_all(m, outdir, opts->lang, err);
+
+release_run:
+	if (run.rejects)
+		rejects_close(run.rejects, NULL);
+	if (m->survey)
+		survey_report_free(m->survey);
+	arena_release(&run.model.arena);
+	company_table_release(&run.companies);
+	posting_index_release(&run.postings);
+	cube_release(&run.cube);
+	role_rules_free(run.roles);
+	keyword_set_free(run.domain);
+	keyword_set_free(run.content);
+	keyword_list_release(&run.domain_list);
+	keyword_list_release(&run.content_list);
+	return st;
+}
