@@ -70,7 +70,7 @@ int cmd_demo(int argc, char **argv)
 		msg_usage_error("demo: unexpected argument '%s'", argv[optind]);
 		return 2;
 	}
-	char data[4096], report[4096], config[4096];
+	char data[4096], report[4096], config[4200];
 	snprintf(data, sizeof(data), "%s/data", outdir);
 	snprintf(report, sizeof(report), "%s/report", outdir);
 	snprintf(config, sizeof(config), "%s/talentscope.conf", data);
