@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -318,6 +319,45 @@ static void test_two_scratches_share_a_set(void **state)
 	compiled_release(&c);
 }
 
+struct worker {
+	const struct keyword_set *set;
+	size_t hits, firsts;
+};
+
+static void *worker_run(void *arg)
+{
+	struct worker *w = arg;
+	struct keyword_scratch *scratch = keyword_scratch_new(w->set);
+	if (!scratch)
+		return NULL;
+	for (int i = 0; i < 20000; i++) {
+		w->hits += keyword_set_matches(w->set, scratch, slice_cstr("招聘NLP算法工程师"));
+		w->hits += keyword_set_matches(w->set, scratch, slice_cstr("行政专员"));
+		w->firsts += keyword_set_first(w->set, scratch, slice_cstr("招聘NLP算法工程师")) == 1;
+	}
+	keyword_scratch_free(scratch);
+	return NULL;
+}
+
+static void test_threads_share_a_set(void **state)
+{
+	(void)state;
+	/* One read-only set, a scratch per thread (run under the sanitizers). */
+	struct compiled c = compile_text("算法\nNLP\n");
+	struct worker w[4];
+	pthread_t t[4];
+	for (int i = 0; i < 4; i++) {
+		w[i] = (struct worker){ c.set, 0, 0 };
+		assert_int_equal(pthread_create(&t[i], NULL, worker_run, &w[i]), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(pthread_join(t[i], NULL), 0);
+		assert_int_equal(w[i].hits, 20000);
+		assert_int_equal(w[i].firsts, 20000);
+	}
+	compiled_release(&c);
+}
+
 static void test_compile_empty_list(void **state)
 {
 	(void)state;
@@ -380,6 +420,7 @@ int main(void)
 		cmocka_unit_test(test_match_long_text),
 		cmocka_unit_test(test_first),
 		cmocka_unit_test(test_two_scratches_share_a_set),
+		cmocka_unit_test(test_threads_share_a_set),
 		cmocka_unit_test(test_compile_empty_list),
 		cmocka_unit_test(test_default_list_matching),
 	};
