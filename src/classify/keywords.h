@@ -13,9 +13,11 @@
 #include "talentscope.h"
 #include "util/slice.h"
 
-/* Keywords as read from a list: one a line, UTF-8, `#` starts a comment,
+/* Keywords as read from a list: one a line, UTF-8, `#` starts a comment
+ * (at the start of a line or after white space, so that C# is a keyword),
  * blank lines skipped, surrounding white space trimmed, a repeated keyword
- * kept once (first occurrence order). */
+ * kept once (first occurrence order; nlp repeats NLP since both match the
+ * same texts). */
 struct keyword_list {
 	size_t n;
 	char **words; /* owned */
@@ -33,6 +35,8 @@ struct keyword_scratch; /* per-thread matching scratch */
 enum ts_status keyword_set_compile(struct keyword_set **out, const struct keyword_list *list,
 				   struct ts_error *err);
 void keyword_set_free(struct keyword_set *set);
+/* Scratch for one thread, usable with set (NULL if Vectorscan cannot
+ * allocate it). */
 struct keyword_scratch *keyword_scratch_new(const struct keyword_set *set);
 void keyword_scratch_free(struct keyword_scratch *scratch);
 

@@ -7,7 +7,9 @@
  *     role<TAB>pattern|pattern|...
  *
  * A title takes the role of the first rule with a pattern occurring in it
- * (substring, ASCII case-insensitive); no match gives 其他.
+ * (substring, ASCII case-insensitive); no match gives 其他.  `#` starts a
+ * comment at a line's start or after white space (C# is a pattern); a role
+ * may have several lines (a specific one early, a broad one late).
  */
 #ifndef CLASSIFY_ROLES_H
 #define CLASSIFY_ROLES_H

@@ -1,0 +1,375 @@
+/*
+ * Keyword lists and their compiled sets.  A list is parsed from the plain
+ * text analysts edit (data/keywords.txt, --keywords FILE); a set compiles a
+ * list once into one Vectorscan literal database, so that matching a text
+ * against every keyword is a single pass however long the list.  Literals
+ * are compiled with HS_FLAG_CASELESS, which Vectorscan applies to the ASCII
+ * letters only: Latin letters match case-insensitively and every byte of a
+ * multi-byte UTF-8 character (all ≥ 0x80) exactly, as the contract asks.
+ * Because UTF-8 is self-synchronising, a valid keyword can only match a
+ * valid text on character boundaries.  The database is read-only and shared
+ * by threads; each thread brings its own scratch.
+ */
+#include "classify/keywords.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hs.h>
+
+#include "util/error.h"
+#include "util/xalloc.h"
+
+struct keyword_set {
+	hs_database_t *db;
+	size_t n;
+	size_t max_len; /* longest keyword in bytes: chunk overlap for huge texts */
+};
+
+struct keyword_scratch {
+	hs_scratch_t *hs;
+};
+
+/* ---- parsing ---------------------------------------------------------- */
+
+/* Length of the valid UTF-8 prefix of s (RFC 3629: no overlongs, no
+ * surrogates, nothing above U+10FFFF); a NUL byte counts as invalid since
+ * keywords become C strings.  Local so the module stands on its own. */
+static size_t keyword_utf8_prefix(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = s[i];
+		size_t need;
+		unsigned char lo = 0x80, hi = 0xBF;
+		if (c == 0)
+			return i;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			need = 1;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2;
+			if (c == 0xE0)
+				lo = 0xA0;
+			else if (c == 0xED)
+				hi = 0x9F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3;
+			if (c == 0xF0)
+				lo = 0x90;
+			else if (c == 0xF4)
+				hi = 0x8F;
+		} else {
+			return i;
+		}
+		if (n - i <= need)
+			return i;
+		if (s[i + 1] < lo || s[i + 1] > hi)
+			return i;
+		for (size_t k = 2; k <= need; k++)
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+		i += need + 1;
+	}
+	return n;
+}
+
+static unsigned char ascii_lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+/* Equal under the matching rule (ASCII letters folded, all else exact). */
+static bool keyword_equal(const char *a, size_t alen, const char *b, size_t blen)
+{
+	if (alen != blen)
+		return false;
+	for (size_t i = 0; i < alen; i++)
+		if (ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
+			return false;
+	return true;
+}
+
+static uint64_t keyword_hash(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603u; /* FNV-1a over folded bytes */
+	for (size_t i = 0; i < len; i++) {
+		h ^= ascii_lower((unsigned char)s[i]);
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+/* Cuts a comment off a line: `#` at the line's start or after white space
+ * starts one, so that keywords such as C# survive. */
+static struct slice strip_comment(struct slice line)
+{
+	for (size_t i = 0; i < line.len; i++) {
+		if (line.ptr[i] != '#')
+			continue;
+		if (i == 0 || line.ptr[i - 1] == ' ' || line.ptr[i - 1] == '\t') {
+			line.len = i;
+			break;
+		}
+	}
+	return line;
+}
+
+/* Open-addressing table of indices into the words being collected. */
+struct seen {
+	size_t *slots; /* index + 1, 0 = empty */
+	size_t cap;    /* power of two */
+};
+
+static void seen_grow(struct seen *seen, char **words, size_t n)
+{
+	size_t cap = seen->cap ? seen->cap * 2 : 64;
+	size_t *slots = xcalloc(cap, sizeof(*slots));
+	for (size_t i = 0; i < n; i++) {
+		size_t at = (size_t)keyword_hash(words[i], strlen(words[i])) & (cap - 1);
+		while (slots[at])
+			at = (at + 1) & (cap - 1);
+		slots[at] = i + 1;
+	}
+	free(seen->slots);
+	seen->slots = slots;
+	seen->cap = cap;
+}
+
+/* Adds word unless an equal one is there; returns whether it was added. */
+static bool seen_add(struct seen *seen, char ***words, size_t *n, size_t *cap, struct slice w)
+{
+	if ((*n + 1) * 2 > seen->cap)
+		seen_grow(seen, *words, *n);
+	size_t at = (size_t)keyword_hash(w.ptr, w.len) & (seen->cap - 1);
+	while (seen->slots[at]) {
+		const char *other = (*words)[seen->slots[at] - 1];
+		if (keyword_equal(other, strlen(other), w.ptr, w.len))
+			return false;
+		at = (at + 1) & (seen->cap - 1);
+	}
+	GROW(*words, *cap, *n + 1);
+	(*words)[*n] = xstrndup(w.ptr, w.len);
+	seen->slots[at] = ++*n;
+	return true;
+}
+
+enum ts_status keyword_list_parse(const char *text, size_t len, const char *source_name,
+				  struct keyword_list *out, struct ts_error *err)
+{
+	struct seen seen = { NULL, 0 };
+	char **words = NULL;
+	size_t n = 0, cap = 0;
+	size_t pos = 0;
+	long line_no = 0;
+	enum ts_status status = TS_OK;
+
+	out->n = 0;
+	out->words = NULL;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3; /* UTF-8 byte order mark */
+	while (pos < len) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		struct slice line = slice_make(text + pos, end - pos);
+		line_no++;
+		pos = end + 1;
+		if (keyword_utf8_prefix((const unsigned char *)line.ptr, line.len) != line.len) {
+			status = error_set(err, TS_ECONFIG, source_name, line_no,
+					   "invalid UTF-8 in keyword list");
+			goto fail;
+		}
+		line = slice_trim(strip_comment(line));
+		if (line.len == 0)
+			continue;
+		seen_add(&seen, &words, &n, &cap, line);
+	}
+	free(seen.slots);
+	if (n == 0) {
+		free(words);
+		return error_set(err, TS_ECONFIG, source_name, 0, "keyword list is empty");
+	}
+	out->n = n;
+	out->words = words;
+	return TS_OK;
+fail:
+	free(seen.slots);
+	for (size_t i = 0; i < n; i++)
+		free(words[i]);
+	free(words);
+	return status;
+}
+
+void keyword_list_release(struct keyword_list *list)
+{
+	if (!list)
+		return;
+	for (size_t i = 0; i < list->n; i++)
+		free(list->words[i]);
+	free(list->words);
+	list->words = NULL;
+	list->n = 0;
+}
+
+/* ---- compiling -------------------------------------------------------- */
+
+enum ts_status keyword_set_compile(struct keyword_set **out, const struct keyword_list *list,
+				   struct ts_error *err)
+{
+	*out = NULL;
+	if (!list || list->n == 0)
+		return error_set(err, TS_ECONFIG, NULL, 0, "keyword list is empty");
+	if (list->n > INT_MAX)
+		return error_set(err, TS_ECONFIG, NULL, 0, "too many keywords (%zu)", list->n);
+
+	size_t n = list->n;
+	size_t *lens = xmalloc(n * sizeof(*lens));
+	unsigned *flags = xmalloc(n * sizeof(*flags));
+	unsigned *ids = xmalloc(n * sizeof(*ids));
+	size_t max_len = 0;
+	for (size_t i = 0; i < n; i++) {
+		lens[i] = strlen(list->words[i]);
+		flags[i] = HS_FLAG_CASELESS | HS_FLAG_SINGLEMATCH;
+		ids[i] = (unsigned)i;
+		if (lens[i] > max_len)
+			max_len = lens[i];
+	}
+
+	hs_database_t *db = NULL;
+	hs_compile_error_t *cerr = NULL;
+	enum ts_status status = TS_OK;
+	if (hs_compile_lit_multi((const char *const *)list->words, flags, ids, lens, (unsigned)n,
+				 HS_MODE_BLOCK, NULL, &db, &cerr) != HS_SUCCESS) {
+		if (cerr && cerr->expression >= 0 && (size_t)cerr->expression < n)
+			status = error_set(err, TS_ECONFIG, NULL, 0, "cannot compile keyword '%s': %s",
+					   list->words[cerr->expression], cerr->message);
+		else
+			status = error_set(err, TS_ECONFIG, NULL, 0, "cannot compile keywords: %s",
+					   cerr ? cerr->message : "unknown error");
+		hs_free_compile_error(cerr);
+		goto free_arrays;
+	}
+	struct keyword_set *set = xmalloc(sizeof(*set));
+	set->db = db;
+	set->n = n;
+	set->max_len = max_len;
+	*out = set;
+free_arrays:
+	free(lens);
+	free(flags);
+	free(ids);
+	return status;
+}
+
+void keyword_set_free(struct keyword_set *set)
+{
+	if (!set)
+		return;
+	hs_free_database(set->db);
+	free(set);
+}
+
+struct keyword_scratch *keyword_scratch_new(const struct keyword_set *set)
+{
+	struct keyword_scratch *scratch = xmalloc(sizeof(*scratch));
+	scratch->hs = NULL;
+	if (hs_alloc_scratch(set->db, &scratch->hs) != HS_SUCCESS) {
+		free(scratch);
+		return NULL;
+	}
+	return scratch;
+}
+
+void keyword_scratch_free(struct keyword_scratch *scratch)
+{
+	if (!scratch)
+		return;
+	hs_free_scratch(scratch->hs);
+	free(scratch);
+}
+
+/* ---- matching --------------------------------------------------------- */
+
+struct first_match {
+	unsigned long long base; /* offset of the chunk being scanned */
+	unsigned long long to;   /* end of the best match so far */
+	long id;                 /* its keyword, -1 when none */
+};
+
+static int on_any(unsigned int id, unsigned long long from, unsigned long long to,
+		  unsigned int flags, void *ctx)
+{
+	(void)id;
+	(void)from;
+	(void)to;
+	(void)flags;
+	*(bool *)ctx = true;
+	return 1; /* membership is all we need: stop */
+}
+
+/* Vectorscan reports block-mode matches in order of end offset, those ending
+ * at the same offset in no set order: keep the lowest index among the
+ * earliest ends and stop once a later end comes. */
+static int on_first(unsigned int id, unsigned long long from, unsigned long long to,
+		    unsigned int flags, void *ctx)
+{
+	struct first_match *m = ctx;
+	(void)from;
+	(void)flags;
+	to += m->base;
+	if (m->id >= 0 && to > m->to)
+		return 1;
+	if (m->id < 0 || to < m->to || (long)id < m->id) {
+		m->to = to;
+		m->id = (long)id;
+	}
+	return 0;
+}
+
+/* Scans text in chunks that hs_scan's unsigned length can take, overlapping
+ * by the longest keyword less one byte so that no match is lost at a seam;
+ * stops once a chunk's scan was terminated by the callback. */
+static void scan_text(const struct keyword_set *set, struct keyword_scratch *scratch,
+		      struct slice text, match_event_handler cb, void *ctx,
+		      unsigned long long *base)
+{
+	const size_t chunk_max = UINT_MAX;
+	size_t start = 0;
+	for (;;) {
+		size_t len = text.len - start;
+		if (len > chunk_max)
+			len = chunk_max;
+		*base = start;
+		hs_error_t rc = hs_scan(set->db, text.ptr + start, (unsigned)len, 0, scratch->hs,
+					cb, ctx);
+		if (rc != HS_SUCCESS || start + len >= text.len)
+			return;
+		start += len - (set->max_len - 1);
+	}
+}
+
+bool keyword_set_matches(const struct keyword_set *set, struct keyword_scratch *scratch,
+			 struct slice text)
+{
+	bool found = false;
+	unsigned long long base = 0;
+	if (text.len == 0)
+		return false;
+	scan_text(set, scratch, text, on_any, &found, &base);
+	return found;
+}
+
+int keyword_set_first(const struct keyword_set *set, struct keyword_scratch *scratch,
+		      struct slice text)
+{
+	struct first_match m = { 0, 0, -1 };
+	if (text.len == 0)
+		return -1;
+	scan_text(set, scratch, text, on_first, &m, &m.base);
+	return (int)m.id;
+}
