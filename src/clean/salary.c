@@ -13,8 +13,8 @@
  *
  * A label before a colon (`Employer Provided Salary:`) and a trailing
  * parenthesis (`(Glassdoor est.)`) are dropped first.  A unit written on one
- * end only applies to both (`1.5-2万`, `7-9千`) unless that would make the low
- * end exceed the high one (`8000-1.2万` is 8000 yuan to 1.2万).  Yuan are
+ * end only applies to both (`1.5-2万`, `7-9千`) unless the bare end is 1000 or
+ * more, a figure in yuan already (`8000-1.2万` is 8000 yuan to 1.2万).  Yuan are
  * monthly unless a period says otherwise; dollars are yearly unless a period
  * says otherwise (US boards quote annual pay) and are converted at
  * conv->usd_rate.  Year ÷ 12, day × workdays_per_month, hour × hours_per_day
@@ -334,11 +334,11 @@ enum salary_status salary_parse(struct slice text, const struct salary_conventio
 		}
 	}
 
-	/* A unit on one end only serves both, unless it would turn the range
-	 * upside down (8000-1.2万) or the bare end is already in yuan. */
+	/* A unit on one end only serves both, unless the bare end is already
+	 * a figure in yuan (8000-1.2万: 1000 or more). */
 	if (range) {
 		if (lo.unit == 0 && hi.unit != 0)
-			lo.unit = lo.value <= hi.value ? hi.unit : 1;
+			lo.unit = lo.value < 1000 ? hi.unit : 1;
 		else if (hi.unit == 0 && lo.unit != 0)
 			hi.unit = hi.value < 1000 ? lo.unit : 1;
 	}
