@@ -62,6 +62,16 @@ static bool read_int(struct cursor *c, int min, int max, int *out)
 	return true;
 }
 
+/* Exactly two digits, whatever follows (the HHMM of a +0800 zone). */
+static bool read_two(struct cursor *c, int *out)
+{
+	if (c->end - c->p < 2 || !is_digit(c->p[0]) || !is_digit(c->p[1]))
+		return false;
+	*out = (c->p[0] - '0') * 10 + (c->p[1] - '0');
+	c->p += 2;
+	return true;
+}
+
 static bool eat(struct cursor *c, const char *lit)
 {
 	size_t n = strlen(lit);
@@ -90,12 +100,12 @@ static bool read_zone(struct cursor *c)
 		return false;
 	c->p++;
 	int hh, mm = 0;
-	if (!read_int(c, 2, 2, &hh))
+	if (!read_two(c, &hh))
 		return false;
 	if (c->p < c->end) {
 		if (*c->p == ':')
 			c->p++;
-		if (!read_int(c, 2, 2, &mm))
+		if (!read_two(c, &mm))
 			return false;
 	}
 	return hh <= 14 && mm <= 59 && c->p == c->end;
