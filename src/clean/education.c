@@ -54,7 +54,7 @@ static const struct level_word english_any[] = {
 	{ "unlimited", EDUCATION_ANY },
 };
 
-/* Position of lit in s from offset from, or SIZE_MAX-like n+1 when absent. */
+/* Position of lit in s at or after from; s.len + 1 when absent. */
 static size_t find(struct slice s, size_t from, const char *lit)
 {
 	size_t m = strlen(lit);
