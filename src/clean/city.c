@@ -186,13 +186,13 @@ static struct slice normalise_chinese(struct slice t)
 			t = drop(t, at + strlen("自治区"));
 	}
 
-	/* The city ends at its first 市 (深圳市南山区), or with its 自治州. */
-	at = find(t, "市");
-	if (at > 0 && at < t.len)
-		return slice_make(t.ptr, at);
+	/* The city ends with its 自治州, or at its first 市 (深圳市南山区). */
 	at = find(t, "自治州");
 	if (at > 0 && at < t.len)
 		return slice_make(t.ptr, at + strlen("自治州"));
+	at = find(t, "市");
+	if (at > 0 && at < t.len)
+		return slice_make(t.ptr, at);
 
 	/* A major city followed by a district: 杭州西湖区. */
 	if (ends_with(t, "区") || ends_with(t, "县")) {
