@@ -1,0 +1,65 @@
+/*
+ * Text checks shared by the cleaners.  utf8_valid_prefix is the strict
+ * decoder of RFC 3629 (no overlong forms, no UTF-16 surrogates, nothing above
+ * U+10FFFF), used to refuse files that are not UTF-8 before anything slices
+ * them; ascii_case_eq folds Latin letters only, as the contract matches
+ * keywords and names (nlp = NLP, everything else byte for byte).
+ */
+#include "clean/text.h"
+
+size_t utf8_valid_prefix(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = p[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t need;
+		unsigned lo = 0x80, hi = 0xBF; /* bounds of the second byte */
+		if (c >= 0xC2 && c <= 0xDF) {
+			need = 1;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2;
+			if (c == 0xE0)
+				lo = 0xA0; /* overlong below U+0800 */
+			else if (c == 0xED)
+				hi = 0x9F; /* surrogates U+D800..U+DFFF */
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3;
+			if (c == 0xF0)
+				lo = 0x90; /* overlong below U+10000 */
+			else if (c == 0xF4)
+				hi = 0x8F; /* above U+10FFFF */
+		} else {
+			return i; /* continuation byte, C0/C1 overlong lead, F5..FF */
+		}
+		if (n - i <= need)
+			return i;
+		if (p[i + 1] < lo || p[i + 1] > hi)
+			return i;
+		for (size_t k = 2; k <= need; k++)
+			if ((p[i + k] & 0xC0) != 0x80)
+				return i;
+		i += need + 1;
+	}
+	return i;
+}
+
+static unsigned char ascii_lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+bool ascii_case_eq(struct slice a, struct slice b)
+{
+	if (a.len != b.len)
+		return false;
+	for (size_t i = 0; i < a.len; i++)
+		if (ascii_lower((unsigned char)a.ptr[i]) != ascii_lower((unsigned char)b.ptr[i]))
+			return false;
+	return true;
+}
