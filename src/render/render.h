@@ -17,7 +17,7 @@ void render_json(const struct report_model *m, struct strbuf *out);
 void render_markdown(const struct report_model *m, enum render_lang lang, struct strbuf *out);
 /* report.html: one self-contained file with inline SVG charts. */
 void render_html(const struct report_model *m, enum render_lang lang, struct strbuf *out);
-/* tables/NAME.csv: one CSV per table of the report, written into dir (created). */
+/* tables/<name>.csv: one CSV per table of the report, written into dir (created). */
 enum ts_status render_tables(const struct report_model *m, const char *dir,
 			     struct ts_error *err);
 

@@ -1,0 +1,292 @@
+/*
+ * Number formatting, escaping and labels for the renderers.  Kept in one
+ * place so that report.md, report.html and the CSV tables write the same
+ * figure the same way, and so that null (NAN) is "—" everywhere a person
+ * reads it.
+ */
+#include "render/fmt.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void render_month(int month_index, char buf[16])
+{
+	int year = month_index / 12, month = month_index % 12 + 1;
+	if (month_index < 0) {
+		snprintf(buf, 16, "%s", "—");
+		return;
+	}
+	snprintf(buf, 16, "%04d-%02d", year % 10000, month);
+}
+
+/* Copies the digits of text (optionally signed, with a decimal part) into sb
+ * with a comma every three digits of the integer part. */
+static void add_grouped(struct strbuf *sb, const char *text)
+{
+	const char *p = text;
+	if (*p == '-' || *p == '+')
+		strbuf_addch(sb, *p++);
+	size_t digits = strspn(p, "0123456789");
+	for (size_t i = 0; i < digits; i++) {
+		if (i > 0 && (digits - i) % 3 == 0)
+			strbuf_addch(sb, ',');
+		strbuf_addch(sb, p[i]);
+	}
+	strbuf_addstr(sb, p + digits);
+}
+
+void render_add_count(struct strbuf *sb, long long v)
+{
+	char buf[32];
+	snprintf(buf, sizeof(buf), "%lld", v);
+	add_grouped(sb, buf);
+}
+
+void render_add_fixed(struct strbuf *sb, double v, int dec)
+{
+	if (!isfinite(v)) {
+		strbuf_addstr(sb, RENDER_NULL);
+		return;
+	}
+	char buf[64];
+	snprintf(buf, sizeof(buf), "%.*f", dec, v);
+	/* -0.00 reads as a negative figure that is not there. */
+	if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
+		memmove(buf, buf + 1, strlen(buf));
+	add_grouped(sb, buf);
+}
+
+void render_add_money(struct strbuf *sb, double v)
+{
+	render_add_fixed(sb, v, 0);
+}
+
+void render_add_pct(struct strbuf *sb, double share, int dec)
+{
+	if (!isfinite(share)) {
+		strbuf_addstr(sb, RENDER_NULL);
+		return;
+	}
+	render_add_fixed(sb, share * 100.0, dec);
+	strbuf_addch(sb, '%');
+}
+
+void render_add_signed_pct(struct strbuf *sb, double pct)
+{
+	if (!isfinite(pct)) {
+		strbuf_addstr(sb, RENDER_NULL);
+		return;
+	}
+	struct strbuf tmp = STRBUF_INIT;
+	render_add_fixed(&tmp, pct, 2);
+	if (tmp.buf[0] != '-' && strspn(tmp.buf, "0.") != tmp.len)
+		strbuf_addch(sb, '+');
+	strbuf_addstr(sb, tmp.buf);
+	strbuf_addch(sb, '%');
+	strbuf_release(&tmp);
+}
+
+void render_add_shortest(struct strbuf *sb, double v)
+{
+	if (!isfinite(v))
+		return;
+	char buf[40];
+	for (int precision = 15; precision <= 17; precision++) {
+		snprintf(buf, sizeof(buf), "%.*g", precision, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	strbuf_addstr(sb, buf);
+}
+
+void render_add_html(struct strbuf *sb, const char *s)
+{
+	if (!s)
+		return;
+	for (const char *p = s; *p; p++) {
+		switch (*p) {
+		case '&': strbuf_addstr(sb, "&amp;"); break;
+		case '<': strbuf_addstr(sb, "&lt;"); break;
+		case '>': strbuf_addstr(sb, "&gt;"); break;
+		case '"': strbuf_addstr(sb, "&quot;"); break;
+		case '\'': strbuf_addstr(sb, "&#39;"); break;
+		default: strbuf_addch(sb, *p); break;
+		}
+	}
+}
+
+void render_add_md(struct strbuf *sb, const char *s)
+{
+	if (!s)
+		return;
+	for (const char *p = s; *p; p++) {
+		switch (*p) {
+		case '|': strbuf_addstr(sb, "\\|"); break;
+		case '\\': strbuf_addstr(sb, "\\\\"); break;
+		case '\r': break;
+		case '\n': strbuf_addch(sb, ' '); break;
+		/* Keep markup out of cells: a name is text, not HTML. */
+		case '<': strbuf_addstr(sb, "&lt;"); break;
+		case '>': strbuf_addstr(sb, "&gt;"); break;
+		case '&': strbuf_addstr(sb, "&amp;"); break;
+		default: strbuf_addch(sb, *p); break;
+		}
+	}
+}
+
+void render_add_csv(struct strbuf *sb, const char *s)
+{
+	if (!s)
+		return;
+	size_t n = strlen(s);
+	bool quote = strpbrk(s, ",\"\r\n") != NULL || (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
+	if (!quote) {
+		strbuf_add(sb, s, n);
+		return;
+	}
+	strbuf_addch(sb, '"');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			strbuf_addch(sb, '"');
+		strbuf_addch(sb, *p);
+	}
+	strbuf_addch(sb, '"');
+}
+
+static const char *const series_keys[SERIES_COUNT] = {
+	"postings", "openings", "applications", "supply_demand_ratio", "avg_salary",
+	"recruitment_index", "application_index", "content", "content_heat_index",
+};
+
+static const char *const series_labels[SERIES_COUNT][2] = {
+	{ "新发岗位量", "New postings" },
+	{ "人才需求数", "Openings" },
+	{ "人才投递数", "Applications" },
+	{ "人才供需比", "Supply/demand ratio" },
+	{ "岗位平均薪资", "Average salary" },
+	{ "岗位招聘指数", "Recruitment index" },
+	{ "投递指数", "Application index" },
+	{ "内容量", "Content" },
+	{ "内容热度指数", "Content heat index" },
+};
+
+const char *render_series_key(enum series s)
+{
+	return (unsigned)s < SERIES_COUNT ? series_keys[s] : "";
+}
+
+const char *render_series_label(enum series s, enum render_lang lang)
+{
+	return (unsigned)s < SERIES_COUNT ? series_labels[s][lang == LANG_EN] : "";
+}
+
+static const char *const ranking_keys[RANK_COUNT] = {
+	"roles_by_postings", "roles_by_salary", "roles_by_scarcity",
+	"industries_by_postings", "companies_by_postings", "companies_by_salary",
+};
+
+static const char *const ranking_titles[RANK_COUNT][2] = {
+	{ "新发岗位量最高的岗位", "Roles with the most new postings" },
+	{ "新发岗位平均月薪最高的岗位", "Best-paid roles" },
+	{ "人才最紧缺的岗位（人才供需比最低）", "Scarcest roles (lowest supply/demand ratio)" },
+	{ "新发岗位量最高的行业", "Industries with the most new postings" },
+	{ "新发岗位量最高的企业", "Companies with the most new postings" },
+	{ "新发岗位平均月薪最高的企业", "Best-paying companies" },
+};
+
+const char *render_ranking_key(enum ranking_kind k)
+{
+	return (unsigned)k < RANK_COUNT ? ranking_keys[k] : "";
+}
+
+const char *render_ranking_title(enum ranking_kind k, enum render_lang lang)
+{
+	return (unsigned)k < RANK_COUNT ? ranking_titles[k][lang == LANG_EN] : "";
+}
+
+const char *render_ranking_subject(enum ranking_kind k, enum render_lang lang)
+{
+	switch (k) {
+	case RANK_INDUSTRIES_BY_POSTINGS: return tr(lang, "行业", "Industry");
+	case RANK_COMPANIES_BY_POSTINGS:
+	case RANK_COMPANIES_BY_SALARY: return tr(lang, "企业", "Company");
+	default: return tr(lang, "岗位", "Role");
+	}
+}
+
+enum ranking_value render_ranking_value(enum ranking_kind k)
+{
+	switch (k) {
+	case RANK_ROLES_BY_SALARY:
+	case RANK_COMPANIES_BY_SALARY: return RVALUE_SALARY;
+	case RANK_ROLES_BY_SCARCITY: return RVALUE_RATIO;
+	default: return RVALUE_INDEX;
+	}
+}
+
+static const char *const education_names[EDUCATION_COUNT][2] = {
+	{ "未知", "Unknown" },         { "不限", "Any" },         { "中专及以下", "Secondary or below" },
+	{ "大专", "Associate" },       { "本科", "Bachelor" },    { "硕士", "Master" },
+	{ "博士", "Doctorate" },
+};
+
+const char *render_education_name(enum education_level level, enum render_lang lang)
+{
+	return (unsigned)level < EDUCATION_COUNT ? education_names[level][lang == LANG_EN] : "";
+}
+
+const char *render_question_type(enum question_type t, enum render_lang lang)
+{
+	switch (t) {
+	case QUESTION_SINGLE: return tr(lang, "单选题", "single choice");
+	case QUESTION_MULTI: return tr(lang, "多选题", "multiple choice");
+	case QUESTION_RANKED: return tr(lang, "排序题", "ranking");
+	case QUESTION_SCALE: return tr(lang, "量表题", "scale");
+	case QUESTION_NUMBER: return tr(lang, "数值题", "number");
+	case QUESTION_TEXT: return tr(lang, "文本题", "text");
+	}
+	return "";
+}
+
+const char *render_question_type_key(enum question_type t)
+{
+	switch (t) {
+	case QUESTION_SINGLE: return "single";
+	case QUESTION_MULTI: return "multi";
+	case QUESTION_RANKED: return "ranked";
+	case QUESTION_SCALE: return "scale";
+	case QUESTION_NUMBER: return "number";
+	case QUESTION_TEXT: return "text";
+	}
+	return "";
+}
+
+const struct period_figures *render_find_period(const struct report_model *m, const char *name)
+{
+	if (!name)
+		return NULL;
+	for (size_t i = 0; i < m->nperiods; i++)
+		if (m->periods[i].name && strcmp(m->periods[i].name, name) == 0)
+			return &m->periods[i];
+	return NULL;
+}
+
+const struct group_figures *render_find_item(const struct ranking *r, const char *name)
+{
+	if (!name)
+		return NULL;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->items[i].name && strcmp(r->items[i].name, name) == 0)
+			return &r->items[i];
+	return NULL;
+}
+
+const struct period_figures *render_previous_period(const struct report_model *m, size_t i)
+{
+	const struct period_figures *p = render_find_period(m, m->periods[i].changes_against);
+	if (p)
+		return p;
+	return i > 0 ? &m->periods[i - 1] : NULL;
+}

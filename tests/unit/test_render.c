@@ -1,0 +1,580 @@
+/*
+ * Renderers (Markdown, CSV tables, HTML) against a small report model built
+ * by hand: the expected rows are worked out from the model's values and the
+ * formatting rules (salaries whole yuan with thousands separators, indices
+ * two decimals, shares as percentages, null as "—"; CSV at full precision).
+ */
+#define _XOPEN_SOURCE 700
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <ftw.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "figures/model.h"
+#include "figures/survey.h"
+#include "render/render.h"
+#include "util/strbuf.h"
+
+#define MONTH(y, m) ((y) * 12 + (m) - 1)
+
+/* ---- the fixture ---- */
+
+static const char *keywords[] = { "算法", "NLP", "大模型" };
+static const char *content_keywords[] = { "大模型" };
+
+static struct month_figures months[3] = {
+	{ MONTH(2023, 1), 1200, 1500, 2600, 1000, 100, 26.0 / 15.0, 45794.4, 600.0, 260.0, 200.0,
+	  NAN },
+	{ MONTH(2023, 2), 1300, 1600, 2800, 1100, 150, 1.75, 48321.49, 650.0, 280.0, 300.0, 50.0 },
+	{ MONTH(2024, 1), 900, 0, 0, 0, 120, NAN, NAN, 450.0, 0.0, 240.0, -20.0 },
+};
+
+static struct group_figures p0_roles[2] = {
+	{ "算法工程师", 300, 400, 480, 250, 200.0, 50000.0, 1.2 },
+	{ "产品经理", 200, 300, 150, 180, 133.5, 40000.6, 0.5 },
+};
+static struct group_figures p1_roles[3] = {
+	{ "算法工程师", 280, 300, 100, 260, 280.0 / 1.5, 51234.7, 1.0 / 3.0 },
+	{ "R&D <lead>", 150, 160, 320, 100, 100.0, NAN, 2.0 },
+	{ "Java", 120, 130, 140, 90, 80.0, 39999.5, NAN },
+};
+static struct group_figures p1_industries[1] = {
+	{ "纯互联网", 700, 800, 900, 600, 74.77, 46000.0, 1.1 },
+};
+static struct group_figures p1_companies[1] = {
+	{ "字节跳动", 420, 500, 600, 400, 104.92, 42000.0, 1.2 },
+};
+
+static const char *kept[] = { "算法工程师" };
+static const char *entered[] = { "R&D <lead>", "Java" };
+static const char *left[] = { "产品经理" };
+
+static const struct group_company group_companies[1] = {
+	{ "阿里巴巴", 3, { "Java", "产品经理", "后端开发", NULL, NULL } },
+};
+static struct company_group groups[1] = {
+	{ "头部科技企业", 1, (struct group_company *)group_companies },
+};
+
+static struct period_figures periods[2];
+
+static struct talent_city cities[2] = {
+	{ "北京", 3219, 0.3219 },
+	{ "上海", 1500, 0.15 },
+};
+
+static struct company_row companies[2] = {
+	{ "智谱AI", "大模型五虎", "智谱清言", "800人", "24亿美元", "30亿美元", "北京" },
+	{ "A, Inc.", "\"Q\" group", NULL, NULL, NULL, NULL, NULL },
+};
+
+/* Survey: a single question, a 0–10 scale with NPS, a ranked question, one cross-tab. */
+static struct option_figures q1_options[2] = {
+	{ "1年及以下", 47, 47.0 / 687.0, 0.05183563530374399, 0.08979086607576947, NAN },
+	{ "10年以上", 640, 640.0 / 687.0, 0.91, 0.95, NAN },
+};
+static long long q2_distribution[11] = { 10, 10, 10, 10, 10, 20, 111, 180, 180, 70, 75 };
+static struct option_figures q3_options[2] = {
+	{ "阿里-通义千问", 300, 0.5, 0.46, 0.54, 1.25 },
+	{ "百度-文心大模型", 250, 0.4166, 0.38, 0.45, 0.875 },
+};
+static struct question_figures questions[3];
+static const char *x_options[2] = { "阿里-通义千问", "百度-文心大模型" };
+static double seg_a_shares[2] = { 0.55, 0.35 }, seg_b_shares[2] = { 0.5, 0.42 };
+static double seg_a_lo[2] = { 0.3, 0.2 }, seg_a_hi[2] = { 0.7, 0.5 };
+static double seg_b_lo[2] = { 0.4, 0.3 }, seg_b_hi[2] = { 0.6, 0.5 };
+static struct crosstab_segment segments[2];
+static struct crosstab crosstabs[1];
+static struct survey_report survey;
+
+static struct report_model model;
+
+static void fixture(void)
+{
+	memset(&model, 0, sizeof(model));
+	memset(periods, 0, sizeof(periods));
+	memset(questions, 0, sizeof(questions));
+	memset(segments, 0, sizeof(segments));
+	memset(crosstabs, 0, sizeof(crosstabs));
+	memset(&survey, 0, sizeof(survey));
+
+	struct period_figures *p = &periods[0];
+	p->name = "2023/all";
+	p->from = MONTH(2023, 1);
+	p->to = MONTH(2023, 12);
+	p->postings = 2500;
+	p->openings = 3100;
+	p->applications = 5400;
+	p->salary_postings = 2100;
+	p->content = 250;
+	p->supply_demand_ratio = 5400.0 / 3100.0;
+	p->avg_salary = 45812.0;
+	p->recruitment_index = 1250.0;
+	p->application_index = 540.0;
+	p->content_heat_index = 500.0;
+	p->rankings[RANK_ROLES_BY_POSTINGS] = (struct ranking){ 2, p0_roles };
+	p->education.known = 900;
+	p->baseline_education.known = 9000;
+	for (int l = 0; l < EDUCATION_COUNT; l++)
+		p->education.share[l] = p->baseline_education.share[l] = NAN;
+	p->education.master_plus = p->baseline_education.master_plus = NAN;
+	for (int s = 0; s < SERIES_COUNT; s++)
+		p->peaks[s] = -1;
+	p->peaks[SERIES_POSTINGS] = MONTH(2023, 2);
+
+	p = &periods[1];
+	p->name = "2024年1-7月";
+	p->from = MONTH(2024, 1);
+	p->to = MONTH(2024, 7);
+	p->postings = 900;
+	p->openings = 0;
+	p->applications = 0;
+	p->salary_postings = 0;
+	p->content = 120;
+	p->supply_demand_ratio = NAN;
+	p->avg_salary = 46452.0;
+	p->recruitment_index = 450.0;
+	p->application_index = 0.0;
+	p->content_heat_index = 240.0;
+	p->rankings[RANK_ROLES_BY_POSTINGS] = (struct ranking){ 3, p1_roles };
+	p->rankings[RANK_INDUSTRIES_BY_POSTINGS] = (struct ranking){ 1, p1_industries };
+	p->rankings[RANK_COMPANIES_BY_POSTINGS] = (struct ranking){ 1, p1_companies };
+	p->has_changes = true;
+	p->changes_against = "2023/all";
+	p->changes[RANK_ROLES_BY_POSTINGS].kept = (struct name_list){ 1, kept };
+	p->changes[RANK_ROLES_BY_POSTINGS].entered = (struct name_list){ 2, entered };
+	p->changes[RANK_ROLES_BY_POSTINGS].left = (struct name_list){ 1, left };
+	p->education.known = 1000;
+	p->baseline_education.known = 20000;
+	const double dom[EDUCATION_COUNT] = { NAN, 0.05, 0.01, 0.1, 0.5434, 0.2815, 0.0151 };
+	const double base[EDUCATION_COUNT] = { NAN, 0.2, 0.05, 0.3, 0.3372, 0.1059, 0.0069 };
+	memcpy(p->education.share, dom, sizeof(dom));
+	memcpy(p->baseline_education.share, base, sizeof(base));
+	p->education.master_plus = 0.2966;
+	p->baseline_education.master_plus = 0.1128;
+	p->ngroups = 1;
+	p->groups = groups;
+	for (int s = 0; s < SERIES_COUNT; s++)
+		p->peaks[s] = MONTH(2024, 1);
+
+	struct question_figures *q = &questions[0];
+	q->id = "Q1";
+	q->text = "您的工作年限？";
+	q->type = QUESTION_SINGLE;
+	q->answered = 687;
+	q->noptions = 2;
+	q->options = q1_options;
+	q->mean = NAN;
+	q->quartiles[0] = q->quartiles[1] = q->quartiles[2] = NAN;
+
+	q = &questions[1];
+	q->id = "Q2";
+	q->text = "请给大模型工具的体验打分";
+	q->type = QUESTION_SCALE;
+	q->answered = 686;
+	q->mean = 7.39;
+	q->quartiles[0] = q->quartiles[1] = q->quartiles[2] = NAN;
+	q->min = 0;
+	q->max = 10;
+	q->distribution = q2_distribution;
+	q->has_nps = true;
+	q->nps = (struct nps_figures){ 686, 0.2116, 0.5246, 0.2638, -5.22, -10.5, 0.06 };
+
+	q = &questions[2];
+	q->id = "Q3";
+	q->text = "您最看好哪家国内基座大模型产品？";
+	q->type = QUESTION_RANKED;
+	q->answered = 600;
+	q->noptions = 2;
+	q->options = q3_options;
+	q->mean = NAN;
+	q->quartiles[0] = q->quartiles[1] = q->quartiles[2] = NAN;
+
+	segments[0] = (struct crosstab_segment){ "1年及以下", 20, seg_a_shares, seg_a_lo, seg_a_hi,
+						 NAN, false, { 0 } };
+	segments[1] = (struct crosstab_segment){ "10年以上", 580, seg_b_shares, seg_b_lo, seg_b_hi,
+						 NAN, false, { 0 } };
+	crosstabs[0] = (struct crosstab){ "Q3", "Q1", 2, x_options, 2, segments };
+
+	survey.respondents = 687;
+	survey.nquestions = 3;
+	survey.questions = questions;
+	survey.ncrosstabs = 1;
+	survey.crosstabs = crosstabs;
+	survey.quality = (struct survey_quality){ 690, 687, 3, 4 };
+
+	model.domain_name = "大模型";
+	model.keywords = (struct name_list){ 3, keywords };
+	model.content_keywords = (struct name_list){ 1, content_keywords };
+	model.coef = (struct coefficients){ 2.0, 10.0, 0.5, 1.5, 1.0, 0.25 };
+	model.top = 10;
+	model.min_group = 30;
+	model.top_cities = 15;
+	model.has_postings = model.has_applications = model.has_talents = true;
+	model.has_posts = model.has_companies = true;
+	model.nmonths = 3;
+	model.months = months;
+	model.nperiods = 2;
+	model.periods = periods;
+	model.domain_talents = 12000;
+	model.domain_talents_with_city = 10000;
+	model.ncities = 2;
+	model.talent_cities = cities;
+	model.ncompanies = 2;
+	model.companies = companies;
+	model.quality.postings = (struct table_quality){ true, 5000, 4990, 10, 3, 0, 100, 5, 7, 0 };
+	model.quality.applications = (struct table_quality){ true, 8000, 7990, 10, 0, 12, 0, 0, 0, 2 };
+	model.quality.talents = (struct table_quality){ true, 300, 300, 0, 0, 0, 0, 0, 0, 0 };
+	model.quality.companies = (struct table_quality){ true, 2, 2, 0, 0, 0, 0, 0, 0, 0 };
+	model.survey = &survey;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	fixture();
+	return 0;
+}
+
+#define assert_has(hay, needle)                                                         \
+	do {                                                                            \
+		if (!strstr((hay), (needle)))                                           \
+			fail_msg("missing: %s", (needle));                              \
+	} while (0)
+#define assert_lacks(hay, needle)                                                       \
+	do {                                                                            \
+		if (strstr((hay), (needle)))                                            \
+			fail_msg("unexpected: %s", (needle));                           \
+	} while (0)
+
+/* ---- Markdown ---- */
+
+static void test_markdown_months(void **state)
+{
+	(void)state;
+	struct strbuf out = STRBUF_INIT;
+	render_markdown(&model, LANG_ZH, &out);
+	const char *md = out.buf;
+	assert_has(md, "# 大模型人才报告\n");
+	assert_has(md, "## 人才供需\n");
+	assert_has(md, "| 月份 | 新发岗位量 | 人才需求数 | 人才投递数 | 人才供需比 | 岗位平均薪资（元） | "
+		       "岗位招聘指数 | 投递指数 | 内容量 | 内容热度指数 | 内容热度环比 |\n");
+	assert_has(md, "| 2023-01 | 1,200 | 1,500 | 2,600 | 1.73 | 45,794 | 600.00 | 260.00 | 100 | "
+		       "200.00 | — |\n");
+	assert_has(md, "| 2023-02 | 1,300 | 1,600 | 2,800 | 1.75 | 48,321 | 650.00 | 280.00 | 150 | "
+		       "300.00 | +50.00% |\n");
+	/* No openings: the ratio and the salary are null. */
+	assert_has(md, "| 2024-01 | 900 | 0 | 0 | — | — | 450.00 | 0.00 | 120 | 240.00 | -20.00% |\n");
+	strbuf_release(&out);
+}
+
+static void test_markdown_periods(void **state)
+{
+	(void)state;
+	struct strbuf out = STRBUF_INIT;
+	render_markdown(&model, LANG_ZH, &out);
+	const char *md = out.buf;
+	assert_has(md, "### 2023/all（2023-01 至 2023-12）\n");
+	assert_has(md, "### 2024年1-7月（2024-01 至 2024-07）\n");
+	assert_has(md, "| 人才供需比 | 1.74 |\n");
+	assert_has(md, "| 岗位平均薪资（元） | 45,812 |\n");
+	assert_has(md, "| 岗位平均薪资（元） | 46,452 |\n");
+	assert_has(md, "| 人才供需比 | — |\n");
+	assert_has(md, "#### 新发岗位量最高的岗位 TOP3\n");
+	assert_has(md, "| 排名 | 岗位 | 新发岗位量 | 岗位招聘指数 | 岗位平均薪资（元） | 人才供需比 |\n");
+	assert_has(md, "| 1 | 算法工程师 | 280 | 186.67 | 51,235 | 0.33 |\n");
+	/* Escaped text and nulls in a ranking row. */
+	assert_has(md, "| 2 | R&amp;D &lt;lead&gt; | 150 | 100.00 | — | 2.00 |\n");
+	assert_has(md, "| 3 | Java | 120 | 80.00 | 40,000 | — |\n");
+	assert_lacks(md, "<lead>");
+	assert_has(md, "| 1 | 纯互联网 | 700 | 74.77 |\n");
+	assert_has(md, "| 1 | 字节跳动 | 420 | 104.92 | 42,000 |\n");
+	/* Year over year. */
+	assert_has(md, "#### 与 2023/all 相比的榜单变化\n");
+	assert_has(md, "| 新发岗位量最高的岗位 | 算法工程师 | R&amp;D &lt;lead&gt;、Java | 产品经理 |\n");
+	/* Education beside the baseline. */
+	assert_has(md, "| 硕士 | 28.15% | 10.59% |\n");
+	assert_has(md, "| 博士 | 1.51% | 0.69% |\n");
+	assert_has(md, "| 硕士及以上 | 29.66% | 11.28% |\n");
+	assert_has(md, "| 有学历要求的岗位数 | 1,000 | 20,000 |\n");
+	assert_has(md, "| 本科 | — | — |\n"); /* 2023's mix is null */
+	/* Company groups and peaks. */
+	assert_has(md, "| 头部科技企业 | 阿里巴巴 | Java | 产品经理 | 后端开发 | — | — |\n");
+	assert_has(md, "| 新发岗位量 | 2023-02 |\n");
+	assert_has(md, "| 内容量 | — |\n");
+	strbuf_release(&out);
+}
+
+static void test_markdown_cities_companies_quality(void **state)
+{
+	(void)state;
+	struct strbuf out = STRBUF_INIT;
+	render_markdown(&model, LANG_ZH, &out);
+	const char *md = out.buf;
+	assert_has(md, "| 1 | 北京 | 3,219 | 32.19% |\n");
+	assert_has(md, "| 2 | 上海 | 1,500 | 15.00% |\n");
+	assert_has(md, "| 智谱AI | 大模型五虎 | 智谱清言 | 800人 | 24亿美元 | 30亿美元 | 北京 |\n");
+	assert_has(md, "| A, Inc. | \"Q\" group | — | — | — | — | — |\n");
+	assert_has(md, "| 岗位 postings | 5,000 | 4,990 | 10 | 3 | — | 100 | 5 | 7 | 0 |\n");
+	assert_has(md, "| 投递 applications | 8,000 | 7,990 | 10 | 0 | 12 | — | — | — | 2 |\n");
+	assert_has(md, "| 内容 posts | — | — | — | — | — | — | — | — | — |\n");
+	assert_has(md, "调研问卷：行数 690，接受 687，拒绝 3，无效答案 4。");
+	/* Method and definitions. */
+	assert_has(md, "## 研究方法\n");
+	assert_has(md, "算法|NLP|大模型");
+	assert_has(md, "新发岗位 2；投递 10；内容 0.5；岗位榜 1.5；行业榜 1；企业榜 0.25");
+	assert_has(md, "2023/all（2023-01 至 2023-12）；2024年1-7月（2024-01 至 2024-07）");
+	assert_has(md, "榜单长度：TOP10");
+	assert_has(md, "（岗位数）：30");
+	assert_has(md, "## 指标释义\n");
+	assert_has(md, "人才供需比 = 人才投递数 / 人才需求数");
+	strbuf_release(&out);
+}
+
+static void test_markdown_survey(void **state)
+{
+	(void)state;
+	struct strbuf out = STRBUF_INIT;
+	render_markdown(&model, LANG_ZH, &out);
+	const char *md = out.buf;
+	assert_has(md, "有效问卷：687 份");
+	assert_has(md, "### Q1 您的工作年限？ [单选题]\n");
+	assert_has(md, "| 1年及以下 | 47 | 6.84% | 5.18% – 8.98% |\n");
+	assert_has(md, "| 阿里-通义千问 | 300 | 50.00% | 46.00% – 54.00% | 1.25 |\n");
+	assert_has(md, "| 10 | 75 |\n");
+	assert_has(md, "均值：7.39");
+	assert_has(md, "| 686 | 21.16% | 52.46% | 26.38% | -5.22 | -10.50 – 0.06 |\n");
+	/* Cross-tab with a small base flagged and footnoted. */
+	assert_has(md, "#### Q3 × Q1\n");
+	assert_has(md, "| 1年及以下 | 20 † | 55.00% | 35.00% |\n");
+	assert_has(md, "| 10年以上 | 580 | 50.00% | 42.00% |\n");
+	assert_has(md, "† 样本量不足 30");
+	strbuf_release(&out);
+}
+
+static void test_markdown_english_and_no_survey(void **state)
+{
+	(void)state;
+	model.survey = NULL;
+	model.has_applications = false;
+	struct strbuf out = STRBUF_INIT;
+	render_markdown(&model, LANG_EN, &out);
+	const char *md = out.buf;
+	assert_has(md, "# 大模型 talent report\n");
+	assert_has(md, "| Month | Postings | Openings | Applications |");
+	/* Without applications their counts are null. */
+	assert_has(md, "| 2023-01 | 1,200 | 1,500 | — | 1.73 | 45,794 |");
+	assert_has(md, "## Definitions\n");
+	assert_lacks(md, "## Survey");
+	assert_lacks(md, "Scarcest roles");
+	assert_lacks(md, "人才供需比 =");
+	strbuf_release(&out);
+}
+
+/* ---- CSV tables ---- */
+
+static char tmp_root[512];
+
+static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static int tables_setup(void **state)
+{
+	fixture();
+	const char *base = getenv("TS_TMP");
+	snprintf(tmp_root, sizeof(tmp_root), "%s/ts_render_XXXXXX", base && *base ? base : "/tmp");
+	if (!mkdtemp(tmp_root))
+		return -1;
+	*state = tmp_root;
+	return 0;
+}
+
+static int tables_teardown(void **state)
+{
+	(void)state;
+	nftw(tmp_root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	return 0;
+}
+
+static char *slurp(const char *dir, const char *name)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(&sb, buf, n);
+	fclose(f);
+	if (!sb.buf)
+		strbuf_addstr(&sb, "");
+	return sb.buf;
+}
+
+static void test_tables_written(void **state)
+{
+	char dir[1024];
+	snprintf(dir, sizeof(dir), "%s/out/tables", (const char *)*state);
+	struct ts_error err = { 0 };
+	assert_int_equal(render_tables(&model, dir, &err), TS_OK);
+
+	char *s = slurp(dir, "months.csv");
+	assert_non_null(s);
+	assert_has(s, "month,postings,openings,applications,supply_demand_ratio,avg_salary,"
+		      "salary_postings,recruitment_index,application_index,content,"
+		      "content_heat_index,content_mom_pct\r\n");
+	assert_has(s, "\r\n2023-01,1200,1500,2600,1.7333333333333334,45794.4,1000,600,260,100,200,\r\n");
+	assert_has(s, "\r\n2023-02,1300,1600,2800,1.75,48321.49,1100,650,280,150,300,50\r\n");
+	assert_has(s, "\r\n2024-01,900,0,0,,,0,450,0,120,240,-20\r\n");
+	free(s);
+
+	/* Period names: '/' made safe, Chinese kept. */
+	s = slurp(dir, "roles_by_postings_2023_all.csv");
+	assert_non_null(s);
+	assert_string_equal(s, "rank,role,postings,openings,applications,salary_postings,"
+			       "recruitment_index,avg_salary,supply_demand_ratio\r\n"
+			       "1,算法工程师,300,400,480,250,200,50000,1.2\r\n"
+			       "2,产品经理,200,300,150,180,133.5,40000.6,0.5\r\n");
+	free(s);
+	s = slurp(dir, "roles_by_postings_2024年1-7月.csv");
+	assert_non_null(s);
+	assert_has(s, "1,算法工程师,280,300,100,260,186.66666666666666,51234.7,0.3333333333333333\r\n");
+	assert_has(s, "2,R&D <lead>,150,160,320,100,100,,2\r\n");
+	free(s);
+	s = slurp(dir, "industries_by_postings_2024年1-7月.csv");
+	assert_non_null(s);
+	assert_has(s, "rank,industry,");
+	assert_has(s, "1,纯互联网,700,800,900,600,74.77,46000,1.1\r\n");
+	free(s);
+	s = slurp(dir, "companies_by_salary_2024年1-7月.csv");
+	assert_non_null(s); /* empty ranking: the header alone */
+	assert_string_equal(s, "rank,company,postings,openings,applications,salary_postings,"
+			       "recruitment_index,avg_salary,supply_demand_ratio\r\n");
+	free(s);
+
+	s = slurp(dir, "education_2024年1-7月.csv");
+	assert_non_null(s);
+	assert_has(s, "level,share,baseline_share\r\n不限,0.05,0.2\r\n");
+	assert_has(s, "\r\n硕士,0.2815,0.1059\r\n");
+	assert_has(s, "\r\nmaster_plus,0.2966,0.1128\r\nknown,1000,20000\r\n");
+	free(s);
+	s = slurp(dir, "company_groups_2024年1-7月.csv");
+	assert_non_null(s);
+	assert_string_equal(s, "group,company,role_1,role_2,role_3,role_4,role_5\r\n"
+			       "头部科技企业,阿里巴巴,Java,产品经理,后端开发,,\r\n");
+	free(s);
+	s = slurp(dir, "changes_2024年1-7月.csv");
+	assert_non_null(s);
+	assert_string_equal(s, "ranking,against,status,name\r\n"
+			       "roles_by_postings,2023/all,kept,算法工程师\r\n"
+			       "roles_by_postings,2023/all,entered,R&D <lead>\r\n"
+			       "roles_by_postings,2023/all,entered,Java\r\n"
+			       "roles_by_postings,2023/all,left,产品经理\r\n");
+	free(s);
+	assert_null(slurp(dir, "changes_2023_all.csv")); /* the first period has none */
+
+	s = slurp(dir, "talent_cities.csv");
+	assert_non_null(s);
+	assert_string_equal(s, "rank,city,talents,share\r\n1,北京,3219,0.3219\r\n2,上海,1500,0.15\r\n");
+	free(s);
+	s = slurp(dir, "companies.csv");
+	assert_non_null(s);
+	assert_has(s, "\r\n智谱AI,大模型五虎,智谱清言,800人,24亿美元,30亿美元,北京\r\n");
+	assert_has(s, "\r\n\"A, Inc.\",\"\"\"Q\"\" group\",,,,,\r\n");
+	free(s);
+	s = slurp(dir, "quality.csv");
+	assert_non_null(s);
+	assert_has(s, "\r\npostings,true,5000,4990,10,3,0,100,5,7,0\r\n");
+	assert_has(s, "\r\napplications,true,8000,7990,10,0,12,0,0,0,2\r\n");
+	assert_has(s, "\r\nposts,false,,,,,,,,,\r\n");
+	assert_has(s, "\r\nsurvey,true,690,687,3,,,,,,\r\n");
+	free(s);
+	s = slurp(dir, "survey_questions.csv");
+	assert_non_null(s);
+	assert_has(s, "\r\nQ1,single,您的工作年限？,687,1年及以下,47,0.06841339155749636,"
+		      "0.05183563530374399,0.08979086607576947,\r\n");
+	assert_has(s, "\r\nQ3,ranked,您最看好哪家国内基座大模型产品？,600,阿里-通义千问,300,0.5,0.46,"
+		      "0.54,1.25\r\n");
+	assert_has(s, "\r\nQ2,scale,请给大模型工具的体验打分,686,10,75,,,,\r\n");
+	free(s);
+	s = slurp(dir, "survey_crosstabs.csv");
+	assert_non_null(s);
+	assert_has(s, "\r\nQ3,Q1,1年及以下,20,true,阿里-通义千问,0.55,0.3,0.7,,\r\n");
+	assert_has(s, "\r\nQ3,Q1,10年以上,580,false,百度-文心大模型,0.42,0.3,0.5,,\r\n");
+	free(s);
+	s = slurp(dir, "survey_summary.csv");
+	assert_non_null(s);
+	assert_has(s, "\r\nQ2,scale,686,0,7.39,,,,686,0.2116,0.5246,0.2638,-5.22,-10.5,0.06\r\n");
+	free(s);
+}
+
+static void test_tables_no_survey_and_bad_dir(void **state)
+{
+	char dir[1024];
+	model.survey = NULL;
+	snprintf(dir, sizeof(dir), "%s/plain", (const char *)*state);
+	struct ts_error err = { 0 };
+	assert_int_equal(render_tables(&model, dir, &err), TS_OK);
+	char *s = slurp(dir, "survey_questions.csv");
+	assert_null(s);
+	s = slurp(dir, "quality.csv");
+	assert_non_null(s);
+	assert_lacks(s, "survey");
+	free(s);
+
+	/* A file where a folder should be. */
+	snprintf(dir, sizeof(dir), "%s/plain/months.csv/sub", (const char *)*state);
+	assert_int_equal(render_tables(&model, dir, &err), TS_EIO);
+	assert_int_equal(err.status, TS_EIO);
+	assert_non_null(strstr(err.file, "months.csv"));
+}
+
+/* With TS_RENDER_DUMP=DIR, writes the fixture's report.md into DIR to look at. */
+static void test_dump(void **state)
+{
+	(void)state;
+	const char *dir = getenv("TS_RENDER_DUMP");
+	if (!dir || !*dir)
+		skip();
+	struct strbuf out = STRBUF_INIT;
+	char path[1024];
+	render_markdown(&model, LANG_ZH, &out);
+	snprintf(path, sizeof(path), "%s/report.md", dir);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fwrite(out.buf, 1, out.len, f);
+	fclose(f);
+	strbuf_release(&out);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_markdown_months, setup),
+		cmocka_unit_test_setup(test_markdown_periods, setup),
+		cmocka_unit_test_setup(test_markdown_cities_companies_quality, setup),
+		cmocka_unit_test_setup(test_markdown_survey, setup),
+		cmocka_unit_test_setup(test_markdown_english_and_no_survey, setup),
+		cmocka_unit_test_setup_teardown(test_tables_written, tables_setup, tables_teardown),
+		cmocka_unit_test_setup_teardown(test_tables_no_survey_and_bad_dir, tables_setup,
+						tables_teardown),
+		cmocka_unit_test_setup(test_dump, setup),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
