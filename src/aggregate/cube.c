@@ -104,8 +104,9 @@ const struct cell *cube_find(const struct cube *c, enum cube_dim dim, uint64_t i
 	return c->slots[i] ? &c->cells[c->slots[i] - 1] : NULL;
 }
 
-void cube_note_month(struct cube *c, int month)
+void cube_note_row(struct cube *c, int kind, int month)
 {
+	cube_cell(c, DIM_ACTIVITY, (uint64_t)kind, month)->postings++;
 	if (month < c->min_month)
 		c->min_month = month;
 	if (month > c->max_month)

@@ -25,7 +25,7 @@ enum cube_dim {
 	DIM_EDU_DOMAIN,   /* domain postings by education level (postings only) */
 	DIM_EDU_ALL,      /* all postings by education level (postings only) */
 	DIM_CONTENT,      /* posts and comments holding a content keyword, id 0 (postings) */
-	DIM_ACTIVITY,     /* every accepted row of any table, id 0: the data's months */
+	DIM_ACTIVITY,     /* accepted rows by table kind (read/table.h) (postings) */
 	DIM_COUNT
 };
 
@@ -56,8 +56,9 @@ void cube_release(struct cube *c);
 struct cell *cube_cell(struct cube *c, enum cube_dim dim, uint64_t id, int month);
 /* The cell or NULL when it was never touched. */
 const struct cell *cube_find(const struct cube *c, enum cube_dim dim, uint64_t id, int month);
-/* Notes that a table has a row in month (for the data's month range). */
-void cube_note_month(struct cube *c, int month);
+/* Counts an accepted row of table kind (enum table_kind) dated in month:
+ * the data's month range, and the rows that fall outside every period. */
+void cube_note_row(struct cube *c, int kind, int month);
 void cube_add_talent(struct cube *c, uint32_t city_id);
 
 static inline uint64_t cube_company_role(uint32_t company, uint32_t role)

@@ -261,7 +261,7 @@ static enum verdict judge_posting(void *state, const struct row *row, char *reas
 	const struct salary *known = posting_salary(ctx, row, &sal) ? &sal : NULL;
 	enum education_level edu = education_parse(row->field[POSTING_EDUCATION]);
 
-	cube_note_month(cube, month);
+	cube_note_row(cube, TABLE_POSTINGS, month);
 	cube_cell(cube, DIM_EDU_ALL, edu, month)->postings++;
 	if (domain) {
 		ctx->quality->postings.domain++;
@@ -304,7 +304,7 @@ static enum verdict judge_application(void *state, const struct row *row, char *
 		reason_bad_value(reason, reason_cap, "applied date", row->field[APPLICATION_APPLIED]);
 		return VERDICT_REJECT;
 	}
-	cube_note_month(s->cube, month);
+	cube_note_row(s->cube, TABLE_APPLICATIONS, month);
 	uint32_t id = dict_find(&s->idx->ids, row->field[APPLICATION_POSTING_ID]);
 	if (id == DICT_NONE) {
 		s->ctx->quality->applications.orphans++;
@@ -369,7 +369,7 @@ static enum verdict judge_post(void *state, const struct row *row, char *reason,
 	uint32_t n = (uint32_t)s->ids.n;
 	if (dict_intern(&s->ids, row->field[POST_ID]) < n)
 		return VERDICT_DUPLICATE;
-	cube_note_month(s->cube, month);
+	cube_note_row(s->cube, TABLE_POSTS, month);
 	if (keyword_set_matches(s->ctx->content, s->scratch, row->field[POST_TEXT])) {
 		s->ctx->quality->posts.domain++;
 		cube_cell(s->cube, DIM_CONTENT, 0, month)->postings++;

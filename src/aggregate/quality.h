@@ -14,6 +14,7 @@ struct table_quality {
 	long long orphans;          /* applications to no known posting */
 	long long salary_unknown, salary_implausible, salary_unparsed; /* postings */
 	long long openings_invalid; /* postings whose openings was no integer ≥ 1 (1 used) */
+	long long date_out_of_range; /* accepted rows dated outside every period */
 	long long domain;           /* accepted rows in the domain (postings, talents) or
 				       holding a content keyword (posts) */
 };

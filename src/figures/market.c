@@ -487,6 +487,24 @@ static void companies_table(struct report_model *m, const struct company_table *
 	}
 }
 
+struct out_of_range {
+	const struct period_spec *specs;
+	size_t nspecs;
+	struct report_model *m;
+};
+
+static void count_out_of_range(uint64_t kind, int month, const struct cell *cell, void *ctx)
+{
+	struct out_of_range *o = ctx;
+	for (size_t i = 0; i < o->nspecs; i++)
+		if (month >= o->specs[i].from && month <= o->specs[i].to)
+			return;
+	struct table_quality *q = kind == TABLE_POSTINGS       ? &o->m->quality.postings
+				  : kind == TABLE_APPLICATIONS ? &o->m->quality.applications
+							       : &o->m->quality.posts;
+	q->date_out_of_range += cell->postings;
+}
+
 void market_figures(struct report_model *m, const struct cube *cube,
 		    const struct company_table *companies, const struct market_params *p)
 {
@@ -522,6 +540,8 @@ void market_figures(struct report_model *m, const struct cube *cube,
 		period_groups(m, cube, companies, &specs[i], pf);
 		period_peaks(m, pf);
 	}
+	struct out_of_range o = { specs, nspecs, m };
+	cube_each(cube, DIM_ACTIVITY, count_out_of_range, &o);
 	talent_cities(m, cube, p);
 	companies_table(m, companies);
 }
