@@ -141,6 +141,8 @@ enum ts_status table_files_find(const char *dataset_dir, const char *name,
 		memcpy(fname, name, nlen);
 		memcpy(fname + nlen, suffixes[i], slen + 1);
 		char *path = path_join(dataset_dir, fname);
+		enum file_format f = FORMAT_CSV;
+		name_format(fname, &f, NULL);
 		free(fname);
 		struct stat st;
 		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -157,8 +159,6 @@ enum ts_status table_files_find(const char *dataset_dir, const char *name,
 			return TS_EDATA;
 		}
 		found = path;
-		enum file_format f = FORMAT_CSV;
-		name_format(suffixes[i], &f, NULL);
 		files_add(out, &cap, xstrdup(path), f);
 	}
 	char *dir = path_join(dataset_dir, name);
