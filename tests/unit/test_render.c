@@ -230,10 +230,10 @@ static void fixture(void)
 	model.talent_cities = cities;
 	model.ncompanies = 2;
 	model.companies = companies;
-	model.quality.postings = (struct table_quality){ true, 5000, 4990, 10, 3, 0, 100, 5, 7, 0 };
-	model.quality.applications = (struct table_quality){ true, 8000, 7990, 10, 0, 12, 0, 0, 0, 2 };
-	model.quality.talents = (struct table_quality){ true, 300, 300, 0, 0, 0, 0, 0, 0, 0 };
-	model.quality.companies = (struct table_quality){ true, 2, 2, 0, 0, 0, 0, 0, 0, 0 };
+	model.quality.postings = (struct table_quality){ .present = true, .rows = 5000, .accepted = 4990, .rejected = 10, .duplicates = 3, .orphans = 0, .salary_unknown = 100, .salary_implausible = 5, .salary_unparsed = 7, .date_out_of_range = 0 };
+	model.quality.applications = (struct table_quality){ .present = true, .rows = 8000, .accepted = 7990, .rejected = 10, .duplicates = 0, .orphans = 12, .salary_unknown = 0, .salary_implausible = 0, .salary_unparsed = 0, .date_out_of_range = 2 };
+	model.quality.talents = (struct table_quality){ .present = true, .rows = 300, .accepted = 300, .rejected = 0, .duplicates = 0, .orphans = 0, .salary_unknown = 0, .salary_implausible = 0, .salary_unparsed = 0, .date_out_of_range = 0 };
+	model.quality.companies = (struct table_quality){ .present = true, .rows = 2, .accepted = 2, .rejected = 0, .duplicates = 0, .orphans = 0, .salary_unknown = 0, .salary_implausible = 0, .salary_unparsed = 0, .date_out_of_range = 0 };
 	model.survey = &survey;
 }
 
