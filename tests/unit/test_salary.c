@@ -217,6 +217,15 @@ static void test_wide_forms(void **state)
 	expect_ok("20k+", 20000, 20000);
 	expect_ok("1万起", 10000, 10000);
 	expect_ok("15-25K・14薪", 15000, 25000);
+	expect_ok("1.5w-2w", 15000, 20000);
+	expect_ok("RMB 15000", 15000, 15000);
+	expect_ok("USD 120K", 72000, 72000);
+	expect_ok("$100,000-$120,000", 60000, 72000);
+	expect_ok("5000 USD/month", 36000, 36000);
+	expect_ok("4000元以上", 4000, 4000);
+	expect_ok("150-200/天", 3262.5, 4350);
+	expect_ok("2-3万/月·13薪", 20000, 30000);
+	expect_ok("15-25K 14薪", 15000, 25000);
 }
 
 static void test_conventions(void **state)
