@@ -98,10 +98,12 @@ static size_t separator_len(struct slice s, size_t i, bool latin)
 		return 1;
 	if (c == ' ' || c == '\t' || c == '-')
 		return latin ? 0 : 1;
-	if (c < 0x80)
+	/* Only these lead bytes start a separator above: C2 (·), E2 (• — –),
+	 * E3 (・ 、 U+3000), EF (full-width forms). */
+	if (c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF)
 		return 0;
 	for (size_t k = 0; k < sizeof wide / sizeof wide[0]; k++)
-		if (starts_with(drop(s, i), wide[k]))
+		if ((unsigned char)wide[k][0] == c && starts_with(drop(s, i), wide[k]))
 			return strlen(wide[k]);
 	return 0;
 }

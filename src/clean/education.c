@@ -18,8 +18,8 @@ struct level_word {
 	enum education_level level;
 };
 
-/* Chinese level words, matched as substrings.  研究生 is handled apart: in
- * 博士研究生 it belongs to the doctorate. */
+/* Chinese level words, matched as substrings, each of two CJK characters.
+ * 研究生 is handled apart: in 博士研究生 it belongs to the doctorate. */
 static const struct level_word chinese_words[] = {
 	{ "初中", EDUCATION_SECONDARY }, { "中专", EDUCATION_SECONDARY },
 	{ "中技", EDUCATION_SECONDARY }, { "高中", EDUCATION_SECONDARY },
@@ -73,8 +73,9 @@ static bool is_alpha(char c)
 static bool has_word(struct slice s, const char *lit)
 {
 	size_t m = strlen(lit);
+	char first = (char)(lit[0] | 0x20);
 	for (size_t i = 0; i + m <= s.len; i++) {
-		if (i > 0 && is_alpha(s.ptr[i - 1]))
+		if ((char)(s.ptr[i] | 0x20) != first || (i > 0 && is_alpha(s.ptr[i - 1])))
 			continue;
 		if (i + m < s.len && is_alpha(s.ptr[i + m]))
 			continue;
@@ -114,9 +115,19 @@ enum education_level education_parse(struct slice text)
 	if (text.len == 0)
 		return EDUCATION_UNKNOWN;
 
-	for (size_t i = 0; i < sizeof chinese_words / sizeof chinese_words[0]; i++)
-		if (chinese_words[i].level < best && find(text, 0, chinese_words[i].text) <= text.len)
-			best = chinese_words[i].level;
+	/* One pass: every Chinese level word is two CJK characters (6 bytes),
+	 * whose lead byte is 0xE4 or above. */
+	const unsigned char *p = (const unsigned char *)text.ptr;
+	for (size_t i = 0; i + 6 <= text.len; i++) {
+		if (p[i] < 0xE4)
+			continue;
+		for (size_t k = 0; k < sizeof chinese_words / sizeof chinese_words[0]; k++) {
+			const unsigned char *w = (const unsigned char *)chinese_words[k].text;
+			if (w[0] == p[i] && w[1] == p[i + 1] && w[2] == p[i + 2] &&
+			    memcmp(w + 3, p + i + 3, 3) == 0 && chinese_words[k].level < best)
+				best = chinese_words[k].level;
+		}
+	}
 	if (best > EDUCATION_MASTER) {
 		for (size_t at = find(text, 0, "研究生"); at <= text.len;
 		     at = find(text, at + 1, "研究生")) {

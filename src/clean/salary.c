@@ -7,7 +7,7 @@
  * a hand-written recursive-descent scanner:
  *
  *   [月薪|年薪|日薪|时薪] amount ['-' amount] suffix*
- *   amount = ['$'] number [k|w|万|千|百] [元|rmb|cny]
+ *   amount = ['$'|usd|rmb|cny] number [k|w|万|千|百] [元|rmb|cny|usd]
  *   suffix = ('/'|每|per|a|an) period | 年薪 | '*'? N 薪 | 以上 | 以下 | 以内 | 起 | '+'
  *            | 左右 | 元 | rmb | cny | usd
  *
@@ -182,7 +182,9 @@ struct amount {
 
 static bool read_amount(struct cursor *c, struct amount *a)
 {
-	a->dollar = eat(c, "$");
+	a->dollar = eat(c, "$") || eat(c, "usd");
+	if (!a->dollar)
+		(void)(eat(c, "rmb") || eat(c, "cny"));
 	a->unit = 0;
 	if (!read_number(c, &a->value))
 		return false;

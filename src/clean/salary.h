@@ -29,7 +29,9 @@ enum salary_status {
 	SALARY_IMPLAUSIBLE  /* parsed, but outside the plausible band or min > max */
 };
 
-/* How a figure was derived from its text. */
+/* How a figure was derived from its text: the period's conversion when one
+ * applied (annual, daily, hourly; dollars without a period are annual), else
+ * open-ended for a single figure with 以上/以下, else range or single. */
 enum salary_basis {
 	SALARY_RANGE, SALARY_SINGLE, SALARY_OPEN_ENDED, SALARY_ANNUAL, SALARY_DAILY,
 	SALARY_HOURLY
@@ -41,11 +43,33 @@ struct salary {
 	enum salary_basis basis;
 };
 
-/* Fills out for SALARY_OK and SALARY_IMPLAUSIBLE (the parsed values). */
+/* Fills out for SALARY_OK and SALARY_IMPLAUSIBLE (the parsed values); out is
+ * left alone otherwise.  conv NULL means salary_conventions_default.
+ * Forms (spaces ignored, full-width digits, letters and ～ － accepted, any
+ * dash, ~, 至 or 到 between the ends):
+ *   amounts: N, N元, NK/Nk, N千, N万/Nw, N百, $N, USD N, RMB N, 1,200 commas;
+ *   a unit on one end only applies to both unless the bare end is >= 1000
+ *   (`1.5-2万` = 15000..20000, `8000-1.2万` = 8000..12000);
+ *   periods: /月 /年 /年薪 /天 /日 /时 /小时, 月薪/年薪/日薪/时薪 before the
+ *   amount, English /month /year /yr /day /hour /hr, per …, an hour;
+ *   `·N薪` (also ・ • * × or nothing before N) sets months_per_year and does
+ *   not change the monthly figures; 以上 以下 以内 起 + make an open end,
+ *   whose single figure is both min and max; 左右 is ignored;
+ *   a label up to a colon (`Employer Provided Salary:`) and a trailing
+ *   parenthesis (`(Glassdoor est.)`) are dropped.
+ * Yuan are monthly unless a period says otherwise; dollars are yearly unless a
+ * period says otherwise, then × conv->usd_rate.  Year ÷ 12, day ×
+ * workdays_per_month, hour × hours_per_day × workdays_per_month.
+ * SALARY_UNKNOWN: empty, 面议 (anywhere), -1, -, --, N/A, NA, null, none, nan,
+ * unknown, negotiable.  SALARY_UNPARSED: any other text of no form above
+ * (also: two different periods, a cell longer than 256 bytes once
+ * normalised). */
 enum salary_status salary_parse(struct slice text, const struct salary_conventions *conv,
 				struct salary *out);
 
-/* Checks a parsed or given range against the plausible band. */
+/* Checks a parsed or given range against the plausible band: SALARY_OK when
+ * plausible_min <= min <= max <= plausible_max (both ends finite), else
+ * SALARY_IMPLAUSIBLE.  conv NULL means the defaults. */
 enum salary_status salary_check(const struct salary *s, const struct salary_conventions *conv);
 
 #endif

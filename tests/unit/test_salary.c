@@ -128,6 +128,19 @@ static void test_unparsed(void **state)
 	expect_status("15-25K/年/月", SALARY_UNPARSED);
 	expect_status("€50K", SALARY_UNPARSED);
 	expect_status("15-25K·薪", SALARY_UNPARSED);
+	expect_status("15-25K·100薪", SALARY_UNPARSED);
+	/* out is left alone for unknown and unparsed */
+	struct salary s = { 1, 2, 3, SALARY_HOURLY };
+	assert_int_equal(salary_parse(slice_cstr("很高"), NULL, &s), SALARY_UNPARSED);
+	assert_true(s.min == 1 && s.max == 2 && s.months_per_year == 3 && s.basis == SALARY_HOURLY);
+	assert_int_equal(salary_parse(slice_cstr("面议"), NULL, &s), SALARY_UNKNOWN);
+	assert_true(s.min == 1 && s.max == 2);
+	/* longer than the 256-byte normal form */
+	char big[400];
+	memset(big, '1', sizeof big);
+	assert_int_equal(salary_parse(slice_make(big, sizeof big), NULL, &s), SALARY_UNPARSED);
+	/* an overlong number */
+	expect_status("1234567890", SALARY_UNPARSED);
 }
 
 static void test_months_per_year(void **state)
@@ -217,6 +230,15 @@ static void test_wide_forms(void **state)
 	expect_ok("20k+", 20000, 20000);
 	expect_ok("1万起", 10000, 10000);
 	expect_ok("15-25K・14薪", 15000, 25000);
+	expect_ok("1.5w-2w", 15000, 20000);
+	expect_ok("RMB 15000", 15000, 15000);
+	expect_ok("USD 120K", 72000, 72000);
+	expect_ok("$100,000-$120,000", 60000, 72000);
+	expect_ok("5000 USD/month", 36000, 36000);
+	expect_ok("4000元以上", 4000, 4000);
+	expect_ok("150-200/天", 3262.5, 4350);
+	expect_ok("2-3万/月·13薪", 20000, 30000);
+	expect_ok("15-25K 14薪", 15000, 25000);
 }
 
 static void test_conventions(void **state)
