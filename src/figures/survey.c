@@ -310,22 +310,26 @@ static const char *adup(struct arena *a, struct slice s)
 	return arena_strndup(a, s.ptr, s.len);
 }
 
+/* An answer without 问卷星's filled-in text: `其他〖…〗` → `其他`. */
+static struct slice strip_fill(struct slice s)
+{
+	for (size_t i = 0; i + 3 <= s.len; i++)
+		if (memcmp(s.ptr + i, "\xE3\x80\x96", 3) == 0 && i > 0)
+			return slice_trim(slice_make(s.ptr, i));
+	return s;
+}
+
 /* Option index of an answer, or -1. */
 static int match_option(const struct sq *q, struct slice s)
 {
 	for (size_t o = 0; o < q->nopt; o++)
 		if (slice_eq_cstr(s, q->opts[o]))
 			return (int)o;
-	static const char lbr[] = "\xE3\x80\x96"; /* 〖 */
-	for (size_t i = 0; i + 3 <= s.len; i++) {
-		if (memcmp(s.ptr + i, lbr, 3) == 0) {
-			struct slice head = slice_trim(slice_make(s.ptr, i));
-			for (size_t o = 0; o < q->nopt; o++)
-				if (slice_eq_cstr(head, q->opts[o]))
-					return (int)o;
-			break;
-		}
-	}
+	struct slice head = strip_fill(s);
+	if (head.len != s.len)
+		for (size_t o = 0; o < q->nopt; o++)
+			if (slice_eq_cstr(head, q->opts[o]))
+				return (int)o;
 	int k;
 	if (q->numbered && parse_int(s, &k) && s.ptr[0] != '-' && s.ptr[0] != '+' && k >= 1 &&
 	    (size_t)k <= q->nopt)
@@ -521,7 +525,7 @@ static void infer_column(struct ctx *c, struct sq *q, const struct survey_row *r
 		if (!s.len)
 			continue;
 		d.answered++;
-		distinct_add(&d, s);
+		distinct_add(&d, strip_fill(s));
 		int k;
 		double x;
 		if (parse_int(s, &k)) {
@@ -538,7 +542,7 @@ static void infer_column(struct ctx *c, struct sq *q, const struct survey_row *r
 		struct slice rest = s, part;
 		while (next_part(&rest, arrow, &part))
 			if (part.len)
-				distinct_add(&parts, part);
+				distinct_add(&parts, strip_fill(part));
 	}
 	struct slice h = slice_cstr(q->text);
 	bool scoreish = slice_has(h, "\xE5\x88\x86") /* 分 */ || slice_icontains(h, "score") ||
@@ -1192,8 +1196,11 @@ enum ts_status survey_compute_rows(const struct survey_question_def *defs, size_
 		} else {
 			infer_one_row(&c, rows, nrows);
 		}
-		for (size_t i = 0; i < c.nq; i++)
+		for (size_t i = 0; i < c.nq; i++) {
 			c.qs[i].numbered = false;
+			if (c.qs[i].type == QUESTION_SCALE)
+				scale_labels(&c, &c.qs[i], NULL);
+		}
 		if (first > nrows)
 			first = nrows;
 	}
