@@ -32,5 +32,7 @@ struct csv_reader *csv_reader_new(struct source *src);
  * unterminated, for the caller to reject. */
 enum csv_result csv_next(struct csv_reader *r, struct csv_record *rec, struct ts_error *err);
 void csv_reader_free(struct csv_reader *r);
+/* Lowers (or raises) the record size cap, in bytes; for tests. */
+void csv_reader_set_max_record(struct csv_reader *r, size_t max);
 
 #endif

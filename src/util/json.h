@@ -60,6 +60,9 @@ struct json_value {
 			size_t n;
 		} object;
 	} u;
+	/* JSON_NUMBER: the number as written, NUL-terminated, in the arena
+	 * (NULL for other types) */
+	const char *number_text;
 };
 
 struct json_member {

@@ -1,0 +1,631 @@
+/*
+ * Sources: one file of a table as a stream of checked UTF-8.  Bytes go
+ * through up to three stages, each with its own fixed buffer: the file (read
+ * in blocks, counted for source_bytes_in), the decompressor (zlib inflate for
+ * .gz, multi-member; ZSTD_decompressStream for .zst, multi-frame) and iconv
+ * for --encoding.  What comes out is checked as strict UTF-8 (no overlongs,
+ * no surrogates, nothing above U+10FFFF) block by block; a sequence cut by a
+ * block end is carried to the next block, so only a file that really is not
+ * UTF-8 fails, with the byte offset of the first bad byte.  The table finder
+ * lives here too, since it is the other half of "which bytes make a table".
+ */
+#include "read/source.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include "util/error.h"
+#include "util/xalloc.h"
+
+#define RAW_SIZE (128 * 1024)
+#define DEC_SIZE (128 * 1024)
+#define OUT_SIZE (128 * 1024)
+
+/* ---- finding the files of a table ---- */
+
+enum compression { COMP_NONE, COMP_GZIP, COMP_ZSTD };
+
+static bool ends_with_ci(const char *s, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	return len >= n && strncasecmp(s + len - n, suffix, n) == 0;
+}
+
+/* Classifies a file name: false when it is not a table file. */
+static bool name_format(const char *name, enum file_format *format, enum compression *comp)
+{
+	size_t len = strlen(name);
+	enum compression c = COMP_NONE;
+	if (ends_with_ci(name, len, ".gz")) {
+		c = COMP_GZIP;
+		len -= 3;
+	} else if (ends_with_ci(name, len, ".zst")) {
+		c = COMP_ZSTD;
+		len -= 4;
+	}
+	if (ends_with_ci(name, len, ".csv") && len > 4)
+		*format = FORMAT_CSV;
+	else if (ends_with_ci(name, len, ".jsonl") && len > 6)
+		*format = FORMAT_JSONL;
+	else
+		return false;
+	if (comp)
+		*comp = c;
+	return true;
+}
+
+static char *path_join(const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	bool slash = a > 0 && dir[a - 1] != '/';
+	char *p = xmalloc(a + slash + b + 1);
+	memcpy(p, dir, a);
+	if (slash)
+		p[a] = '/';
+	memcpy(p + a + slash, name, b + 1);
+	return p;
+}
+
+static void files_add(struct table_files *out, size_t *cap, char *path, enum file_format f)
+{
+	size_t c = *cap;
+	GROW(out->paths, *cap, out->n + 1);
+	GROW(out->formats, c, out->n + 1);
+	out->paths[out->n] = path;
+	out->formats[out->n] = f;
+	out->n++;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static enum ts_status find_shards(const char *dir, struct table_files *out, size_t *cap,
+				  struct ts_error *err)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return error_set(err, TS_EIO, dir, 0, "cannot open folder: %s", strerror(errno));
+	char **names = NULL;
+	size_t n = 0, ncap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		enum file_format f;
+		if (e->d_name[0] == '.' || !name_format(e->d_name, &f, NULL))
+			continue;
+		GROW(names, ncap, n + 1);
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_names);
+	for (size_t i = 0; i < n; i++) {
+		char *path = path_join(dir, names[i]);
+		struct stat st;
+		enum file_format f = FORMAT_CSV;
+		name_format(names[i], &f, NULL);
+		free(names[i]);
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+			free(path);
+			continue;
+		}
+		files_add(out, cap, path, f);
+	}
+	free(names);
+	return TS_OK;
+}
+
+enum ts_status table_files_find(const char *dataset_dir, const char *name,
+				struct table_files *out, struct ts_error *err)
+{
+	static const char *const suffixes[] = { ".csv",	    ".csv.gz",	   ".csv.zst",
+						".jsonl",   ".jsonl.gz",   ".jsonl.zst" };
+	memset(out, 0, sizeof(*out));
+	size_t cap = 0;
+	char *found = NULL;
+	size_t nlen = strlen(name);
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		size_t slen = strlen(suffixes[i]);
+		char *fname = xmalloc(nlen + slen + 1);
+		memcpy(fname, name, nlen);
+		memcpy(fname + nlen, suffixes[i], slen + 1);
+		char *path = path_join(dataset_dir, fname);
+		enum file_format f = FORMAT_CSV;
+		name_format(fname, &f, NULL);
+		free(fname);
+		struct stat st;
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+			free(path);
+			continue;
+		}
+		if (found) {
+			error_set(err, TS_EDATA, path, 0,
+				  "table '%s' is given twice (also as '%s'); keep one of the files",
+				  name, found);
+			free(path);
+			free(found);
+			table_files_release(out);
+			return TS_EDATA;
+		}
+		found = path;
+		files_add(out, &cap, xstrdup(path), f);
+	}
+	char *dir = path_join(dataset_dir, name);
+	struct stat st;
+	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (found) {
+			error_set(err, TS_EDATA, dir, 0,
+				  "table '%s' is given twice (also as '%s'); keep one of them",
+				  name, found);
+			free(dir);
+			free(found);
+			table_files_release(out);
+			return TS_EDATA;
+		}
+		enum ts_status s = find_shards(dir, out, &cap, err);
+		free(dir);
+		if (s != TS_OK)
+			table_files_release(out);
+		return s;
+	}
+	free(dir);
+	free(found);
+	return TS_OK;
+}
+
+void table_files_release(struct table_files *files)
+{
+	for (size_t i = 0; i < files->n; i++)
+		free(files->paths[i]);
+	free(files->paths);
+	free(files->formats);
+	memset(files, 0, sizeof(*files));
+}
+
+/* ---- reading one file ---- */
+
+struct source {
+	char *path;
+	int fd;
+	enum compression comp;
+	unsigned long long bytes_in;
+	bool file_eof;
+
+	/* compressed bytes read from the file: [raw_pos, raw_len) unread */
+	unsigned char *raw;
+	size_t raw_pos, raw_len;
+	z_stream zs;
+	bool zs_init;
+	bool gz_in_member; /* a gzip member has started and not ended */
+	bool gz_any;       /* at least one member seen */
+	ZSTD_DCtx *zd;
+	size_t zstd_last; /* last ZSTD_decompressStream return: 0 = frame done */
+	bool zstd_any;
+
+	/* decoded file bytes awaiting iconv: [dec_pos, dec_len) */
+	iconv_t cd;
+	bool use_iconv;
+	char *encoding;
+	unsigned char *dec;
+	size_t dec_pos, dec_len;
+	unsigned long long dec_base; /* offset in the file's bytes of dec[0] */
+	bool dec_eof;
+
+	/* UTF-8 bytes: [out_pos, out_valid) checked and ready, [out_valid,
+	 * out_len) an incomplete sequence awaiting the next block */
+	unsigned char *out;
+	size_t out_pos, out_valid, out_len;
+	unsigned long long out_base; /* stream offset of out[0] */
+	bool started;                /* the BOM check has been done */
+	bool done;
+};
+
+static bool is_utf8_name(const char *e)
+{
+	return !e || !*e || strcasecmp(e, "utf-8") == 0 || strcasecmp(e, "utf8") == 0;
+}
+
+enum ts_status source_open(struct source **out, const char *path, const char *encoding,
+			   struct ts_error *err)
+{
+	*out = NULL;
+	iconv_t cd = (iconv_t)-1;
+	if (!is_utf8_name(encoding)) {
+		cd = iconv_open("UTF-8", encoding);
+		if (cd == (iconv_t)-1)
+			return error_set(err, TS_EUSAGE, NULL, 0,
+					 "unknown encoding '%s' (try gb18030, gbk, big5, utf-16)",
+					 encoding);
+	}
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		int e = errno;
+		if (cd != (iconv_t)-1)
+			iconv_close(cd);
+		return error_set(err, TS_EIO, path, 0, "cannot open: %s", strerror(e));
+	}
+	struct source *s = xcalloc(1, sizeof(*s));
+	s->path = xstrdup(path);
+	s->fd = fd;
+	s->cd = cd;
+	s->use_iconv = cd != (iconv_t)-1;
+	s->encoding = s->use_iconv ? xstrdup(encoding) : NULL;
+	enum file_format f;
+	if (!name_format(path, &f, &s->comp))
+		s->comp = COMP_NONE;
+	if (s->comp != COMP_NONE)
+		s->raw = xmalloc(RAW_SIZE);
+	if (s->use_iconv)
+		s->dec = xmalloc(DEC_SIZE);
+	s->out = xmalloc(OUT_SIZE);
+	if (s->comp == COMP_GZIP) {
+		if (inflateInit2(&s->zs, 15 + 16) != Z_OK) {
+			source_close(s);
+			return error_set(err, TS_ENOMEM, path, 0, "cannot start gzip decoder");
+		}
+		s->zs_init = true;
+	} else if (s->comp == COMP_ZSTD) {
+		s->zd = ZSTD_createDCtx();
+		if (!s->zd) {
+			source_close(s);
+			return error_set(err, TS_ENOMEM, path, 0, "cannot start zstd decoder");
+		}
+	}
+	*out = s;
+	return TS_OK;
+}
+
+/* Reads from the file; returns bytes read, 0 at the end, -1 on error. */
+static ssize_t file_read(struct source *s, unsigned char *buf, size_t cap, struct ts_error *err)
+{
+	for (;;) {
+		ssize_t n = read(s->fd, buf, cap);
+		if (n >= 0) {
+			s->bytes_in += (unsigned long long)n;
+			return n;
+		}
+		if (errno == EINTR)
+			continue;
+		error_set(err, TS_EIO, s->path, 0, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+}
+
+/* Refills raw when it is used up; returns -1 on error. */
+static int raw_fill(struct source *s, struct ts_error *err)
+{
+	if (s->raw_pos < s->raw_len || s->file_eof)
+		return 0;
+	ssize_t n = file_read(s, s->raw, RAW_SIZE, err);
+	if (n < 0)
+		return -1;
+	s->raw_pos = 0;
+	s->raw_len = (size_t)n;
+	if (n == 0)
+		s->file_eof = true;
+	return 0;
+}
+
+static ssize_t gzip_read(struct source *s, unsigned char *dst, size_t cap, struct ts_error *err)
+{
+	size_t produced = 0;
+	while (produced == 0) {
+		if (raw_fill(s, err) < 0)
+			return -1;
+		if (s->raw_pos == s->raw_len) { /* end of file */
+			if (s->gz_in_member || !s->gz_any)
+				goto truncated;
+			return 0;
+		}
+		s->zs.next_in = s->raw + s->raw_pos;
+		s->zs.avail_in = (uInt)(s->raw_len - s->raw_pos);
+		s->zs.next_out = dst + produced;
+		s->zs.avail_out = (uInt)(cap - produced);
+		s->gz_in_member = true;
+		s->gz_any = true;
+		int rc = inflate(&s->zs, Z_NO_FLUSH);
+		s->raw_pos = s->raw_len - s->zs.avail_in;
+		produced = cap - s->zs.avail_out;
+		if (rc == Z_STREAM_END) {
+			s->gz_in_member = false;
+			if (inflateReset(&s->zs) != Z_OK)
+				goto corrupt;
+			continue;
+		}
+		if (rc == Z_BUF_ERROR) /* needs more input */
+			continue;
+		if (rc != Z_OK)
+			goto corrupt;
+	}
+	return (ssize_t)produced;
+truncated:
+	error_set(err, TS_EDATA, s->path, 0, "truncated or corrupt gzip data");
+	return -1;
+corrupt:
+	error_set(err, TS_EDATA, s->path, 0, "truncated or corrupt gzip data (%s)",
+		  s->zs.msg ? s->zs.msg : "bad data");
+	return -1;
+}
+
+static ssize_t zstd_read(struct source *s, unsigned char *dst, size_t cap, struct ts_error *err)
+{
+	ZSTD_outBuffer ob = { dst, cap, 0 };
+	while (ob.pos == 0) {
+		if (raw_fill(s, err) < 0)
+			return -1;
+		if (s->raw_pos == s->raw_len) {
+			/* end of file: flush what the decoder still holds */
+			if (s->zstd_last != 0) {
+				ZSTD_inBuffer ib = { s->raw, 0, 0 };
+				size_t rc = ZSTD_decompressStream(s->zd, &ob, &ib);
+				if (ZSTD_isError(rc)) {
+					error_set(err, TS_EDATA, s->path, 0, "corrupt zstd data: %s",
+						  ZSTD_getErrorName(rc));
+					return -1;
+				}
+				s->zstd_last = rc;
+				if (ob.pos)
+					break;
+			}
+			if (s->zstd_last != 0 || !s->zstd_any) {
+				error_set(err, TS_EDATA, s->path, 0, "truncated zstd frame");
+				return -1;
+			}
+			return 0;
+		}
+		ZSTD_inBuffer ib = { s->raw + s->raw_pos, s->raw_len - s->raw_pos, 0 };
+		s->zstd_any = true;
+		size_t rc = ZSTD_decompressStream(s->zd, &ob, &ib);
+		s->raw_pos += ib.pos;
+		if (ZSTD_isError(rc)) {
+			error_set(err, TS_EDATA, s->path, 0, "corrupt zstd data: %s",
+				  ZSTD_getErrorName(rc));
+			return -1;
+		}
+		s->zstd_last = rc;
+	}
+	return (ssize_t)ob.pos;
+}
+
+/* The file's bytes, decompressed: count, 0 at the end, -1 on error. */
+static ssize_t decoded_read(struct source *s, unsigned char *dst, size_t cap, struct ts_error *err)
+{
+	switch (s->comp) {
+	case COMP_GZIP:
+		return gzip_read(s, dst, cap, err);
+	case COMP_ZSTD:
+		return zstd_read(s, dst, cap, err);
+	case COMP_NONE:
+		break;
+	}
+	return file_read(s, dst, cap, err);
+}
+
+/* Moves the unconverted rest of dec to the front and reads more behind it. */
+static int dec_refill(struct source *s, struct ts_error *err)
+{
+	size_t keep = s->dec_len - s->dec_pos;
+	memmove(s->dec, s->dec + s->dec_pos, keep);
+	s->dec_base += s->dec_pos;
+	s->dec_pos = 0;
+	s->dec_len = keep;
+	ssize_t n = decoded_read(s, s->dec + keep, DEC_SIZE - keep, err);
+	if (n < 0)
+		return -1;
+	if (n == 0)
+		s->dec_eof = true;
+	s->dec_len += (size_t)n;
+	return 0;
+}
+
+/* Converts with iconv into dst; count, 0 at the end, -1 on error. */
+static ssize_t iconv_read(struct source *s, unsigned char *dst, size_t cap, struct ts_error *err)
+{
+	for (;;) {
+		if (s->dec_pos == s->dec_len && !s->dec_eof && dec_refill(s, err) < 0)
+			return -1;
+		char *out = (char *)dst;
+		size_t outleft = cap;
+		if (s->dec_pos == s->dec_len) {
+			/* the end: flush a stateful decoder */
+			iconv(s->cd, NULL, NULL, &out, &outleft);
+			return (ssize_t)(cap - outleft);
+		}
+		char *in = (char *)s->dec + s->dec_pos;
+		size_t inleft = s->dec_len - s->dec_pos;
+		errno = 0;
+		size_t rc = iconv(s->cd, &in, &inleft, &out, &outleft);
+		int e = errno;
+		s->dec_pos = s->dec_len - inleft;
+		size_t produced = cap - outleft;
+		if (produced)
+			return (ssize_t)produced;
+		if (rc != (size_t)-1)
+			continue; /* all converted: read more */
+		if (e == EINVAL && !s->dec_eof) {
+			/* a character cut by the block end */
+			if (dec_refill(s, err) < 0)
+				return -1;
+			continue;
+		}
+		if (e == EINVAL)
+			error_set(err, TS_EDATA, s->path, 0,
+				  "not valid %s: the file ends inside a character (byte offset %llu)",
+				  s->encoding, s->dec_base + s->dec_pos);
+		else
+			error_set(err, TS_EDATA, s->path, 0,
+				  "not valid %s (byte offset %llu); check --encoding", s->encoding,
+				  s->dec_base + s->dec_pos);
+		return -1;
+	}
+}
+
+/*
+ * Checks p[0..n) as UTF-8.  Returns the length of the complete, valid prefix
+ * in *valid; what follows it (at most 3 bytes) is the start of a sequence cut
+ * by the block end.  Returns false with *valid = offset of the bad byte when
+ * a sequence is invalid.
+ */
+static bool utf8_check(const unsigned char *p, size_t n, size_t *valid)
+{
+	size_t i = 0;
+	while (i < n) {
+		/* fast path: eight ASCII bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		unsigned c = p[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t len;
+		unsigned lo = 0x80, hi = 0xBF; /* range of the second byte */
+		if (c >= 0xC2 && c <= 0xDF) {
+			len = 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			len = 3;
+			if (c == 0xE0)
+				lo = 0xA0;
+			else if (c == 0xED)
+				hi = 0x9F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			len = 4;
+			if (c == 0xF0)
+				lo = 0x90;
+			else if (c == 0xF4)
+				hi = 0x8F;
+		} else {
+			*valid = i;
+			return false;
+		}
+		for (size_t k = 1; k < len; k++) {
+			if (i + k >= n) { /* cut by the block end */
+				*valid = i;
+				return true;
+			}
+			unsigned b = p[i + k];
+			unsigned l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
+			if (b < l || b > h) {
+				*valid = i;
+				return false;
+			}
+		}
+		i += len;
+	}
+	*valid = n;
+	return true;
+}
+
+ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *err)
+{
+	if (cap == 0)
+		return 0;
+	while (s->out_pos == s->out_valid) {
+		if (s->done)
+			return 0;
+		/* keep the incomplete tail, read more behind it */
+		size_t keep = s->out_len - s->out_valid;
+		memmove(s->out, s->out + s->out_valid, keep);
+		s->out_base += s->out_valid;
+		s->out_pos = s->out_valid = 0;
+		s->out_len = keep;
+		ssize_t n = s->use_iconv ? iconv_read(s, s->out + keep, OUT_SIZE - keep, err)
+					 : decoded_read(s, s->out + keep, OUT_SIZE - keep, err);
+		if (n < 0) {
+			s->done = true;
+			return -1;
+		}
+		if (n == 0) {
+			s->done = true;
+			if (keep) {
+				error_set(err, TS_EDATA, s->path, 0,
+					  "not valid UTF-8 (byte offset %llu: the file ends inside "
+					  "a character); if it is GBK/GB18030 give --encoding gb18030",
+					  s->out_base);
+				return -1;
+			}
+			if (!s->started)
+				s->started = true;
+			return 0;
+		}
+		s->out_len += (size_t)n;
+		if (!s->started) {
+			/* the BOM check needs three bytes or the end */
+			if (s->out_len < 3 && memcmp(s->out, "\xEF\xBB\xBF", s->out_len) == 0) {
+				s->out_valid = 0;
+				continue;
+			}
+			s->started = true;
+			if (s->out_len >= 3 && memcmp(s->out, "\xEF\xBB\xBF", 3) == 0)
+				s->out_pos = 3;
+		}
+		size_t valid;
+		if (!utf8_check(s->out + s->out_pos, s->out_len - s->out_pos, &valid)) {
+			s->done = true;
+			if (s->use_iconv)
+				error_set(err, TS_EDATA, s->path, 0,
+					  "conversion from %s gave invalid UTF-8", s->encoding);
+			else
+				error_set(err, TS_EDATA, s->path, 0,
+					  "not valid UTF-8 (byte offset %llu); if it is GBK/GB18030 "
+					  "give --encoding gb18030",
+					  s->out_base + s->out_pos + valid);
+			return -1;
+		}
+		s->out_valid = s->out_pos + valid;
+	}
+	size_t n = s->out_valid - s->out_pos;
+	if (n > cap)
+		n = cap;
+	memcpy(buf, s->out + s->out_pos, n);
+	s->out_pos += n;
+	return (ssize_t)n;
+}
+
+unsigned long long source_bytes_in(const struct source *src)
+{
+	return src->bytes_in;
+}
+
+const char *source_path(const struct source *src)
+{
+	return src->path;
+}
+
+void source_close(struct source *s)
+{
+	if (!s)
+		return;
+	if (s->zs_init)
+		inflateEnd(&s->zs);
+	if (s->zd)
+		ZSTD_freeDCtx(s->zd);
+	if (s->use_iconv)
+		iconv_close(s->cd);
+	if (s->fd >= 0)
+		close(s->fd);
+	free(s->raw);
+	free(s->dec);
+	free(s->out);
+	free(s->encoding);
+	free(s->path);
+	free(s);
+}
