@@ -514,6 +514,174 @@ static void qualtrics_three_rows(void **state)
 	survey_report_free(rep);
 }
 
+/* ---- through files: survey_compute over a dataset folder ---- */
+
+static void write_text(const char *dir, const char *name, const char *text)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *temp_dataset(void)
+{
+	const char *base = getenv("TS_TMP");
+	char *dir = malloc(600);
+	snprintf(dir, 600, "%s/ts_survey_XXXXXX", base ? base : "/tmp");
+	assert_non_null(mkdtemp(dir));
+	char sub[700];
+	snprintf(sub, sizeof(sub), "%s/survey", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	return dir;
+}
+
+static void remove_tree(char *dir)
+{
+	char cmd[800];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(dir);
+}
+
+/* questions.json + responses.csv with a BOM, CRLF, quoted fields holding
+ * commas and quotes: Q1 "a, b" by text twice and by number once → 3/4, "c"
+ * once; the multi Q2 answered by 3: x 3, y 1. */
+static void files_questions_json(void **state)
+{
+	(void)state;
+	char *dir = temp_dataset();
+	char sub[700];
+	snprintf(sub, sizeof(sub), "%s/survey", dir);
+	write_text(sub, "questions.json",
+		   "\xEF\xBB\xBF[{\"id\": \"Q1\", \"text\": \"pick\", \"type\": \"single\","
+		   " \"options\": [\"a, b\", \"c\"], \"segment\": true},"
+		   " {\"id\": \"Q2\", \"text\": \"multi \\\"q\\\"\", \"type\": \"multi\","
+		   " \"options\": [\"x\", \"y\"]},"
+		   " {\"id\": \"Q3\", \"text\": \"score\", \"type\": \"scale\", \"min\": 0, \"max\": 10}]");
+	write_text(sub, "responses.csv",
+		   "\xEF\xBB\xBFrespondent,q1,Q2,Q3\r\n"
+		   "1,\"a, b\",x;y,10\r\n"
+		   "2,\"a, b\",\"x\",9\r\n"
+		   "3,1,,0\r\n"
+		   "4,c,x,\r\n"
+		   "5,c\r\n");
+	struct survey_report *rep = NULL;
+	struct ts_error err = { 0 };
+	assert_int_equal(survey_compute(dir, NULL, NULL, &rep, &err), TS_OK);
+	assert_non_null(rep);
+	assert_int_equal(rep->respondents, 4);
+	assert_int_equal(rep->quality.rejected, 1); /* row 5: two fields */
+	const struct question_figures *q1 = q_by_id(rep, "Q1");
+	assert_int_equal(q1->answered, 4);
+	NEAR(opt_by(q1, "a, b")->share, 0.75);
+	const struct question_figures *q2 = q_by_id(rep, "Q2");
+	assert_string_equal(q2->text, "multi \"q\"");
+	assert_int_equal(q2->answered, 3);
+	assert_int_equal(opt_by(q2, "x")->count, 3);
+	const struct question_figures *q3 = q_by_id(rep, "Q3");
+	NEAR(q3->nps.nps, 100.0 * (2 - 1) / 3);
+	const struct crosstab *x = xt(rep, "Q3", "Q1");
+	assert_non_null(x);
+	NEAR(x->segments[0].mean, 19.0 / 3); /* 10, 9, 0 */
+	survey_report_free(rep);
+
+	/* a question of an unknown type names the file */
+	write_text(sub, "questions.json", "[{\"id\": \"Q1\", \"type\": \"matrix\"}]");
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(survey_compute(dir, NULL, NULL, &rep, &err), TS_EDATA);
+	assert_null(rep);
+	assert_non_null(strstr(err.file, "questions.json"));
+	assert_non_null(strstr(err.message, "Q1"));
+	/* broken JSON too */
+	write_text(sub, "questions.json", "[{\"id\": ");
+	assert_int_equal(survey_compute(dir, NULL, NULL, &rep, &err), TS_EDATA);
+	assert_null(rep);
+	/* questions without responses */
+	write_text(sub, "questions.json", "[]");
+	char path[800];
+	snprintf(path, sizeof(path), "%s/responses.csv", sub);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(survey_compute(dir, NULL, NULL, &rep, &err), TS_EDATA);
+	/* no survey folder: no survey, no error */
+	snprintf(path, sizeof(path), "%s/questions.json", sub);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(sub), 0);
+	assert_int_equal(survey_compute(dir, NULL, NULL, &rep, &err), TS_OK);
+	assert_null(rep);
+	remove_tree(dir);
+}
+
+/* The 2011 Stack Overflow survey (SurveyMonkey export, two header rows) from
+ * shared/data/real, linked in as survey/responses.csv.  The expected counts
+ * were computed independently with Python's csv module, a cell counting as
+ * answered when it is non-empty after stripping ASCII white space:
+ *   data rows: len(rows) - 2 = 2813 (every row has the header's 65 fields)
+ *   languages (13 columns from "Which languages are you proficient in?"):
+ *     answered by 2594 (any column non-empty); Java 861, JavaScript 1419,
+ *     SQL 1613, Python 575, None 20
+ *   "What operating system do you use the most?": 2590 answered, Windows 7
+ *     1158, Linux 472
+ *   "Which best describes the size of your company?": 2646, Start Up (1-25) 745 */
+static void stackoverflow_2011(void **state)
+{
+	(void)state;
+	char shared[600];
+	const char *env = getenv("TS_SHARED");
+	snprintf(shared, sizeof(shared), "%s", env ? env : "../shared");
+	char src[900];
+	snprintf(src, sizeof(src),
+		 "%s/data/real/stackoverflow_survey_2011/2011 Stack Overflow Survey Results.csv",
+		 shared);
+	if (access(src, R_OK) != 0)
+		skip();
+	char real[4096];
+	assert_non_null(realpath(src, real));
+	char *dir = temp_dataset();
+	char link[800];
+	snprintf(link, sizeof(link), "%s/survey/responses.csv", dir);
+	assert_int_equal(symlink(real, link), 0);
+	struct survey_report *rep = NULL;
+	struct ts_error err = { 0 };
+	assert_int_equal(survey_compute(dir, NULL, NULL, &rep, &err), TS_OK);
+	assert_non_null(rep);
+	assert_int_equal(rep->respondents, 2813);
+	assert_int_equal(rep->quality.rejected, 0);
+	const struct question_figures *lang = NULL, *os = NULL, *size = NULL;
+	for (size_t i = 0; i < rep->nquestions; i++) {
+		const char *t = rep->questions[i].text;
+		if (strcmp(t, "Which languages are you proficient in?") == 0)
+			lang = &rep->questions[i];
+		else if (strcmp(t, "What operating system do you use the most?") == 0)
+			os = &rep->questions[i];
+		else if (strcmp(t, "Which best describes the size of your company?") == 0)
+			size = &rep->questions[i];
+	}
+	assert_non_null(lang);
+	assert_non_null(os);
+	assert_non_null(size);
+	assert_int_equal(lang->type, QUESTION_MULTI);
+	assert_int_equal(lang->noptions, 13);
+	assert_int_equal(lang->answered, 2594);
+	assert_int_equal(opt_by(lang, "Java")->count, 861);
+	assert_int_equal(opt_by(lang, "JavaScript")->count, 1419);
+	assert_int_equal(opt_by(lang, "SQL")->count, 1613);
+	assert_int_equal(opt_by(lang, "Python")->count, 575);
+	assert_int_equal(opt_by(lang, "None")->count, 20);
+	NEAR(opt_by(lang, "Java")->share, 861.0 / 2594);
+	NEAR(opt_by(lang, "SQL")->share, 1613.0 / 2594);
+	assert_int_equal(os->type, QUESTION_SINGLE);
+	assert_int_equal(os->answered, 2590);
+	NEAR(opt_by(os, "Windows 7")->share, 1158.0 / 2590);
+	NEAR(opt_by(os, "Linux")->share, 472.0 / 2590);
+	assert_int_equal(size->answered, 2646);
+	NEAR(opt_by(size, "Start Up (1-25)")->share, 745.0 / 2646);
+	survey_report_free(rep);
+	remove_tree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -531,6 +699,8 @@ int main(void)
 		cmocka_unit_test(wjx_01_columns),
 		cmocka_unit_test(surveymonkey_two_rows),
 		cmocka_unit_test(qualtrics_three_rows),
+		cmocka_unit_test(files_questions_json),
+		cmocka_unit_test(stackoverflow_2011),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
