@@ -23,8 +23,9 @@
  * 腾讯问卷 exports: headers `ID:option`, `ID：option`, `ID(option)` or
  * `ID（option）` where ID is the question id or its number (`Q5` ↔ `5`), the
  * option given by text or number; a cell `1` (anything but empty, `0` or a
- * negative skip code such as 问卷星's -2/-3) marks the option chosen.  A question
- * without any column has no answers.
+ * negative skip code such as 问卷星's -2/-3) marks the option chosen (single:
+ * two chosen is invalid; ranked: the cell holds the option's rank, a rank
+ * given twice is invalid).  A question without any column has no answers.
  *
  * Inferred questions (no questions.json).  Three header shapes are detected:
  * - Qualtrics: a third row whose cells start with `{"ImportId"`; row 1 holds
@@ -1076,9 +1077,23 @@ static enum ts_status build_figures(struct ctx *c, const struct survey_options *
 				if (i != seg[k] && c->qs[i].type != QUESTION_TEXT)
 					ncross++;
 		rep->crosstabs = arena_alloc(c->a, (ncross ? ncross : 1) * sizeof(*rep->crosstabs));
-		int *members = xmalloc((c->nresp ? c->nresp : 1) * sizeof(*members));
 		for (size_t k = 0; k < nseg; k++) {
 			const struct sq *s = &c->qs[seg[k]];
+			/* the members of each segment, once: start[o] .. start[o + 1] */
+			size_t *start = xcalloc(s->nopt + 1, sizeof(*start));
+			for (size_t o = 0; o < s->nopt; o++) {
+				start[o + 1] = start[o];
+				for (size_t r = 0; r < c->nresp; r++)
+					start[o + 1] += in_segment(s, r, o);
+			}
+			int *members = xmalloc((start[s->nopt] ? start[s->nopt] : 1) *
+					       sizeof(*members));
+			for (size_t o = 0; o < s->nopt; o++) {
+				size_t m = start[o];
+				for (size_t r = 0; r < c->nresp; r++)
+					if (in_segment(s, r, o))
+						members[m++] = (int)r;
+			}
 			for (size_t i = 0; i < c->nq; i++) {
 				const struct sq *q = &c->qs[i];
 				if (i == seg[k] || q->type == QUESTION_TEXT)
@@ -1092,16 +1107,14 @@ static enum ts_status build_figures(struct ctx *c, const struct survey_options *
 				x->segments = arena_alloc(c->a, (s->nopt ? s->nopt : 1) *
 									sizeof(*x->segments));
 				for (size_t o = 0; o < s->nopt; o++) {
-					size_t nmem = 0;
-					for (size_t r = 0; r < c->nresp; r++)
-						if (in_segment(s, r, o))
-							members[nmem++] = (int)r;
 					x->segments[o].segment = s->opts[o];
-					fill_segment(c, q, &x->segments[o], members, nmem, &t);
+					fill_segment(c, q, &x->segments[o], members + start[o],
+						     start[o + 1] - start[o], &t);
 				}
 			}
+			free(members);
+			free(start);
 		}
-		free(members);
 	}
 	free(seg);
 	free(t.counts);
@@ -1229,7 +1242,8 @@ enum ts_status survey_compute_rows(const struct survey_question_def *defs, size_
 				snprintf(reason, sizeof(reason),
 					 "wrong field count: %zu fields, the header has %zu",
 					 row->nfields, ncols);
-				rejects_add(rejects, "survey", c.file, row->line, reason);
+				rejects_add(rejects, "survey", row->file ? row->file : c.file,
+					    row->line, reason);
 			}
 			continue;
 		}

@@ -110,11 +110,13 @@ struct survey_question_def {
 	bool segment;
 };
 
-/* One record of responses.csv: NUL-terminated fields, line of the file. */
+/* One record of responses.csv: NUL-terminated fields, line of the file;
+ * file NULL: the file given to survey_compute_rows. */
 struct survey_row {
 	size_t nfields;
 	const char *const *fields;
 	long line;
+	const char *file;
 };
 
 /* rows[0] is the header (rows[1] too in a two-header-row export, rows[2]

@@ -184,6 +184,7 @@ static enum ts_status read_rows(struct arena *a, const struct table_files *files
 			out[n].nfields = rec.unterminated ? 0 : rec.nfields;
 			out[n].fields = fields;
 			out[n].line = rec.line;
+			out[n].file = files->paths[f];
 			n++;
 		}
 		if (res == CSV_ERROR)

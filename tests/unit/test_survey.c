@@ -457,6 +457,41 @@ static void wjx_01_columns(void **state)
 	survey_report_free(rep);
 }
 
+/* questions.json single and ranked questions spread over option columns:
+ * single 0/1 (two 1s: invalid); ranked cells hold rank numbers (a repeated
+ * rank: invalid).  n = 3: row 1 ranks Q 1st (3), P 2nd (2); row 2 P 1st (3),
+ * R 3rd (1).  P (2 + 3)/2 = 2.5, Q 3/2, R 1/2. */
+static void spread_single_and_ranked(void **state)
+{
+	(void)state;
+	static const char *const AB[] = { "A", "B" };
+	static const char *const PQR[] = { "P", "Q", "R" };
+	struct survey_question_def d[] = {
+		{ "Q8", "one", QUESTION_SINGLE, 2, AB, 0, 0, false, false },
+		{ "Q9", "rank", QUESTION_RANKED, 3, PQR, 0, 0, false, false },
+	};
+	struct survey_report *rep = run(d, 2,
+					"respondent,8(A),8(B),Q9:P,Q9:Q,Q9:R\n"
+					"1,1,0,2,1,0\n"
+					"2,0,1,1,,3\n"
+					"3,1,1,1,1,\n"
+					"4,0,0,,,\n",
+					NULL);
+	const struct question_figures *q8 = q_by_id(rep, "Q8");
+	assert_int_equal(q8->answered, 2);
+	assert_int_equal(q8->invalid, 1);
+	NEAR(opt_by(q8, "A")->share, 0.5);
+	const struct question_figures *q9 = q_by_id(rep, "Q9");
+	assert_int_equal(q9->answered, 2);
+	assert_int_equal(q9->invalid, 1);
+	assert_int_equal(opt_by(q9, "P")->count, 2);
+	NEAR(opt_by(q9, "P")->score, 2.5);
+	NEAR(opt_by(q9, "Q")->score, 1.5);
+	NEAR(opt_by(q9, "R")->score, 0.5);
+	assert_int_equal(rep->quality.invalid_answers, 2);
+	survey_report_free(rep);
+}
+
 /* SurveyMonkey: question row then option row.  OS (Response): Linux 2/3;
  * languages over 3 columns, a non-empty cell chosen: answered by rows 1, 2, 4:
  * Java 2, Python 2, other 1; the open-ended column is text. */
@@ -697,6 +732,7 @@ int main(void)
 		cmocka_unit_test(wrong_field_count),
 		cmocka_unit_test(wjx_text_export),
 		cmocka_unit_test(wjx_01_columns),
+		cmocka_unit_test(spread_single_and_ranked),
 		cmocka_unit_test(surveymonkey_two_rows),
 		cmocka_unit_test(qualtrics_three_rows),
 		cmocka_unit_test(files_questions_json),
