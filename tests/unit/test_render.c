@@ -545,7 +545,7 @@ static void test_tables_no_survey_and_bad_dir(void **state)
 	assert_non_null(strstr(err.file, "months.csv"));
 }
 
-/* With TS_RENDER_DUMP=DIR, writes the fixture's report.md into DIR to look at. */
+/* With TS_RENDER_DUMP=DIR, writes the fixture's report.md and HTML into DIR to look at. */
 static void test_dump(void **state)
 {
 	(void)state;
@@ -560,6 +560,16 @@ static void test_dump(void **state)
 	assert_non_null(f);
 	fwrite(out.buf, 1, out.len, f);
 	fclose(f);
+	const char *names[] = { "report.html", "report.en.html" };
+	for (int i = 0; i < 2; i++) {
+		strbuf_reset(&out);
+		render_html(&model, i ? LANG_EN : LANG_ZH, &out);
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		f = fopen(path, "wb");
+		assert_non_null(f);
+		fwrite(out.buf, 1, out.len, f);
+		fclose(f);
+	}
 	strbuf_release(&out);
 }
 
