@@ -409,11 +409,13 @@ static void month_line_chart(struct html *h, const struct month_chart *mc)
 	c.nseries = 1;
 	c.series = &s;
 	c.format.decimals = mc->decimals;
-	c.value_labels = !mc->mom && m->nmonths <= 24;
+	c.value_labels = m->nmonths <= 24;
+	c.notes_title = mc->mom ? T(h, "环比", "MoM") : NULL;
 	c.zero_based = mc->series != SERIES_AVG_SALARY;
 	figure_open(h, c.title, NULL);
 	svg_line_chart(h->out, &c);
-	figure_close(h, mc->mom ? T(h, "点上标注为环比变化。", "Labels: change on the month before.")
+	figure_close(h, mc->mom ? T(h, "环比：内容量较上月的变化。",
+				    "MoM: change in content on the month before.")
 				: NULL);
 	strbuf_release(&tmp);
 }

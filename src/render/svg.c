@@ -298,15 +298,18 @@ void svg_line_chart(struct strbuf *out, const struct svg_chart *c)
 	tick_label(&tmp, s.lo, &s, c->format.suffix);
 	if (16 + text_width(tmp.buf, 11) + 10 > left)
 		left = 16 + text_width(tmp.buf, 11) + 10;
-	double right = SVG_W - 24, h = 300;
-	bool labels = c->value_labels;
+	bool has_notes = false;
 	for (size_t k = 0; k < c->nseries; k++)
-		labels |= c->series[k].notes != NULL;
-	double top = 30 + (c->nseries > 1 ? 22 : 0) + (labels ? 12 : 0);
-	double bottom = h - 44;
+		has_notes |= c->series[k].notes != NULL;
+	/* Notes (MoM changes) go in a strip of two staggered rows under the months. */
+	double right = SVG_W - 24, h = has_notes ? 334 : 300;
+	double top = 30 + (c->nseries > 1 ? 22 : 0) + (c->value_labels ? 12 : 0);
+	double bottom = h - 44 - (has_notes ? 34 : 0);
 	svg_open(out, c, h);
 	unit_label(out, c, 8, 16, "start");
 	legend(out, c, left, 16 + (c->nseries > 1 ? 18 : 0), true);
+	if (has_notes && c->notes_title)
+		text_at(out, left - 6, bottom + 40, "end", "tick", c->notes_title);
 	y_axis(out, &s, left, right, top, bottom, c->format.suffix);
 
 	size_t n = c->n ? c->n : 1;
@@ -359,24 +362,25 @@ void svg_line_chart(struct strbuf *out, const struct svg_chart *c)
 			strbuf_addf(out, " stroke=\"#fff\" stroke-width=\"1.2\">");
 			mark_title(out, c, sr, i);
 			strbuf_addstr(out, "</circle>");
-			const char *note = sr->notes ? sr->notes[i] : NULL;
-			if (c->value_labels || (note && *note)) {
+			if (c->value_labels) {
+				/* Above a peak, below a trough: off the line either way. */
+				double before = i > 0 && isfinite(sr->values[i - 1]) ? sr->values[i - 1] : v;
+				double after = i + 1 < c->n && isfinite(sr->values[i + 1]) ? sr->values[i + 1] : v;
+				bool above = v >= (before + after) / 2 || y > bottom - 14;
 				strbuf_reset(&tmp);
-				if (c->value_labels)
-					add_value(&tmp, v, &c->format);
-				if (note && *note) {
-					if (tmp.len)
-						strbuf_addch(&tmp, ' ');
-					strbuf_addstr(&tmp, note);
-				}
-				/* tmp is already escaped; write it raw. */
+				add_value(&tmp, v, &c->format);
 				strbuf_addstr(out, "<text x=\"");
 				add_num(out, x);
 				strbuf_addstr(out, "\" y=\"");
-				add_num(out, y - 8);
+				add_num(out, above ? y - 8 : y + 16);
 				strbuf_addstr(out, "\" text-anchor=\"middle\" class=\"point-label\">");
 				strbuf_addstr(out, tmp.buf);
 				strbuf_addstr(out, "</text>");
+			}
+			const char *note = sr->notes ? sr->notes[i] : NULL;
+			if (note && *note) {
+				text_at(out, x, bottom + 40 + (double)(i % 2) * 13, "middle", "point-label",
+					note);
 			}
 		}
 	}

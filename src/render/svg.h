@@ -26,7 +26,8 @@ struct svg_series {
 	const char *id;        /* data-series of its marks */
 	const char *label;     /* legend text */
 	const double *values;  /* one per category / x position; NAN: no point */
-	const char *const *notes; /* optional text per point (MoM labels, extra figures) */
+	const char *const *notes; /* optional text per point: after a bar's value; under
+				     a line chart's axis (MoM changes) */
 };
 
 struct svg_chart {
@@ -39,7 +40,8 @@ struct svg_chart {
 	const struct svg_series *series;
 	struct svg_format format;
 	bool zero_based;   /* line charts: start the value axis at 0 */
-	bool value_labels; /* line charts: write each point's value above it */
+	bool value_labels; /* line charts: write each point's value beside it */
+	const char *notes_title; /* line charts: the label of the notes strip under the axis */
 };
 
 /* Monthly series as lines over the categories (months), with point marks. */
