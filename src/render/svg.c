@@ -143,6 +143,43 @@ static void text_at(struct strbuf *out, double x, double y, const char *anchor, 
 	strbuf_addstr(out, "</text>");
 }
 
+/* A category label cut to max_w with "…" (whole UTF-8 characters), the full
+ * text in a tooltip when cut. */
+static void label_at(struct strbuf *out, double x, double y, const char *anchor, const char *text,
+		     double max_w)
+{
+	text = text ? text : "";
+	if (text_width(text, FONT) <= max_w) {
+		text_at(out, x, y, anchor, "cat", text);
+		return;
+	}
+	struct strbuf cut = STRBUF_INIT;
+	const char *p = text;
+	while (*p) {
+		size_t len = 1;
+		while (((unsigned char)p[len] & 0xC0) == 0x80)
+			len++;
+		strbuf_add(&cut, p, len);
+		if (text_width(cut.buf, FONT) + FONT > max_w) {
+			cut.len -= len;
+			cut.buf[cut.len] = '\0';
+			break;
+		}
+		p += len;
+	}
+	strbuf_addstr(&cut, "…");
+	strbuf_addstr(out, "<text x=\"");
+	add_num(out, x);
+	strbuf_addstr(out, "\" y=\"");
+	add_num(out, y);
+	strbuf_addf(out, "\" text-anchor=\"%s\" class=\"cat\"><title>", anchor);
+	render_add_html(out, text);
+	strbuf_addstr(out, "</title>");
+	render_add_html(out, cut.buf);
+	strbuf_addstr(out, "</text>");
+	strbuf_release(&cut);
+}
+
 /* A tooltip: "<category>: <value> <note>". */
 static void mark_title(struct strbuf *out, const struct svg_chart *c, const struct svg_series *s,
 		       size_t i)
@@ -451,8 +488,8 @@ void svg_hbar_chart(struct strbuf *out, const struct svg_chart *c)
 	double x0 = left + (0 - s.lo) / span * (right - left);
 	for (size_t i = 0; i < c->n; i++) {
 		double y = top + row * (double)i + gap / 2;
-		text_at(out, left - 8, y + (row - gap) / 2 + 4, "end", "cat",
-			c->categories ? c->categories[i] : "");
+		label_at(out, left - 8, y + (row - gap) / 2 + 4, "end",
+			 c->categories ? c->categories[i] : "", label_w);
 		for (size_t k = 0; k < c->nseries; k++) {
 			const struct svg_series *sr = &c->series[k];
 			double v = sr->values[i], by = y + bar_h * (double)k;
@@ -509,7 +546,8 @@ void svg_vbar_chart(struct strbuf *out, const struct svg_chart *c)
 	double y0 = bottom - (0 - s.lo) / span * (bottom - top);
 	for (size_t i = 0; i < c->n; i++) {
 		double cx = left + band * ((double)i + 0.5);
-		text_at(out, cx, bottom + 18, "middle", "cat", c->categories ? c->categories[i] : "");
+		label_at(out, cx, bottom + 18, "middle", c->categories ? c->categories[i] : "",
+			 band - 4);
 		double gx = cx - bar_w * (double)ns / 2;
 		for (size_t k = 0; k < c->nseries; k++) {
 			const struct svg_series *sr = &c->series[k];
@@ -612,17 +650,17 @@ void svg_donut_chart(struct strbuf *out, const struct svg_chart *c, const char *
 		if (w > label_w)
 			label_w = w;
 	}
+	if (label_w > SVG_W - 16 - lx - 20 - 64)
+		label_w = SVG_W - 16 - lx - 20 - 64;
 	double vx = lx + 20 + label_w + 64;
-	if (vx > SVG_W - 16)
-		vx = SVG_W - 16;
 	for (size_t i = 0; i < c->n; i++) {
 		strbuf_addstr(out, "<rect x=\"");
 		add_num(out, lx);
 		strbuf_addstr(out, "\" y=\"");
 		add_num(out, ly + row * (double)i - 10);
 		strbuf_addf(out, "\" width=\"12\" height=\"12\" rx=\"2\" fill=\"%s\"/>", svg_color(i));
-		text_at(out, lx + 20, ly + row * (double)i, "start", "cat",
-			c->categories ? c->categories[i] : "");
+		label_at(out, lx + 20, ly + row * (double)i, "start",
+			 c->categories ? c->categories[i] : "", vx - lx - 20 - 64);
 		strbuf_reset(&tmp);
 		add_value(&tmp, sr->values[i], &c->format);
 		strbuf_addstr(out, "<text x=\"");

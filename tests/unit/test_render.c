@@ -782,6 +782,53 @@ static void test_html_english_no_survey(void **state)
 	free(html);
 }
 
+/* Nothing at all: every renderer still writes a whole document. */
+static void test_empty_model(void **state)
+{
+	struct report_model empty;
+	memset(&empty, 0, sizeof(empty));
+	struct strbuf out = STRBUF_INIT;
+	render_markdown(&empty, LANG_ZH, &out);
+	assert_has(out.buf, "无月度数据。");
+	assert_has(out.buf, "## 研究方法\n");
+	strbuf_reset(&out);
+	render_html(&empty, LANG_ZH, &out);
+	char msg[256];
+	const char *problem = check_tags(out.buf, msg, sizeof(msg));
+	if (problem)
+		fail_msg("%s", problem);
+	assert_int_equal(count(out.buf, "<svg"), 0);
+	assert_int_equal(count(out.buf, "<section "), 7);
+	strbuf_release(&out);
+
+	char dir[1024];
+	snprintf(dir, sizeof(dir), "%s/empty", (const char *)*state);
+	struct ts_error err = { 0 };
+	assert_int_equal(render_tables(&empty, dir, &err), TS_OK);
+	char *csv = slurp(dir, "months.csv");
+	assert_non_null(csv);
+	assert_int_equal(count(csv, "\r\n"), 1);
+	free(csv);
+}
+
+/* A long name is cut in the chart (whole characters, "…") and whole in its tooltip. */
+static void test_html_long_label(void **state)
+{
+	(void)state;
+	const char *saved = p1_roles[2].name;
+	p1_roles[2].name = "超长的岗位名称超长的岗位名称超长的岗位名称超长的岗位名称";
+	char *html = html_of(LANG_ZH);
+	p1_roles[2].name = saved;
+	assert_has(html, "class=\"cat\"><title>超长的岗位名称超长的岗位名称超长的岗位名称超长的岗位名称"
+			 "</title>超长的岗位名称");
+	assert_has(html, "…</text>");
+	char msg[256];
+	const char *problem = check_tags(html, msg, sizeof(msg));
+	if (problem)
+		fail_msg("%s", problem);
+	free(html);
+}
+
 /* With TS_RENDER_DUMP=DIR, writes the fixture's report.md and HTML into DIR to look at. */
 static void test_dump(void **state)
 {
@@ -826,6 +873,8 @@ int main(void)
 		cmocka_unit_test_setup(test_html_charts_and_marks, setup),
 		cmocka_unit_test_setup(test_html_values_null_escape, setup),
 		cmocka_unit_test_setup(test_html_english_no_survey, setup),
+		cmocka_unit_test_setup_teardown(test_empty_model, tables_setup, tables_teardown),
+		cmocka_unit_test_setup(test_html_long_label, setup),
 		cmocka_unit_test_setup(test_dump, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
