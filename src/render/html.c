@@ -845,7 +845,7 @@ static void section_employers(struct html *h)
 static void education_chart(struct html *h, size_t pi)
 {
 	const struct period_figures *p = &h->m->periods[pi];
-	size_t n = EDUCATION_COUNT - 1 + 1; /* the levels and 硕士及以上 */
+	size_t n = EDUCATION_COUNT; /* the known levels (all but 未知) and 硕士及以上 */
 	const char **cats = scratch_strs(h, n);
 	double *dom = scratch_doubles(h, n), *base = scratch_doubles(h, n);
 	for (int l = EDUCATION_ANY; l < EDUCATION_COUNT; l++) {
@@ -1200,7 +1200,13 @@ static void crosstab_table(struct html *h, const struct survey_report *s, const 
 		strbuf_addstr(h->out, "</tr>\n");
 	}
 	table_close(h);
-	figure_close(h, T(h, "各格为该分组内作答者的占比。", "Each cell: share of the segment's respondents."));
+	bool small = false;
+	for (size_t i = 0; i < x->nsegments; i++)
+		small |= x->segments[i].answered < RENDER_SMALL_BASE;
+	figure_close(h, small ? T(h, "各格为该分组内作答者的占比。† 样本量不足 30，结果仅供参考。",
+				  "Each cell: share of the segment's respondents. † Base under 30: read with caution.")
+			      : T(h, "各格为该分组内作答者的占比。",
+				  "Each cell: share of the segment's respondents."));
 }
 
 static void section_workplace(struct html *h)

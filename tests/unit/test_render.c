@@ -762,6 +762,7 @@ static void test_html_values_null_escape(void **state)
 	/* A small base flagged in the cross-tab. */
 	assert_has(html, "<td class=\"num\">20<span class=\"small-base\"");
 	assert_has(html, "<td class=\"num\">580</td>");
+	assert_has(html, "† 样本量不足 30，结果仅供参考。</p>");
 	free(html);
 }
 
