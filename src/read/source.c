@@ -496,6 +496,16 @@ static bool utf8_check(const unsigned char *p, size_t n, size_t *valid)
 			i++;
 			continue;
 		}
+		/* fast path: the common two- and three-byte characters (CJK) */
+		if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+		    (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
 		size_t len;
 		unsigned lo = 0x80, hi = 0xBF; /* range of the second byte */
 		if (c >= 0xC2 && c <= 0xDF) {

@@ -9,7 +9,7 @@
  * wins.  Rows that cannot be read as the header says are rejected here with a
  * short reason; judging values is left to the cleaning stage.  Per row
  * nothing is allocated: fields are slices of the CSV buffer, the JSON arena
- * (released only when it has grown) or the reader's own buffers.
+ * (reset per row, keeping its block) or the reader's own buffers.
  */
 #include "read/table.h"
 
@@ -29,7 +29,6 @@
 
 #define LINE_INITIAL_SIZE (64 * 1024)
 #define LINE_MAX_SIZE ((size_t)256 * 1024 * 1024)
-#define JSON_ARENA_LIMIT (1024 * 1024)
 
 static const char *const posting_names[] = {
 	"id",	      "posted",	    "company",	  "title",     "industry",
@@ -446,8 +445,7 @@ static enum row_result jsonl_row(struct table_reader *r, struct row *row, const 
 			return failed ? ROW_FATAL : ROW_EOF;
 		if (!slice_trim(line).len)
 			continue;
-		if (r->arena.total > JSON_ARENA_LIMIT)
-			arena_release(&r->arena);
+		arena_reset(&r->arena); /* the previous row's values go */
 		struct ts_error jerr;
 		struct json_value *v = json_parse(&r->arena, line.ptr, line.len, row->file, &jerr);
 		if (!v) {
