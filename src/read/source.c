@@ -323,30 +323,34 @@ static ssize_t gzip_read(struct source *s, unsigned char *dst, size_t cap, struc
 	while (produced == 0) {
 		if (raw_fill(s, err) < 0)
 			return -1;
-		if (s->raw_pos == s->raw_len) { /* end of file */
-			if (s->gz_in_member || !s->gz_any)
-				goto truncated;
+		bool at_eof = s->raw_pos == s->raw_len;
+		if (at_eof && !s->gz_in_member) {
+			if (!s->gz_any)
+				goto truncated; /* an empty file is no gzip file */
 			return 0;
 		}
+		/* at the end of the file, inflate may still hold output */
 		s->zs.next_in = s->raw + s->raw_pos;
 		s->zs.avail_in = (uInt)(s->raw_len - s->raw_pos);
-		s->zs.next_out = dst + produced;
-		s->zs.avail_out = (uInt)(cap - produced);
+		s->zs.next_out = dst;
+		s->zs.avail_out = (uInt)cap;
 		s->gz_in_member = true;
 		s->gz_any = true;
 		int rc = inflate(&s->zs, Z_NO_FLUSH);
 		s->raw_pos = s->raw_len - s->zs.avail_in;
 		produced = cap - s->zs.avail_out;
 		if (rc == Z_STREAM_END) {
-			s->gz_in_member = false;
+			s->gz_in_member = false; /* another member may follow */
 			if (inflateReset(&s->zs) != Z_OK)
 				goto corrupt;
 			continue;
 		}
-		if (rc == Z_BUF_ERROR) /* needs more input */
-			continue;
-		if (rc != Z_OK)
+		if (rc != Z_OK && rc != Z_BUF_ERROR)
 			goto corrupt;
+		if (produced == 0 && at_eof)
+			goto truncated;
+		if (produced == 0 && s->raw_pos < s->raw_len && rc == Z_BUF_ERROR)
+			goto corrupt; /* no progress with input and room: cannot happen */
 	}
 	return (ssize_t)produced;
 truncated:
