@@ -216,6 +216,8 @@ struct source {
 	/* decoded file bytes awaiting iconv: [dec_pos, dec_len) */
 	iconv_t cd;
 	bool use_iconv;
+	bool bom_checked;  /* whether a UTF-8 BOM overrides --encoding was decided */
+	bool passthrough;  /* the file has a UTF-8 BOM: no conversion after all */
 	char *encoding;
 	unsigned char *dec;
 	size_t dec_pos, dec_len;
@@ -433,9 +435,28 @@ static int dec_refill(struct source *s, struct ts_error *err)
 	return 0;
 }
 
-/* Converts with iconv into dst; count, 0 at the end, -1 on error. */
+/* Converts with iconv into dst; count, 0 at the end, -1 on error.  A file
+ * that starts with a UTF-8 BOM is UTF-8 whatever --encoding says (a dataset
+ * may mix Excel's GBK files with UTF-8 ones), so it passes unconverted. */
 static ssize_t iconv_read(struct source *s, unsigned char *dst, size_t cap, struct ts_error *err)
 {
+	if (!s->bom_checked) {
+		while (s->dec_len < 3 && !s->dec_eof)
+			if (dec_refill(s, err) < 0)
+				return -1;
+		s->bom_checked = true;
+		s->passthrough = s->dec_len >= 3 && memcmp(s->dec, "\xEF\xBB\xBF", 3) == 0;
+	}
+	if (s->passthrough) {
+		if (s->dec_pos == s->dec_len && !s->dec_eof && dec_refill(s, err) < 0)
+			return -1;
+		size_t n = s->dec_len - s->dec_pos;
+		if (n > cap)
+			n = cap;
+		memcpy(dst, s->dec + s->dec_pos, n);
+		s->dec_pos += n;
+		return (ssize_t)n;
+	}
 	for (;;) {
 		if (s->dec_pos == s->dec_len && !s->dec_eof && dec_refill(s, err) < 0)
 			return -1;
@@ -594,7 +615,7 @@ ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *er
 		size_t valid;
 		if (!utf8_check(s->out + s->out_pos, s->out_len - s->out_pos, &valid)) {
 			s->done = true;
-			if (s->use_iconv)
+			if (s->use_iconv && !s->passthrough)
 				error_set(err, TS_EDATA, s->path, 0,
 					  "conversion from %s gave invalid UTF-8", s->encoding);
 			else

@@ -360,6 +360,12 @@ static void test_gb18030(void **state)
 	rt_write_str(fx->dir, "u.csv", "\xEF\xBB\xBF中文\n");
 	assert_int_equal(read_all(fx, "u.csv", "UTF-8", &got, NULL), TS_OK);
 	assert_string_equal(strbuf_str(&got), "中文\n");
+	/* a UTF-8 BOM wins over --encoding: the file is UTF-8 */
+	assert_int_equal(read_all(fx, "u.csv", "gb18030", &got, NULL), TS_OK);
+	assert_string_equal(strbuf_str(&got), "中文\n");
+	rt_write_str(fx->dir, "ub.csv", "\xEF\xBB\xBFok\xff");
+	assert_int_equal(read_all(fx, "ub.csv", "gb18030", &got, NULL), TS_EDATA);
+	assert_non_null(strstr(fx->err.message, "not valid UTF-8 (byte offset 5)"));
 	/* a file cut inside a character, and an unknown encoding */
 	rt_write_str(fx->dir, "cut.csv", "ab\xd6");
 	assert_int_equal(read_all(fx, "cut.csv", "gb18030", &got, NULL), TS_EDATA);
