@@ -27,6 +27,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+#define KEY_CACHE_MAX 256
 #define LINE_INITIAL_SIZE (64 * 1024)
 #define LINE_MAX_SIZE ((size_t)256 * 1024 * 1024)
 
@@ -86,7 +87,6 @@ struct key_cache {
 	char *key;
 	size_t len;
 	int field[TABLE_MAX_FIELDS + 1]; /* field | priority << 8, -1 terminated */
-	int prio;
 };
 
 struct line_reader {
@@ -122,6 +122,7 @@ struct table_reader {
 	struct arena arena;
 	struct key_cache *keys;
 	size_t nkeys, keys_cap;
+	struct key_cache key_scratch; /* when the cache is full */
 
 	struct strbuf id; /* file:line ids */
 	char reason[256];
@@ -370,25 +371,26 @@ static bool next_line(struct table_reader *r, struct slice *out, long *line, boo
 	}
 }
 
-/* The fields member name key feeds (with its priority), cached per position. */
+/* The fields member name key feeds (with its priority).  Resolved names are
+ * cached, up to KEY_CACHE_MAX: looked for first at the member's position
+ * (rows nearly always list members in one order), then anywhere. */
 static const struct key_cache *resolve_key(struct table_reader *r, size_t idx, const char *key,
 					   size_t len)
 {
 	if (idx < r->nkeys && r->keys[idx].len == len && memcmp(r->keys[idx].key, key, len) == 0)
 		return &r->keys[idx];
-	if (idx >= r->nkeys) {
-		GROW(r->keys, r->keys_cap, idx + 1);
-		for (size_t i = r->nkeys; i <= idx; i++)
-			memset(&r->keys[i], 0, sizeof(r->keys[i]));
-		r->nkeys = idx + 1;
+	for (size_t i = 0; i < r->nkeys; i++)
+		if (r->keys[i].len == len && memcmp(r->keys[i].key, key, len) == 0)
+			return &r->keys[i];
+	struct key_cache *kc = &r->key_scratch;
+	if (r->nkeys < KEY_CACHE_MAX) {
+		GROW(r->keys, r->keys_cap, r->nkeys + 1);
+		kc = &r->keys[r->nkeys++];
+		kc->key = xstrndup(key, len);
+		kc->len = len;
 	}
-	struct key_cache *kc = &r->keys[idx];
-	free(kc->key);
-	kc->key = xstrndup(key, len);
-	kc->len = len;
 	struct slice name = name_trim(slice_make(key, len));
 	size_t n = 0;
-	kc->prio = PRIO_NONE;
 	for (size_t f = 0; f < r->schema->nfields; f++) {
 		int p = name_prio(r, name, (int)f);
 		if (p != PRIO_NONE)

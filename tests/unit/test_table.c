@@ -330,6 +330,37 @@ static void test_jsonl(void **state)
 	next_eof(fx);
 }
 
+/* Rows that list their members in different orders, with --map and
+ * duplicate names (first wins within one priority). */
+static void test_jsonl_member_order(void **state)
+{
+	struct fixture *fx = *state;
+	rt_write_str(fx->dir, "posts.jsonl",
+		     "{\"id\": 1, \"created\": \"2023-01-01\", \"body\": \"a\", \"text\": \"x\"}\n"
+		     "{\"text\": \"y\", \"body\": \"b\", \"created\": \"2023-01-02\", \"ID\": 2}\n"
+		     "{\"内容\": \"c\", \"发帖时间\": \"2023-01-03\", \"id\": 3, \"id\": 4, "
+		     "\"parent_id\": 1}\n");
+	static const char *const fields[] = { "text" };
+	static const char *const cols[] = { "body" };
+	fx->opts.nmaps = 1;
+	fx->opts.map_fields = fields;
+	fx->opts.map_columns = cols;
+	open_ok(fx, TABLE_POSTS);
+	next_ok(fx, 1);
+	field_is(fx, POST_TEXT, "a");
+	field_is(fx, POST_ID, "1");
+	next_ok(fx, 2);
+	field_is(fx, POST_TEXT, "b");
+	field_is(fx, POST_ID, "2");
+	field_is(fx, POST_CREATED, "2023-01-02");
+	next_ok(fx, 3);
+	field_is(fx, POST_TEXT, "c");
+	field_is(fx, POST_CREATED, "2023-01-03");
+	field_is(fx, POST_ID, "3");
+	field_is(fx, POST_PARENT_ID, "1");
+	next_eof(fx);
+}
+
 static void gzip_file(const char *dir, const char *name, const char *text)
 {
 	char path[2048];
@@ -620,6 +651,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_date_default, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_required_column, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_jsonl, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_jsonl_member_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shards, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shard_fatal, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_companies, setup, teardown),
