@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "read/csv.h"
 #include "read/source.h"
@@ -130,9 +129,21 @@ struct table_reader {
 
 /* ---- names ---- */
 
+/* ASCII case-insensitive equality (bytes above 0x7F compare exactly). */
 static bool slice_eq_ci(struct slice a, struct slice b)
 {
-	return a.len == b.len && (a.len == 0 || strncasecmp(a.ptr, b.ptr, a.len) == 0);
+	if (a.len != b.len)
+		return false;
+	for (size_t i = 0; i < a.len; i++) {
+		unsigned char x = (unsigned char)a.ptr[i], y = (unsigned char)b.ptr[i];
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x + 32);
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y + 32);
+		if (x != y)
+			return false;
+	}
+	return true;
 }
 
 /* Trims spaces and a BOM from a header cell or member name. */
