@@ -105,6 +105,10 @@ install: talentscope
 demo: talentscope
 	./talentscope demo -o demo
 
+# Speed at scale against the DuckDB peer: bench/run.sh (options: bench/run.sh -h).
+bench: talentscope
+	bash bench/run.sh $(BENCH_ARGS)
+
 format:
 	clang-format -i $(LIB_SRC) $(CLI_SRC) $(wildcard src/*/*.h include/*.h tests/unit/*.c)
 
