@@ -24,6 +24,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "read/utf8_fast.h"
 #include "util/error.h"
 #include "util/xalloc.h"
 
@@ -569,6 +570,34 @@ static bool utf8_check(const unsigned char *p, size_t n, size_t *valid)
 	return true;
 }
 
+/* Where a block's last character starts when the block cuts it, else n. */
+static size_t utf8_cut(const unsigned char *p, size_t n)
+{
+	for (size_t k = 1; k <= 3 && k <= n; k++) {
+		unsigned c = p[n - k];
+		if (c < 0x80)
+			return n;
+		if (c >= 0xC0) {
+			size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+			return need > k ? n - k : n;
+		}
+	}
+	return n;
+}
+
+/* utf8_check, with the common case (all of the block valid up to a cut
+ * last character) answered by the vector check. */
+static bool utf8_check_block(const unsigned char *p, size_t n, size_t *valid)
+{
+	size_t cut = utf8_cut(p, n);
+	if (!utf8_fast_valid(p, cut))
+		return utf8_check(p, n, valid);
+	size_t tail;
+	bool ok = utf8_check(p + cut, n - cut, &tail);
+	*valid = cut + tail;
+	return ok;
+}
+
 ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *err)
 {
 	if (cap == 0)
@@ -613,7 +642,7 @@ ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *er
 				s->out_pos = 3;
 		}
 		size_t valid;
-		if (!utf8_check(s->out + s->out_pos, s->out_len - s->out_pos, &valid)) {
+		if (!utf8_check_block(s->out + s->out_pos, s->out_len - s->out_pos, &valid)) {
 			s->done = true;
 			if (s->use_iconv && !s->passthrough)
 				error_set(err, TS_EDATA, s->path, 0,
