@@ -16,6 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "read/csv.h"
 #include "read/source.h"
@@ -448,6 +451,183 @@ static struct slice json_text(struct table_reader *r, const struct json_value *v
 	return slice_make(NULL, 0);
 }
 
+/* slice_trim, answered without a call for the usual cell, whose first and
+ * last bytes are neither white space (all ≤ ' ') nor part of U+3000. */
+static inline struct slice trim_cell(struct slice s)
+{
+	if (s.len && (unsigned char)s.ptr[0] > ' ' && (unsigned char)s.ptr[0] != 0xE3 &&
+	    (unsigned char)s.ptr[s.len - 1] > ' ' && (unsigned char)s.ptr[s.len - 1] != 0x80)
+		return s;
+	return slice_trim(s);
+}
+
+static bool json_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A string without escapes or control characters at p (after its opening
+ * quote): its end (the closing quote), or NULL when it has either. */
+static const char *plain_string_end(const char *p, const char *end)
+{
+#ifdef __SSE2__
+	const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'),
+		      ctl = _mm_set1_epi8(0x1F);
+	for (; end - p >= 16; p += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)p);
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote),
+						      _mm_cmpeq_epi8(x, backslash)),
+					 _mm_cmpeq_epi8(_mm_max_epu8(x, ctl), ctl));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits) {
+			p += __builtin_ctz(bits);
+			return *p == '"' ? p : NULL;
+		}
+	}
+#endif
+	for (; p < end; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '"')
+			return p;
+		if (c == '\\' || c < 0x20)
+			return NULL;
+	}
+	return NULL;
+}
+
+/* A JSON number at p as json_parse takes it: its end, or NULL. */
+static const char *number_end(const char *p, const char *end)
+{
+	if (p < end && *p == '-')
+		p++;
+	if (p < end && *p == '0') {
+		p++;
+	} else if (p < end && *p >= '1' && *p <= '9') {
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+	} else {
+		return NULL;
+	}
+	if (p < end && *p == '.') {
+		p++;
+		if (!(p < end && *p >= '0' && *p <= '9'))
+			return NULL;
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+	}
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			p++;
+		if (!(p < end && *p >= '0' && *p <= '9'))
+			return NULL;
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+	}
+	return p;
+}
+
+/*
+ * The common JSON line, read without building a value tree: one flat object
+ * whose keys and strings hold no escapes and whose values are strings,
+ * numbers, true, false or null.  Fields are slices of the line, exactly what
+ * json_parse and json_text would give.  False (row untouched) for anything
+ * else, which json_parse then reads or rejects with its reason.
+ */
+static bool jsonl_flat_row(struct table_reader *r, struct slice line, struct row *row,
+			   bool *present)
+{
+	const char *p = line.ptr, *end = line.ptr + line.len;
+	struct slice val[TABLE_MAX_FIELDS];
+	int best[TABLE_MAX_FIELDS];
+	for (size_t f = 0; f < TABLE_MAX_FIELDS; f++)
+		best[f] = PRIO_NONE;
+	while (p < end && json_ws(*p))
+		p++;
+	if (p == end || *p++ != '{')
+		return false;
+	while (p < end && json_ws(*p))
+		p++;
+	if (p < end && *p == '}') {
+		p++;
+	} else {
+		for (size_t i = 0;; i++) {
+			if (p == end || *p != '"')
+				return false;
+			const char *key = p + 1, *key_end = plain_string_end(key, end);
+			if (!key_end)
+				return false;
+			p = key_end + 1;
+			while (p < end && json_ws(*p))
+				p++;
+			if (p == end || *p++ != ':')
+				return false;
+			while (p < end && json_ws(*p))
+				p++;
+			if (p == end)
+				return false;
+			struct slice v;
+			if (*p == '"') {
+				const char *e = plain_string_end(p + 1, end);
+				if (!e)
+					return false;
+				v = slice_make(p + 1, (size_t)(e - p - 1));
+				p = e + 1;
+			} else if (*p == '-' || (*p >= '0' && *p <= '9')) {
+				const char *e = number_end(p, end);
+				if (!e)
+					return false;
+				v = slice_make(p, (size_t)(e - p));
+				p = e;
+			} else if (end - p >= 4 && memcmp(p, "true", 4) == 0) {
+				v = slice_cstr("true");
+				p += 4;
+			} else if (end - p >= 5 && memcmp(p, "false", 5) == 0) {
+				v = slice_cstr("false");
+				p += 5;
+			} else if (end - p >= 4 && memcmp(p, "null", 4) == 0) {
+				v = slice_make(NULL, 0);
+				p += 4;
+			} else {
+				return false; /* arrays, objects, errors */
+			}
+			const struct key_cache *kc =
+				resolve_key(r, i, key, (size_t)(key_end - key));
+			for (const int *fp = kc->field; *fp >= 0; fp++) {
+				int f = *fp & 0xFF, pr = *fp >> 8;
+				if (pr < best[f]) {
+					best[f] = pr;
+					val[f] = v;
+				}
+			}
+			while (p < end && json_ws(*p))
+				p++;
+			if (p == end)
+				return false;
+			if (*p == ',') {
+				p++;
+				while (p < end && json_ws(*p))
+					p++;
+				continue;
+			}
+			if (*p++ != '}')
+				return false;
+			break;
+		}
+	}
+	while (p < end && json_ws(*p))
+		p++;
+	if (p != end)
+		return false;
+	for (size_t f = 0; f < TABLE_MAX_FIELDS; f++) {
+		if (best[f] == PRIO_NONE)
+			continue;
+		present[f] = true;
+		row->field[f] = trim_cell(val[f]);
+	}
+	return true;
+}
+
 static enum row_result jsonl_row(struct table_reader *r, struct row *row, const char **reason,
 				 bool *present, struct ts_error *err)
 {
@@ -458,6 +638,8 @@ static enum row_result jsonl_row(struct table_reader *r, struct row *row, const 
 			return failed ? ROW_FATAL : ROW_EOF;
 		if (!slice_trim(line).len)
 			continue;
+		if (jsonl_flat_row(r, line, row, present))
+			return ROW_OK;
 		arena_reset(&r->arena); /* the previous row's values go */
 		struct ts_error jerr;
 		struct json_value *v = json_parse(&r->arena, line.ptr, line.len, row->file, &jerr);
@@ -490,6 +672,7 @@ static enum row_result jsonl_row(struct table_reader *r, struct row *row, const 
 }
 
 /* ---- CSV ---- */
+
 
 static bool is_header_repeat(const struct table_reader *r, const struct csv_record *rec)
 {
@@ -532,7 +715,7 @@ static enum row_result csv_row(struct table_reader *r, struct row *row, const ch
 			if (r->col[f] < 0)
 				continue;
 			present[f] = true;
-			row->field[f] = slice_trim(rec.fields[r->col[f]]);
+			row->field[f] = trim_cell(rec.fields[r->col[f]]);
 		}
 		return ROW_OK;
 	}
