@@ -14,6 +14,7 @@
  */
 #include "read/csv.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -35,6 +36,8 @@ struct csv_reader {
 	char *buf;
 	size_t cap, len, pos; /* [pos, len) not yet scanned */
 	bool eof;
+	unsigned long long base;  /* stream offset of buf[0] */
+	unsigned long long limit; /* no record starts at or after this offset */
 	long line;     /* line of buf[pos] */
 	bool after_cr; /* the byte before buf[pos] was a CR (a following LF is no new line) */
 	size_t max_record;
@@ -52,7 +55,30 @@ struct csv_reader *csv_reader_new(struct source *src)
 	r->buf = xmalloc(r->cap);
 	r->line = 1;
 	r->max_record = CSV_MAX_RECORD;
+	r->limit = ULLONG_MAX;
 	return r;
+}
+
+void csv_reader_set_range(struct csv_reader *r, unsigned long long origin,
+			  unsigned long long limit)
+{
+	r->base = origin;
+	r->limit = limit;
+}
+
+void csv_reader_set_limit(struct csv_reader *r, unsigned long long limit)
+{
+	r->limit = limit;
+}
+
+unsigned long long csv_offset(const struct csv_reader *r)
+{
+	return r->base + r->pos;
+}
+
+long csv_line(const struct csv_reader *r)
+{
+	return r->line;
 }
 
 void csv_reader_set_max_record(struct csv_reader *r, size_t max)
@@ -92,6 +118,7 @@ static int csv_fill(struct csv_reader *r, size_t *start, size_t *shift, long rec
 	if (*start > 0) {
 		memmove(r->buf, r->buf + *start, keep);
 		*shift = *start;
+		r->base += *start;
 		*start = 0;
 	}
 	r->pos = r->len = keep;
@@ -160,6 +187,8 @@ static void count_lines(struct csv_reader *r, size_t a, size_t b)
 static bool skip_empty_lines(struct csv_reader *r, bool *failed, struct ts_error *err)
 {
 	for (;;) {
+		if (r->base + r->pos >= r->limit)
+			return false; /* the end of this part of the file */
 		if (r->pos == r->len) {
 			size_t start = r->pos, shift;
 			int f = csv_fill(r, &start, &shift, r->line, err);

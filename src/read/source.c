@@ -664,6 +664,24 @@ ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *er
 	return (ssize_t)n;
 }
 
+bool source_seekable(const struct source *s)
+{
+	return s->comp == COMP_NONE && !s->use_iconv;
+}
+
+enum ts_status source_seek(struct source *s, unsigned long long offset, struct ts_error *err)
+{
+	if (!source_seekable(s) || s->started || s->out_len)
+		return error_set(err, TS_EIO, s->path, 0, "cannot start reading at an offset");
+	if (offset == 0)
+		return TS_OK;
+	if (lseek(s->fd, (off_t)offset, SEEK_SET) < 0)
+		return error_set(err, TS_EIO, s->path, 0, "cannot seek: %s", strerror(errno));
+	s->out_base = offset;
+	s->started = true; /* a BOM can only open the file */
+	return TS_OK;
+}
+
 unsigned long long source_bytes_in(const struct source *src)
 {
 	return src->bytes_in;

@@ -13,9 +13,14 @@
  */
 #include "read/table.h"
 
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -96,6 +101,8 @@ struct line_reader {
 	size_t cap, len, pos;
 	bool eof;
 	long line; /* line of buf[pos] */
+	unsigned long long base;  /* file offset of buf[0] */
+	unsigned long long limit; /* no line starts at or after this offset */
 };
 
 struct table_reader {
@@ -128,6 +135,16 @@ struct table_reader {
 
 	struct strbuf id; /* file:line ids */
 	char reason[256];
+
+	/* reading one part of a file (table_open_part) */
+	bool part;
+	const char *part_path;           /* the plan's copy: rows name it */
+	unsigned long long part_start;   /* file offset where the part starts */
+	unsigned long long limit;        /* no row starts at or after this offset */
+	const unsigned long long *ends;  /* ends of the following parts of the file */
+	size_t nends;
+	size_t absorbed;                 /* following parts read by this one */
+	long part_lines;                 /* lines read, once at the end */
 };
 
 /* ---- names ---- */
@@ -251,6 +268,19 @@ static void close_shard(struct table_reader *r)
 	r->lines.len = r->lines.pos = 0;
 	r->lines.eof = false;
 	r->lines.line = 1;
+	r->lines.base = 0;
+	r->lines.limit = ULLONG_MAX;
+}
+
+/* After each CSV record of a part: a record that ran past the part's end
+ * means the next part began inside it (a quoted line end), so this reader
+ * reads that part too (its own reader's rows are dropped). */
+static void part_check_overrun(struct table_reader *r)
+{
+	while (r->part && csv_offset(r->csv) > r->limit && r->absorbed < r->nends) {
+		r->limit = r->ends[r->absorbed++];
+		csv_reader_set_limit(r->csv, r->limit);
+	}
 }
 
 static const char *base_name(const char *path)
@@ -295,6 +325,8 @@ static enum ts_status read_header(struct table_reader *r, const char *path,
 	if (rec.unterminated)
 		return error_set(err, TS_EDATA, path, rec.line,
 				 "the header row has a quote that is never closed");
+	if (r->csv)
+		part_check_overrun(r);
 	/* keep the trimmed cells, to spot rows that repeat the header */
 	size_t total = 0;
 	for (size_t i = 0; i < rec.nfields; i++)
@@ -324,18 +356,60 @@ static enum ts_status read_header(struct table_reader *r, const char *path,
 	return check_required(r, path, err);
 }
 
+/* A part that starts inside a CSV file: the header, read from the file's
+ * start with a reader of its own, then the part's first byte. */
+static enum ts_status open_csv_part(struct table_reader *r, const char *path,
+				    struct ts_error *err)
+{
+	enum ts_status st = source_open(&r->src, path, r->encoding, err);
+	if (st != TS_OK)
+		return st;
+	r->csv = csv_reader_new(r->src);
+	bool part = r->part;
+	r->part = false; /* the header belongs to the first part */
+	st = read_header(r, path, err);
+	r->part = part;
+	csv_reader_free(r->csv);
+	r->csv = NULL;
+	source_close(r->src);
+	r->src = NULL;
+	if (st != TS_OK)
+		return st;
+	st = source_open(&r->src, path, r->encoding, err);
+	if (st == TS_OK)
+		st = source_seek(r->src, r->part_start, err);
+	if (st != TS_OK)
+		return st;
+	r->csv = csv_reader_new(r->src);
+	csv_reader_set_range(r->csv, r->part_start, r->limit);
+	return TS_OK;
+}
+
 /* Opens shard r->shard; fills err on failure. */
 static enum ts_status open_shard(struct table_reader *r, struct ts_error *err)
 {
 	const char *path = r->files.paths[r->shard];
+	if (r->part && r->part_start > 0 && r->files.formats[r->shard] == FORMAT_CSV)
+		return open_csv_part(r, path, err);
 	enum ts_status st = source_open(&r->src, path, r->encoding, err);
 	if (st != TS_OK)
 		return st;
+	if (r->part && r->part_start > 0) {
+		st = source_seek(r->src, r->part_start, err);
+		if (st != TS_OK)
+			return st;
+	}
 	if (r->files.formats[r->shard] == FORMAT_CSV) {
 		r->csv = csv_reader_new(r->src);
+		if (r->part)
+			csv_reader_set_range(r->csv, 0, r->limit);
 		return read_header(r, path, err);
 	}
 	r->lines.line = 1;
+	if (r->part) {
+		r->lines.base = r->part_start;
+		r->lines.limit = r->limit;
+	}
 	return TS_OK;
 }
 
@@ -347,6 +421,8 @@ static bool next_line(struct table_reader *r, struct slice *out, long *line, boo
 {
 	struct line_reader *lr = &r->lines;
 	size_t scanned = lr->pos;
+	if (lr->base + lr->pos >= lr->limit)
+		return false; /* the end of this part of the file */
 	for (;;) {
 		const char *nl = memchr(lr->buf + scanned, '\n', lr->len - scanned);
 		if (nl || (lr->eof && lr->pos < lr->len)) {
@@ -367,6 +443,7 @@ static bool next_line(struct table_reader *r, struct slice *out, long *line, boo
 			return false;
 		}
 		memmove(lr->buf, lr->buf + lr->pos, keep);
+		lr->base += lr->pos;
 		lr->pos = 0;
 		lr->len = keep;
 		scanned = keep;
@@ -694,6 +771,7 @@ static enum row_result csv_row(struct table_reader *r, struct row *row, const ch
 			return ROW_FATAL;
 		if (cr == CSV_EOF)
 			return ROW_EOF;
+		part_check_overrun(r);
 		row->line = rec.line;
 		if (rec.unterminated) {
 			*reason = "a quote is never closed (the rest of the file is one field)";
@@ -723,6 +801,9 @@ static enum row_result csv_row(struct table_reader *r, struct row *row, const ch
 
 /* ---- the reader ---- */
 
+static struct table_reader *reader_new(enum table_kind kind, const struct read_options *opts,
+				       struct table_files files);
+
 enum ts_status table_open(struct table_reader **out, const char *dataset_dir,
 			  enum table_kind kind, const struct read_options *opts,
 			  struct ts_error *err)
@@ -736,6 +817,20 @@ enum ts_status table_open(struct table_reader **out, const char *dataset_dir,
 		table_files_release(&files);
 		return TS_OK;
 	}
+	struct table_reader *r = reader_new(kind, opts, files);
+	st = open_shard(r, err);
+	if (st != TS_OK) {
+		table_close(r);
+		return st;
+	}
+	*out = r;
+	return TS_OK;
+}
+
+/* A reader of files (taken over), not yet opened. */
+static struct table_reader *reader_new(enum table_kind kind, const struct read_options *opts,
+				       struct table_files files)
+{
 	struct table_reader *r = xcalloc(1, sizeof(*r));
 	r->kind = kind;
 	r->schema = &table_schemas[kind];
@@ -766,13 +861,9 @@ enum ts_status table_open(struct table_reader **out, const char *dataset_dir,
 	r->lines.cap = LINE_INITIAL_SIZE;
 	r->lines.buf = xmalloc(r->lines.cap);
 	r->lines.line = 1;
-	st = open_shard(r, err);
-	if (st != TS_OK) {
-		table_close(r);
-		return st;
-	}
-	*out = r;
-	return TS_OK;
+	r->lines.limit = ULLONG_MAX;
+	r->limit = ULLONG_MAX;
+	return r;
 }
 
 enum row_result table_next(struct table_reader *r, struct row *row, const char **reason,
@@ -783,12 +874,14 @@ enum row_result table_next(struct table_reader *r, struct row *row, const char *
 		if (r->shard >= r->files.n)
 			return ROW_EOF;
 		memset(row->field, 0, sizeof(row->field));
-		row->file = r->files.paths[r->shard];
+		row->file = r->part ? r->part_path : r->files.paths[r->shard];
 		row->line = 0;
 		bool present[TABLE_MAX_FIELDS] = { false };
 		enum row_result rr = r->csv ? csv_row(r, row, reason, present, err)
 					    : jsonl_row(r, row, reason, present, err);
 		if (rr == ROW_EOF) {
+			if (r->part)
+				r->part_lines = r->csv ? csv_line(r->csv) - 1 : r->lines.line - 1;
 			close_shard(r);
 			r->shard++;
 			if (r->shard < r->files.n && open_shard(r, err) != TS_OK) {
@@ -846,4 +939,147 @@ void table_close(struct table_reader *r)
 	free(r->encoding);
 	free(r->default_date);
 	free(r);
+}
+
+/* ---- parts, for reading in parallel ---- */
+
+static bool plain_utf8(const struct read_options *opts)
+{
+	const char *e = opts ? opts->encoding : NULL;
+	return !e || !*e || strcasecmp(e, "utf-8") == 0 || strcasecmp(e, "utf8") == 0;
+}
+
+static bool uncompressed(const char *path)
+{
+	size_t n = strlen(path);
+	return (n > 4 && strcasecmp(path + n - 4, ".csv") == 0) ||
+	       (n > 6 && strcasecmp(path + n - 6, ".jsonl") == 0);
+}
+
+/* Postings without an id column get file:line ids, which only a reader of
+ * the whole file can number: such files stay whole. */
+static bool has_own_ids(const struct table_plan *plan, size_t file, enum table_kind kind,
+			const struct read_options *opts)
+{
+	if (kind != TABLE_POSTINGS)
+		return true;
+	if (plan->files.formats[file] != FORMAT_CSV)
+		return false; /* a JSON line may lack the id */
+	struct table_files one = { 1, xmalloc(sizeof(char *)), xmalloc(sizeof(enum file_format)) };
+	one.paths[0] = xstrdup(plan->files.paths[file]);
+	one.formats[0] = FORMAT_CSV;
+	struct table_reader *r = reader_new(kind, opts, one);
+	struct ts_error err = { 0 };
+	bool ok = open_shard(r, &err) == TS_OK && r->col[POSTING_ID] >= 0;
+	table_close(r);
+	return ok;
+}
+
+/* The first line start at or after offset near (a byte after an LF), or 0
+ * when there is none before the end. */
+static unsigned long long next_line_start(int fd, unsigned long long near,
+					  unsigned long long size)
+{
+	char buf[65536];
+	unsigned long long at = near - 1; /* an LF just before near makes near a start */
+	while (at < size) {
+		ssize_t n = pread(fd, buf, sizeof(buf), (off_t)at);
+		if (n <= 0)
+			return 0;
+		const char *nl = memchr(buf, '\n', (size_t)n);
+		if (nl)
+			return at + (unsigned long long)(nl - buf) + 1;
+		at += (unsigned long long)n;
+	}
+	return 0;
+}
+
+static void plan_add(struct table_plan *plan, size_t *cap, size_t file, unsigned long long start,
+		     unsigned long long end)
+{
+	GROW(plan->parts, *cap, plan->n + 1);
+	struct table_part *p = &plan->parts[plan->n++];
+	p->path = plan->files.paths[file];
+	p->file = file;
+	p->start = start;
+	p->end = end;
+	p->nfollow = 0;
+}
+
+enum ts_status table_plan_parts(struct table_plan *plan, const char *dataset_dir,
+				enum table_kind kind, const struct read_options *opts,
+				unsigned long long part_bytes, struct ts_error *err)
+{
+	memset(plan, 0, sizeof(*plan));
+	enum ts_status st = table_files_find(dataset_dir, table_schemas[kind].name, &plan->files, err);
+	if (st != TS_OK)
+		return st;
+	size_t cap = 0;
+	for (size_t f = 0; f < plan->files.n; f++) {
+		const char *path = plan->files.paths[f];
+		size_t first = plan->n;
+		struct stat sb;
+		unsigned long long size = stat(path, &sb) == 0 ? (unsigned long long)sb.st_size : 0;
+		unsigned long long parts = part_bytes ? size / part_bytes : 1;
+		int fd = -1;
+		if (parts >= 2 && plain_utf8(opts) && uncompressed(path) &&
+		    has_own_ids(plan, f, kind, opts))
+			fd = open(path, O_RDONLY | O_CLOEXEC);
+		unsigned long long start = 0;
+		for (unsigned long long k = 1; fd >= 0 && k < parts; k++) {
+			unsigned long long s = next_line_start(fd, size / parts * k, size);
+			if (s <= start || s >= size)
+				continue;
+			plan_add(plan, &cap, f, start, s);
+			start = s;
+		}
+		if (fd >= 0)
+			close(fd);
+		plan_add(plan, &cap, f, start, ULLONG_MAX);
+		for (size_t i = first; i < plan->n; i++)
+			plan->parts[i].nfollow = plan->n - 1 - i;
+	}
+	plan->ends = xmalloc((plan->n ? plan->n : 1) * sizeof(*plan->ends));
+	for (size_t i = 0; i < plan->n; i++)
+		plan->ends[i] = plan->parts[i].end;
+	return TS_OK;
+}
+
+void table_plan_release(struct table_plan *plan)
+{
+	table_files_release(&plan->files);
+	free(plan->parts);
+	free(plan->ends);
+	memset(plan, 0, sizeof(*plan));
+}
+
+enum ts_status table_open_part(struct table_reader **out, const struct table_plan *plan,
+			       size_t index, enum table_kind kind, const struct read_options *opts,
+			       struct ts_error *err)
+{
+	const struct table_part *part = &plan->parts[index];
+	struct table_files one = { 1, xmalloc(sizeof(char *)), xmalloc(sizeof(enum file_format)) };
+	one.paths[0] = xstrdup(part->path);
+	one.formats[0] = plan->files.formats[part->file];
+	struct table_reader *r = reader_new(kind, opts, one);
+	r->part = true;
+	r->part_path = part->path;
+	r->part_start = part->start;
+	r->limit = part->end;
+	r->ends = plan->ends + index + 1;
+	r->nends = part->nfollow;
+	enum ts_status st = open_shard(r, err);
+	if (st != TS_OK) {
+		table_close(r);
+		*out = NULL;
+		return st;
+	}
+	*out = r;
+	return TS_OK;
+}
+
+void table_part_result(const struct table_reader *r, long *lines, size_t *absorbed)
+{
+	*lines = r->part_lines;
+	*absorbed = r->absorbed;
 }
