@@ -190,6 +190,7 @@ struct run {
 	struct posting_index postings;
 	struct company_table companies;
 	struct report_model model;
+	struct keyword_tally tally;
 };
 
 static enum ts_status ingest_all(const struct ingest_context *ctx, struct run *run,
@@ -242,8 +243,10 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	};
 	for (int t = 0; t < TABLE_COUNT; t++)
 		read.default_date[t] = opts->default_date[t];
+	keyword_tally_init(&run.tally, &run.domain_list);
 	struct ingest_context ctx = { dataset, &read, run.domain, run.content, run.roles,
-				      &opts->salary, run.rejects, &m->quality };
+				      &opts->salary, run.rejects, &m->quality,
+				      opts->repost_days, &run.tally };
 	st = ingest_all(&ctx, &run, err);
 	if (st == TS_OK) {
 		struct survey_options sopts = { opts->encoding, opts->nsegments,
@@ -268,6 +271,7 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	struct market_params params = { options_coefficients(opts), opts->top, opts->min_group,
 					opts->top_cities, opts->nperiods, opts->periods };
 	market_figures(m, &run.cube, &run.companies, &params);
+	keyword_audit_figures(m, &run.tally);
 	st = render_all(m, outdir, opts->lang, err);
 
 release_run:
@@ -277,6 +281,7 @@ release_run:
 		survey_report_free(m->survey);
 	arena_release(&run.model.arena);
 	company_table_release(&run.companies);
+	keyword_tally_release(&run.tally);
 	posting_index_release(&run.postings);
 	cube_release(&run.cube);
 	role_rules_free(run.roles);
