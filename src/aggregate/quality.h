@@ -25,6 +25,7 @@ struct table_quality {
 	long long education_given, education_known; /* non-empty education; a known level */
 	long long role_other;       /* role 其他 */
 	long long company_info_split; /* company info cells split (industry, stage, size) */
+	double roles_other_share;   /* role_other / accepted, set by figures/ (NAN: none) */
 };
 
 struct quality {

@@ -598,6 +598,6 @@ void keyword_audit_figures(struct report_model *m, const struct keyword_tally *t
 	for (size_t i = 0; i < t->n; i++)
 		a->rows[i] = sorted[i].row;
 	free(sorted);
-	const struct table_quality *q = &m->quality.postings;
-	m->roles_other_share = q->present ? ratio((double)q->role_other, (double)q->accepted) : NAN;
+	struct table_quality *q = &m->quality.postings;
+	q->roles_other_share = ratio((double)q->role_other, (double)q->accepted);
 }

@@ -148,7 +148,6 @@ struct report_model {
 	struct quality quality;
 	struct survey_report *survey; /* NULL when the dataset has no survey */
 	struct keyword_audit keyword_audit;
-	double roles_other_share; /* postings of role 其他 / accepted postings; NAN */
 };
 
 #endif
