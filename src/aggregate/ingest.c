@@ -461,7 +461,10 @@ static void count_cleaning(const struct ingest_context *ctx, const struct row *r
 	struct table_quality *q = &ctx->quality->postings;
 	if (row->field[POSTING_CITY].len) {
 		q->city_given++;
-		if (city_normalise(row->field[POSTING_CITY]).len)
+		struct slice city = city_normalise(row->field[POSTING_CITY]);
+		static const char district[] = "区"; /* 海淀区 alone names no city */
+		size_t dl = sizeof(district) - 1;
+		if (city.len && !(city.len >= dl && memcmp(city.ptr + city.len - dl, district, dl) == 0))
 			q->city_known++;
 	}
 	if (row->field[POSTING_EDUCATION].len) {

@@ -21,7 +21,8 @@ struct table_quality {
 	/* postings only: cleaning and classifying measured over accepted rows */
 	long long reposts;          /* accepted postings judged reposts (not in figures) */
 	int repost_days;            /* the repost window used; 0: reposts not detected */
-	long long city_given, city_known;           /* non-empty city; a city recognised */
+	long long city_given, city_known;           /* non-empty city; normalised to a
+						       name that is no bare district (…区) */
 	long long education_given, education_known; /* non-empty education; a known level */
 	long long role_other;       /* role 其他 */
 	long long company_info_split; /* company info cells split (industry, stage, size) */
