@@ -348,19 +348,19 @@ void keyword_snippet(struct slice text, size_t at, size_t len, size_t radius,
 		for (int c = 0; c < 3 && to < text.len && is_continuation((unsigned char)text.ptr[to]); c++)
 			to++;
 	}
-	size_t start = out->len;
 	if (from > 0)
 		strbuf_addstr(out, "…");
-	bool space = false;
+	bool space = false, any = false;
 	for (size_t i = from; i < to; i++) {
 		unsigned char c = (unsigned char)text.ptr[i];
 		if (is_space(c)) {
-			space = out->len > start;
+			space = any;
 			continue;
 		}
 		if (space)
 			strbuf_addch(out, ' ');
 		space = false;
+		any = true;
 		strbuf_addch(out, (char)c);
 	}
 	if (to < text.len)
