@@ -3,7 +3,12 @@
  * with a reason or add it to the cube) is written once in ingest_table; each
  * table supplies only its judgement.  Rows are slices of the reader's buffer:
  * nothing is allocated per row except what must outlive it (a posting id, a
- * new dimension value).
+ * new dimension value, a new job's repost key, an audit example).
+ *
+ * Postings also pass a repost check (a hash of normalised company, title and
+ * city → the job's latest day), feed the keyword audit (keyword_set_first
+ * only on domain rows, which are few) and count what the cleaners
+ * recognised.
  */
 #include "aggregate/ingest.h"
 
