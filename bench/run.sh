@@ -2,7 +2,7 @@
 # `make bench`: how fast `talentscope report` runs at scale, against a peer in
 # the same run.
 #
-#   bench/run.sh [-b BASE] [-f "1 4 16"] [-r RUNS] [-t "1 2"] [--no-peer] [--no-tables]
+#   bench/run.sh [-b BASE] [-f "1 4 16"] [-r RUNS] [-t "1 2"] [-x BINARY] [--no-peer] [--no-tables]
 #
 # For each factor F it writes the demo dataset at scale BASE×F into
 # bench/out/sN (plain CSV: the gzip application shards are unpacked, so MB/s
@@ -17,7 +17,8 @@
 #     checked against talentscope's totals, and the ratio of the two times.
 # At the middle factor it also times each table alone (a dataset of symlinks
 # holding that table; applications = postings+applications − postings) for
-# rows/s per table.  Wall times on a shared machine are noisy: CPU seconds are
+# rows/s per table.  The binary (./talentscope, or -x BINARY) is copied first,
+# so that a rebuild during the run changes nothing.  Wall times on a shared machine are noisy: CPU seconds are
 # printed beside them, and callgrind (bench/callgrind.sh) compares versions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,7 @@ FACTORS="1 4 16"
 RUNS=5
 PEER_RUNS=3
 THREADS=""
+BIN=$ROOT/talentscope
 PEER=1
 TABLES=1
 while [ $# -gt 0 ]; do
@@ -37,15 +39,19 @@ while [ $# -gt 0 ]; do
 	-f) FACTORS=$2; shift 2 ;;
 	-r) RUNS=$2; shift 2 ;;
 	-t) THREADS=$2; shift 2 ;;
+	-x) BIN=$2; shift 2 ;;
 	--no-peer) PEER=0; shift ;;
 	--no-tables) TABLES=0; shift ;;
-	-h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) echo "bench: unknown option '$1'" >&2; exit 2 ;;
 	esac
 done
 
-TS=$ROOT/talentscope
-[ -x "$TS" ] || { echo "bench: build ./talentscope first (make)" >&2; exit 1; }
+[ -x "$BIN" ] || { echo "bench: build ./talentscope first (make)" >&2; exit 1; }
+mkdir -p "$OUT/tmp"
+TS=$OUT/tmp/talentscope.$$
+cp "$BIN" "$TS"
+trap 'rm -f "$TS"' EXIT
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
 if [ -z "$THREADS" ]; then
 	if "$TS" report --help 2>&1 | grep -q -- '--threads'; then
@@ -136,7 +142,7 @@ ensure_peer || true
 set -- $FACTORS
 MID=${2:-$1}
 echo "# talentscope bench $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "# $(git rev-parse --short HEAD 2>/dev/null || echo '?') · $(nproc) cores ·" \
+echo "# $BIN (HEAD $(git rev-parse --short HEAD 2>/dev/null || echo '?')) · $(nproc) cores ·" \
 	"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') ·" \
 	"load $(cut -d' ' -f1-3 /proc/loadavg) · runs $RUNS (median)"
 echo
@@ -161,10 +167,10 @@ for f in $FACTORS; do
 	best_wall="" best_cpu=""
 	for th in $THREADS; do
 		# shellcheck disable=SC2046
-		run_timed "$OUT/t.$n.$th" "$RUNS" $(report_cmd "$data" "$rep" "$th")
-		wall=$(col_median "$OUT/t.$n.$th" 1)
-		cpu=$(col_median "$OUT/t.$n.$th" 2)
-		rss=$(col_median "$OUT/t.$n.$th" 3)
+		run_timed "$OUT/tmp/t.$n.$th" "$RUNS" $(report_cmd "$data" "$rep" "$th")
+		wall=$(col_median "$OUT/tmp/t.$n.$th" 1)
+		cpu=$(col_median "$OUT/tmp/t.$n.$th" 2)
+		rss=$(col_median "$OUT/tmp/t.$n.$th" 3)
 		rows=0
 		for t in postings applications talents posts companies; do
 			r=$(quality_rows "$rep/report.json" "$t")
@@ -181,21 +187,21 @@ for f in $FACTORS; do
 	done
 
 	# the floor of a keyword scan over the postings file
-	run_timed "$OUT/g.$n" "$RUNS" env LC_ALL=C grep -c -F -i -f "$KW" "$data/postings.csv"
-	gwall=$(col_median "$OUT/g.$n" 1)
+	run_timed "$OUT/tmp/g.$n" "$RUNS" env LC_ALL=C grep -c -F -i -f "$KW" "$data/postings.csv"
+	gwall=$(col_median "$OUT/tmp/g.$n" 1)
 	pmb=$(echo "$(stat -c %s "$data/postings.csv") / 1000000" | bc -l)
 
 	if [ "$PEER" = 1 ]; then
-		run_timed "$OUT/d.$n" "$PEER_RUNS" node bench/duckdb_peer.mjs "$data" data/keywords.txt \
+		run_timed "$OUT/tmp/d.$n" "$PEER_RUNS" node bench/duckdb_peer.mjs "$data" data/keywords.txt \
 			data/content_keywords.txt
 		node bench/duckdb_peer.mjs "$data" data/keywords.txt data/content_keywords.txt \
-			>"$OUT/d.$n.json"
-		dwall=$(col_median "$OUT/d.$n" 1)
-		dcpu=$(col_median "$OUT/d.$n" 2)
-		dsql=$(sed 's/.*"seconds":\([0-9.]*\).*/\1/' "$OUT/d.$n.json")
+			>"$OUT/tmp/d.$n.json"
+		dwall=$(col_median "$OUT/tmp/d.$n" 1)
+		dcpu=$(col_median "$OUT/tmp/d.$n" 2)
+		dsql=$(sed 's/.*"seconds":\([0-9.]*\).*/\1/' "$OUT/tmp/d.$n.json")
 		# the peer's totals against talentscope's report.json
-		dp=$(sed 's/.*"domain_postings":\([0-9]*\).*/\1/' "$OUT/d.$n.json")
-		da=$(sed 's/.*"applications_to_domain":\([0-9]*\).*/\1/' "$OUT/d.$n.json")
+		dp=$(sed 's/.*"domain_postings":\([0-9]*\).*/\1/' "$OUT/tmp/d.$n.json")
+		da=$(sed 's/.*"applications_to_domain":\([0-9]*\).*/\1/' "$OUT/tmp/d.$n.json")
 		tp=$(awk '/"quality": \{/ { q = 1 } q && /"postings": \{/ { p = 1 } p && /"domain":/ { gsub(/[^0-9]/, ""); print; exit }' "$rep/report.json")
 		ta=$(awk '/"quality": \{/ { q = 1 } q && /"to_domain_postings":/ { gsub(/[^0-9]/, ""); print; exit }' "$rep/report.json")
 		agree="postings $tp/$dp, applications $ta/$da"
@@ -228,9 +234,9 @@ if [ "$TABLES" = 1 ]; then
 			ln -s "$data/talentscope.conf" "$sub/"
 			for t in $set; do ln -s $(table_paths "$data" "$t") "$sub/"; done
 			# shellcheck disable=SC2046
-			run_timed "$OUT/p.$n.$key.$th" "$RUNS" $(report_cmd "$sub" "$OUT/s$n/report-$key" "$th")
-			W[$key]=$(col_median "$OUT/p.$n.$key.$th" 1)
-			C[$key]=$(col_median "$OUT/p.$n.$key.$th" 2)
+			run_timed "$OUT/tmp/p.$n.$key.$th" "$RUNS" $(report_cmd "$sub" "$OUT/s$n/report-$key" "$th")
+			W[$key]=$(col_median "$OUT/tmp/p.$n.$key.$th" 1)
+			C[$key]=$(col_median "$OUT/tmp/p.$n.$key.$th" 2)
 		done
 		for t in postings applications talents posts; do
 			if [ "$t" = applications ]; then
