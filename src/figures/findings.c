@@ -85,8 +85,16 @@ static void drop(struct fb *b)
 	strbuf_reset(&b->text);
 }
 
+static void trim_end(struct strbuf *sb)
+{
+	while (sb->len > 0 && sb->buf[sb->len - 1] == ' ')
+		sb->buf[--sb->len] = '\0';
+}
+
 static void emit(struct fb *b, const char *section, const char *topic)
 {
+	trim_end(&b->head);
+	trim_end(&b->text);
 	GROW(b->items, b->cap, b->n + 1);
 	struct finding *f = &b->items[b->n++];
 	f->section = section;
@@ -452,6 +460,7 @@ static void rule_content(struct fb *b)
 
 	/* text: the jump */
 	if (jump >= 0) {
+		put(b, &b->text, "", "In ");
 		say_month(b, &b->text, (size_t)jump);
 		put(b, &b->text, "，", ", ");
 		strbuf_addstr(&b->text, d);
@@ -479,6 +488,7 @@ static void rule_content(struct fb *b)
 
 	/* text: the peak */
 	if (p.kind == PEAK_ONE) {
+		put(b, &b->text, "", "In ");
 		say_month(b, &b->text, p.at);
 		put(b, &b->text, "，内容热度指数达到", ", the content heat index reached its highest since ");
 		if (b->lang != LANG_EN) {
@@ -636,9 +646,14 @@ static void rule_recruitment(struct fb *b)
 	/* headline */
 	strbuf_addstr(&b->head, d);
 	if (same_month > 0 && m->nperiods >= 1) {
-		put(b, &b->head, "岗位招聘高峰均在", " recruitment peaked in month ");
-		strbuf_addf(&b->head, "%d", same_month);
-		put(b, &b->head, "月", " of every period");
+		static const char *const names[] = { "January", "February", "March", "April",
+						     "May", "June", "July", "August", "September",
+						     "October", "November", "December" };
+		put(b, &b->head, "岗位招聘高峰均在", " recruitment peaked in ");
+		if (b->lang == LANG_EN)
+			strbuf_addf(&b->head, "%s in every period", names[same_month - 1]);
+		else
+			strbuf_addf(&b->head, "%d月", same_month);
 		for (size_t pi = 0; pi < m->nperiods; pi++)
 			key(b, "periods[%zu].peaks.recruitment_index", pi);
 	} else {
@@ -795,8 +810,8 @@ static void rule_supply_demand(struct fb *b)
 		key(b, "periods[%zu].supply_demand_ratio", cur);
 	}
 	if (salary_prev) {
-		put(b, &b->head, ratio ? "，" : "", ratio ? "; " : "");
-		put(b, &b->head, "平均月薪", " average salary ");
+		put(b, &b->head, ratio ? "，" : "", ratio ? "; " : " ");
+		put(b, &b->head, "平均月薪", "average salary ");
 		strbuf_addstr(&b->head, trend_word(b, st));
 	} else if (salary && !ratio) {
 		put(b, &b->head, "平均月薪", " average salary ");
