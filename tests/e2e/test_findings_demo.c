@@ -489,7 +489,7 @@ static void checker_rejects_strays(void **state)
 	assert_true(justified("2024", v, 4, &strs));
 	assert_false(justified("303.61", v, 4, &strs));
 	assert_false(justified("3.6", v, 4, &strs));
-	assert_false(justified("29.6", v, 4, &strs));
+	assert_false(justified("29.65", v, 4, &strs));
 	assert_false(justified("2023", v, 4, &strs));
 	assert_false(justified("12", v, 4, &strs));
 }
