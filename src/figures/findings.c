@@ -362,6 +362,10 @@ static struct peak find_peak(const struct fb *b, enum series s, size_t from, siz
 		if (i != p.at && isfinite(val(b, s, i)) && same_print(val(b, s, i), hi, dec)) {
 			p.kind = PEAK_TIE;
 			p.tie = i;
+			if (p.tie < p.at) { /* the earlier month first */
+				p.tie = p.at;
+				p.at = i;
+			}
 			break;
 		}
 	return p;
@@ -448,6 +452,10 @@ static void rule_content(struct fb *b)
 		put(b, &b->head, "热度登顶", "");
 	} else if (p.kind == PEAK_TIE) {
 		put(b, &b->head, jump >= 0 ? "，" : "", jump >= 0 ? "; " : "");
+		if (jump < 0) {
+			strbuf_addstr(&b->head, d);
+			put(b, &b->head, "内容", " content ");
+		}
 		put(b, &b->head, "热度在", "heat tied for the top in ");
 		say_month(b, &b->head, p.at);
 		put(b, &b->head, "与", " and ");
@@ -657,8 +665,7 @@ static void rule_recruitment(struct fb *b)
 		for (size_t pi = 0; pi < m->nperiods; pi++)
 			key(b, "periods[%zu].peaks.recruitment_index", pi);
 	} else {
-		put(b, &b->head, "岗位招聘指数", " recruitment index");
-		put(b, &b->head, "的高峰", ": peaks by period");
+		put(b, &b->head, "岗位招聘高峰出现在不同月份", " recruitment peaked in different months");
 	}
 	if (yoy != 0) {
 		put(b, &b->head, "，", "; ");
