@@ -504,11 +504,13 @@ static void md_question(const struct question_figures *q, enum render_lang lang,
 	}
 	strbuf_addstr(out, "\n\n");
 	if (q->noptions > 0) {
-		bool ranked = q->type == QUESTION_RANKED;
+		bool ranked = q->type == QUESTION_RANKED, scale = q->type == QUESTION_SCALE;
 		const char *cols[] = { tr(lang, "选项", "Option"), tr(lang, "人数", "Count"),
 				       ranked ? tr(lang, "选择占比", "Selected") : tr(lang, "占比", "Share"),
-				       tr(lang, "95% 置信区间", "95% CI"), tr(lang, "平均得分", "Mean score") };
-		md_header(out, cols, ranked ? 5 : 4, 1);
+				       tr(lang, "95% 置信区间", "95% CI"),
+				       scale ? tr(lang, "该项及以上", "This or higher")
+					     : tr(lang, "平均得分", "Mean score") };
+		md_header(out, cols, ranked || scale ? 5 : 4, 1);
 		for (size_t i = 0; i < q->noptions; i++) {
 			const struct option_figures *o = &q->options[i];
 			md_begin(out);
@@ -522,6 +524,9 @@ static void md_question(const struct question_figures *q, enum render_lang lang,
 			if (ranked) {
 				md_sep(out);
 				render_add_fixed(out, o->score, 2);
+			} else if (scale) {
+				md_sep(out);
+				render_add_pct(out, o->at_least, 2);
 			}
 			md_end(out);
 		}
