@@ -17,7 +17,9 @@
 
 #include <cmocka.h>
 
+#include "engine/options.h"
 #include "figures/findings.h"
+#include "render/commentary.h"
 #include "figures/survey.h"
 
 #define M2023 (2023 * 12)
@@ -605,6 +607,49 @@ static void empty_model(void **state)
 	assert_true(m->findings_options.lead_factor == 2);
 }
 
+/* ---- the thresholds as options ---- */
+
+static void options_thresholds(void **state)
+{
+	(void)state;
+	struct ts_error err = { 0 };
+	ts_options *o = ts_options_new();
+	assert_true(o->findings.lead_factor == 2 && o->findings.min_base == 30);
+	assert_int_equal(ts_options_set(o, "lead-factor", "3", &err), TS_OK);
+	assert_int_equal(ts_options_set(o, "flat-band", "1.5", &err), TS_OK);
+	assert_int_equal(ts_options_set(o, "small-change", "10", &err), TS_OK);
+	assert_int_equal(ts_options_set(o, "jump-pct", "100", &err), TS_OK);
+	assert_int_equal(ts_options_set(o, "times-min", "1.5", &err), TS_OK);
+	assert_int_equal(ts_options_set(o, "streak", "4", &err), TS_OK);
+	assert_int_equal(ts_options_set(o, "min-base", "50", &err), TS_OK);
+	assert_int_equal(ts_options_set(o, "min-z", "1.96", &err), TS_OK);
+	assert_true(o->findings.lead_factor == 3 && o->findings.flat_band == 1.5 &&
+		    o->findings.small_change == 10 && o->findings.jump_pct == 100 &&
+		    o->findings.times_min == 1.5 && o->findings.streak == 4 &&
+		    o->findings.min_base == 50 && o->findings.min_z == 1.96);
+	assert_int_equal(ts_options_set(o, "lead-factor", "0.5", &err), TS_EUSAGE);
+	assert_string_equal(err.message, "invalid --lead-factor '0.5': expected a number ≥ 1");
+	assert_int_equal(ts_options_set(o, "flat-band", "-1", &err), TS_EUSAGE);
+	assert_int_equal(ts_options_set(o, "streak", "0", &err), TS_EUSAGE);
+	assert_int_equal(ts_options_set(o, "min-base", "x", &err), TS_EUSAGE);
+	assert_true(o->findings.lead_factor == 3);
+	ts_options_free(o);
+}
+
+/* ---- commentary as HTML ---- */
+
+static void commentary_markdown(void **state)
+{
+	(void)state;
+	struct strbuf out = STRBUF_INIT;
+	render_commentary_html(&out, "第一段 **重点** 与 <i>标签</i>\n续行\n\n"
+				     "- 一\n* 二 **粗**\n\n未闭合 ** 星号 & 符号\r\n");
+	assert_string_equal(out.buf, "<p>第一段 <strong>重点</strong> 与 &lt;i&gt;标签&lt;/i&gt;\n续行</p>\n"
+				     "<ul><li>一</li><li>二 <strong>粗</strong></li></ul>\n"
+				     "<p>未闭合 ** 星号 &amp; 符号</p>\n");
+	strbuf_release(&out);
+}
+
 #define T(f) cmocka_unit_test_teardown(f, release)
 
 int main(void)
@@ -635,6 +680,8 @@ int main(void)
 		T(survey_small_base_and_tie),
 		T(survey_nps),
 		T(empty_model),
+		cmocka_unit_test(options_thresholds),
+		cmocka_unit_test(commentary_markdown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
