@@ -554,6 +554,7 @@ static void rule_recruitment(struct fb *b)
 		return;
 	const char *d = m->domain_name ? m->domain_name : "";
 	int same_month = -1; /* the calendar month (1..12) of every period's peak, or 0 */
+	int npeaks = 0;
 	bool any = false;
 	for (size_t pi = 0; pi < m->nperiods; pi++) {
 		const struct period_figures *pf = &m->periods[pi];
@@ -568,6 +569,7 @@ static void rule_recruitment(struct fb *b)
 		put(b, &b->text, "，", ", ");
 		if (p.kind == PEAK_ONE) {
 			int cal = m->months[p.at].month % 12 + 1;
+			npeaks++;
 			same_month = same_month == -1 ? cal : same_month == cal ? cal : 0;
 			put(b, &b->text, "岗位招聘指数在", "the recruitment index peaked in ");
 			say_month(b, &b->text, p.at);
@@ -657,9 +659,10 @@ static void rule_recruitment(struct fb *b)
 		static const char *const names[] = { "January", "February", "March", "April",
 						     "May", "June", "July", "August", "September",
 						     "October", "November", "December" };
-		put(b, &b->head, "岗位招聘高峰均在", " recruitment peaked in ");
+		put(b, &b->head, npeaks > 1 ? "岗位招聘高峰均在" : "岗位招聘高峰在", " recruitment peaked in ");
 		if (b->lang == LANG_EN)
-			strbuf_addf(&b->head, "%s in every period", names[same_month - 1]);
+			strbuf_addf(&b->head, "%s%s", names[same_month - 1],
+				    npeaks > 1 ? " in every period" : "");
 		else
 			strbuf_addf(&b->head, "%d月", same_month);
 		for (size_t pi = 0; pi < m->nperiods; pi++)
@@ -1008,7 +1011,7 @@ static enum lead say_leader(struct fb *b, size_t pi, enum ranking_kind k, const 
 		put(b, &b->text, "为", " ");
 		say_item_value(b, &b->text, pi, k, 0);
 		put(b, &b->text, "。", ". ");
-		return LEAD_FAR;
+		return LEAD_CLOSE; /* alone: ahead of no one */
 	}
 	double v1 = rank_value(k, &r->items[0]), v2 = rank_value(k, &r->items[1]);
 	enum lead l = k == RANK_ROLES_BY_SCARCITY ? (same_print(v1, v2, dec) ? LEAD_TIE : LEAD_CLOSE)
@@ -1335,7 +1338,7 @@ static void rule_cities(struct fb *b)
 		return;
 	const char *d = m->domain_name ? m->domain_name : "";
 	const struct talent_city *c = m->talent_cities;
-	enum lead l = m->ncities >= 2 ? lead_of(c[0].share, c[1].share, 4, b->o) : LEAD_FAR;
+	enum lead l = m->ncities >= 2 ? lead_of(c[0].share, c[1].share, 4, b->o) : LEAD_CLOSE;
 	bool over_two = m->ncities >= 3 && c[0].share > c[1].share + c[2].share &&
 			!same_print(c[0].share, c[1].share + c[2].share, 4);
 	/* headline */
@@ -1431,10 +1434,11 @@ static void rule_education(struct fb *b)
 	double tenths = s * 10.0;
 	char tn[64];
 	fixed(tn, tenths, 0);
+	double whole = strtod(tn, NULL);
 	if (b->lang == LANG_EN) {
 		pct(&b->head, s);
-	} else if (atof(tn) >= 1) {
-		strbuf_addstr(&b->head, same_print(tenths, atof(tn), 2) ? "" : tenths < atof(tn) ? "近" : "超");
+	} else if (whole >= 1) {
+		strbuf_addstr(&b->head, same_print(tenths, whole, 2) ? "" : tenths < whole ? "近" : "超");
 		strbuf_addf(&b->head, "%s成", tn);
 	} else {
 		pct(&b->head, s);

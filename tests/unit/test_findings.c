@@ -390,6 +390,17 @@ static void scarcity_scarcer_still(void **state)
 	says(f, "相当于5个岗位争夺1个人才");
 }
 
+static void ranking_of_one(void **state)
+{
+	(void)state;
+	struct report_model *m = model(12);
+	m->has_postings = true;
+	item(m, 0, RANK_INDUSTRIES_BY_POSTINGS, "纯互联网", 80, NAN, NAN);
+	const struct finding *f = run(m, "industries");
+	assert_string_equal(f->headline, "纯互联网大模型岗位需求居首");
+	assert_string_equal(f->text, "2023，纯互联网是唯一上榜的招聘指数为80.00。");
+}
+
 /* ---- cities ---- */
 
 static void cities_rule(double a, double b, double c)
@@ -424,6 +435,12 @@ static void cities_not_more_than_next_two(void **state)
 	cities_rule(0.3, 0.3, 0.1);
 	f = run(&fx.m, "cities");
 	assert_string_equal(f->headline, "北京与上海的大模型人才数量并列第一");
+	release(NULL);
+	cities_rule(1, 0, 0);
+	fx.m.ncities = 1;
+	f = run(&fx.m, "cities");
+	assert_string_equal(f->headline, "北京成“大模型第一城”");
+	assert_string_equal(f->text, "北京的大模型人才占城市已知的领域人才的100.00%。");
 }
 
 /* ---- education ---- */
@@ -486,6 +503,10 @@ static void recruitment_peaks_and_year_over_year(void **state)
 	f = run(m, "recruitment");
 	assert_string_equal(f->headline, "大模型岗位招聘高峰出现在不同月份");
 	says(f, "2024的招聘指数与上年同月相比互有高低。");
+	/* One period. */
+	m->nperiods = 1;
+	f = run(m, "recruitment");
+	assert_string_equal(f->headline, "大模型岗位招聘高峰在3月");
 }
 
 static void salary_streak(void **state)
@@ -667,6 +688,7 @@ int main(void)
 		T(industries_far_ahead),
 		T(industries_close_and_tie),
 		T(companies_leader_and_runner_up),
+		T(ranking_of_one),
 		T(roles_entries_exits),
 		T(scarcity_postings_per_person),
 		T(scarcity_people_per_posting),
