@@ -98,21 +98,38 @@ void render_commentary_html(struct strbuf *out, const char *md)
 	strbuf_addstr(out, open == PARA ? "</p>\n" : open == LIST ? "</li></ul>\n" : "");
 }
 
-void render_findings_html(const struct report_model *m, const char *section,
-			  enum render_lang lang, struct strbuf *out)
+/* The report.html section a findings section shows in. */
+static const char *html_section(const char *section)
 {
-	const char *note = findings_commentary(m, section);
-	bool any = note != NULL;
-	for (size_t i = 0; i < m->nfindings && !any; i++)
-		any = strcmp(m->findings[i].section, section) == 0;
-	if (!any)
-		return;
-	strbuf_addf(out, "<div class=\"findings\" data-section=\"%s\">\n", section);
+	if (strcmp(section, "cities") == 0)
+		return "supply";
+	if (strcmp(section, "education") == 0)
+		return "practitioners";
+	return section;
+}
+
+static void commentary_html(const char *note, enum render_lang lang, struct strbuf *out)
+{
+	strbuf_addf(out, "<aside class=\"commentary\"><p class=\"label\">%s</p>\n",
+		    tr(lang, "分析师点评", "Analyst commentary"));
+	render_commentary_html(out, note);
+	strbuf_addstr(out, "</aside>\n");
+}
+
+void render_findings_html(const struct report_model *m, const char *id, enum render_lang lang,
+			  struct strbuf *out)
+{
+	bool first = true;
 	for (size_t i = 0; i < m->nfindings; i++) {
 		const struct finding *f = &m->findings[i];
-		if (strcmp(f->section, section) != 0)
+		if (strcmp(html_section(f->section), id) != 0)
 			continue;
-		strbuf_addstr(out, "<div class=\"finding\" data-topic=\"");
+		if (first)
+			strbuf_addch(out, '\n');
+		first = false;
+		strbuf_addstr(out, "<div class=\"finding\" data-section=\"");
+		render_add_html(out, f->section);
+		strbuf_addstr(out, "\" data-topic=\"");
 		render_add_html(out, f->topic);
 		strbuf_addstr(out, "\" data-figures=\"");
 		for (size_t k = 0; k < f->nfigures; k++) {
@@ -126,13 +143,16 @@ void render_findings_html(const struct report_model *m, const char *section,
 		render_add_html(out, f->text);
 		strbuf_addstr(out, "</p>\n</div>\n");
 	}
-	if (note) {
-		strbuf_addf(out, "<aside class=\"commentary\"><p class=\"label\">%s</p>\n",
-			    tr(lang, "分析师点评", "Analyst commentary"));
-		render_commentary_html(out, note);
-		strbuf_addstr(out, "</aside>\n");
+	/* Commentary of the sections shown here, in findings_sections order. */
+	for (size_t i = 0; i < findings_nsections; i++) {
+		const char *note = findings_commentary(m, findings_sections[i]);
+		if (!note || strcmp(html_section(findings_sections[i]), id) != 0)
+			continue;
+		if (first)
+			strbuf_addch(out, '\n');
+		first = false;
+		commentary_html(note, lang, out);
 	}
-	strbuf_addstr(out, "</div>\n");
 }
 
 void render_findings_method(const struct report_model *m, enum render_lang lang,

@@ -15,11 +15,13 @@
  * everything else escaped as text. */
 void render_commentary_html(struct strbuf *out, const char *md);
 
-/* <div class="findings" data-section="…"> with each finding of section
- * (headline, paragraph, its figure paths in data-figures) and the section's
- * commentary; nothing when the section has neither. */
-void render_findings_html(const struct report_model *m, const char *section,
-			  enum render_lang lang, struct strbuf *out);
+/* The findings and commentary of report.html's section id (supply, employers,
+ * practitioners, workplace; the findings of cities show under supply, those of
+ * education under practitioners): for each finding its headline, paragraph
+ * and figure paths (data-figures), then the commentary.  Nothing when there
+ * is none, so that the hook around it stays empty. */
+void render_findings_html(const struct report_model *m, const char *id, enum render_lang lang,
+			  struct strbuf *out);
 
 /* The thresholds of the findings' rules in words, as plain text (for 研究方法). */
 void render_findings_method(const struct report_model *m, enum render_lang lang,

@@ -156,7 +156,7 @@ static const char *const css[] = {
 	".keywords{display:flex;flex-wrap:wrap;gap:6px;margin:6px 0 0;padding:0;list-style:none}\n",
 	".keywords li{background:#f0f3fa;border-radius:4px;padding:0 8px;font-size:12.5px}\n",
 	"footer{color:var(--muted);font-size:12px;text-align:center;padding:8px 0 32px}\n",
-	".findings{margin:8px 0 16px}.finding{margin:0 0 12px}\n",
+	".findings:empty{display:none}.findings{margin:0 0 16px}.finding{margin:0 0 12px}\n",
 	".finding .headline{font-size:17px;font-weight:700;color:var(--accent);margin:0 0 2px}\n",
 	".finding p{margin:0}.commentary{border-left:4px solid var(--accent2);background:#fff8ec;",
 	"padding:8px 14px;margin:8px 0}.commentary .label{font-weight:600;color:var(--accent2)}\n",
@@ -244,6 +244,14 @@ static void html_cover(struct html *h)
 	strbuf_addstr(out, "</nav>\n<main>\n");
 }
 
+/* A section's findings and commentary (render/commentary.c), at its start. */
+static void section_findings(struct html *h, const char *id)
+{
+	strbuf_addf(h->out, "<div class=\"findings\" data-section=\"%s\">", id);
+	render_findings_html(h->m, id, h->lang, h->out);
+	strbuf_addstr(h->out, "</div>\n");
+}
+
 static void section_open(struct html *h, const char *id, const char *part, const char *title,
 			 const char *caption)
 {
@@ -254,6 +262,7 @@ static void section_open(struct html *h, const char *id, const char *part, const
 	strbuf_addstr(h->out, "</h2>\n<p class=\"caption\">");
 	esc(h, caption);
 	strbuf_addstr(h->out, "</p>\n");
+	section_findings(h, id);
 }
 
 static void section_close(struct html *h)
@@ -709,7 +718,6 @@ static void section_supply(struct html *h)
 	section_open(h, "supply", "PART 1", T(h, "人才供需", "Talent supply and demand"),
 		     T(h, "新发岗位、人才投递、薪资与内容热度的月度走势，各时段的热招、高薪与紧缺岗位，以及人才的城市分布。",
 		       "Monthly postings, applications, salaries and content heat; the most wanted, best-paid and scarcest roles of each period; where the talent lives."));
-	render_findings_html(m, "supply", h->lang, h->out);
 	if (m->nmonths > 0) {
 		static const struct month_chart charts[] = {
 			{ SERIES_RECRUITMENT_INDEX, "岗位招聘指数（月度）", "Recruitment index by month",
@@ -754,7 +762,6 @@ static void section_supply(struct html *h)
 		}
 		peaks_table(h, p);
 	}
-	render_findings_html(m, "cities", h->lang, h->out);
 	cities_chart(h);
 	section_close(h);
 }
@@ -824,7 +831,6 @@ static void section_employers(struct html *h)
 	section_open(h, "employers", "PART 2", T(h, "企业布局", "Employers"),
 		     T(h, "各行业与企业的招聘需求和薪资水平，以及不同类型企业热招的岗位。",
 		       "Demand and pay by industry and company, and the roles each kind of company hires most."));
-	render_findings_html(m, "employers", h->lang, h->out);
 	for (size_t i = 0; i < m->nperiods; i++) {
 		const struct period_figures *p = &m->periods[i];
 		strbuf_addstr(h->out, "<h3>");
@@ -1020,8 +1026,6 @@ static void section_practitioners(struct html *h)
 	section_open(h, "practitioners", "PART 3", T(h, "从业者说", "Practitioners"),
 		     T(h, "新发岗位的学历门槛，以及调研中从业者与职场人的回答。",
 		       "The education new postings ask for, and what practitioners answered in the survey."));
-	render_findings_html(m, "education", h->lang, h->out);
-	render_findings_html(m, "practitioners", h->lang, h->out);
 	if (m->has_postings)
 		for (size_t i = 0; i < m->nperiods; i++)
 			education_chart(h, i);
@@ -1227,7 +1231,6 @@ static void section_workplace(struct html *h)
 	section_open(h, "workplace", "PART 4", T(h, "职场应用", "At work"),
 		     T(h, "评分与净推荐值，以及不同人群的回答差异（交叉分析）。",
 		       "Scores and the net promoter score, and how answers differ between groups (cross-tabs)."));
-	render_findings_html(h->m, "workplace", h->lang, h->out);
 	if (!s) {
 		strbuf_addf(h->out, "<p class=\"note\">%s</p>\n",
 			    T(h, "数据集不含调研。", "The dataset has no survey."));

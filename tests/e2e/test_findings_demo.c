@@ -518,10 +518,13 @@ static void rendered(void **state)
 	has(md.buf, "## 人才供需\n\n**2023年2月大模型内容暴增，2024年3月热度登顶**\n\n");
 	has(md.buf, "**北京成“大模型第一城”，人才数量超过上海与深圳之和**");
 	has(md.buf, "结论规则：断层领先");
-	static const char *const sections[] = { "supply", "cities", "employers", "education",
-						"practitioners", "workplace" };
-	for (size_t i = 0; i < 6; i++)
-		has(html.buf, key("<div class=\"findings\" data-section=\"%s\">", sections[i]));
+	static const char *const sections[] = { "supply", "employers", "practitioners",
+						"workplace" };
+	for (size_t i = 0; i < 4; i++)
+		has(html.buf, key("<div class=\"findings\" data-section=\"%s\">\n<div class=\"finding\"",
+				  sections[i]));
+	has(html.buf, "<div class=\"finding\" data-section=\"cities\" data-topic=\"cities\"");
+	has(html.buf, "<div class=\"findings\" data-section=\"method\"></div>");
 	has(html.buf, "<p class=\"headline\">字节跳动居首，小红书追赶</p>");
 	has(html.buf, "data-figures=\"months[1].month");
 	has(html.buf, "结论规则");
