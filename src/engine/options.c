@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "clean/date.h"
+#include "figures/findings.h"
 #include "util/error.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -30,6 +31,7 @@ ts_options *ts_options_new(void)
 	o->lang = LANG_ZH;
 	o->salary = salary_conventions_default;
 	o->repost_days = 60;
+	o->findings = findings_options_default;
 	return o;
 }
 
@@ -213,9 +215,62 @@ static enum ts_status set_salary_convention(ts_options *o, const char *key, cons
 	return TS_OK;
 }
 
+/* The thresholds of the findings (figures/findings.h). */
+static bool set_findings_option(ts_options *o, const char *key, const char *value,
+				struct ts_error *err, enum ts_status *st)
+{
+	static const char *const names[] = { "lead-factor", "flat-band", "small-change",
+					     "jump-pct", "times-min", "streak", "min-base",
+					     "min-z" };
+	size_t k = 0;
+	while (k < sizeof(names) / sizeof(names[0]) && strcmp(names[k], key) != 0)
+		k++;
+	if (k == sizeof(names) / sizeof(names[0]))
+		return false;
+	struct findings_options *f = &o->findings;
+	char *end;
+	double v = strtod(value, &end);
+	bool ok = end != value && !*end && isfinite(v);
+	*st = TS_OK;
+	switch (k) {
+	case 0:
+	case 4:
+		if (!ok || v < 1)
+			*st = bad(err, key, value, "expected a number ≥ 1");
+		else if (k == 0)
+			f->lead_factor = v;
+		else
+			f->times_min = v;
+		break;
+	case 1:
+	case 2:
+	case 3:
+		if (!ok || v < 0)
+			*st = bad(err, key, value, "expected a percentage ≥ 0");
+		else
+			*(k == 1 ? &f->flat_band : k == 2 ? &f->small_change : &f->jump_pct) = v;
+		break;
+	case 7:
+		if (!ok || v < 0)
+			*st = bad(err, key, value, "expected a number ≥ 0");
+		else
+			f->min_z = v;
+		break;
+	default:
+		if (!parse_int(value, k == 5 ? 1 : 0, 1000000, k == 5 ? &f->streak : &f->min_base))
+			*st = bad(err, key, value, k == 5 ? "expected a whole number ≥ 1"
+							 : "expected a whole number ≥ 0");
+		break;
+	}
+	return true;
+}
+
 enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 			      struct ts_error *err)
 {
+	enum ts_status findings_st;
+	if (set_findings_option(o, key, value, err, &findings_st))
+		return findings_st;
 	if (strcmp(key, "period") == 0)
 		return set_period(o, value, err);
 	if (strcmp(key, "coef") == 0)

@@ -12,6 +12,7 @@
 
 #include "aggregate/ingest.h"
 #include "engine/options.h"
+#include "figures/findings.h"
 #include "figures/market.h"
 #include "figures/survey.h"
 #include "read/source.h"
@@ -248,7 +249,10 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 					opts->top_cities, opts->nperiods, opts->periods };
 	market_figures(m, &run.cube, &run.companies, &params);
 	keyword_audit_figures(m, &run.tally);
-	st = render_all(m, outdir, opts->lang, err);
+	findings_compute(m, &opts->findings, opts->lang);
+	st = findings_load_commentary(m, dataset, err);
+	if (st == TS_OK)
+		st = render_all(m, outdir, opts->lang, err);
 
 release_run:
 	if (run.rejects)

@@ -128,6 +128,34 @@ struct coefficients {
 	double postings, applications, content, roles, industries, companies;
 };
 
+/* Thresholds of the findings (figures/findings.h); printed in 研究方法 and
+ * under report.json "options.findings". */
+struct findings_options {
+	double lead_factor;  /* 断层领先 / 远超: the first is at least this many times the second */
+	double flat_band;    /* percent: a change within ±flat_band % is flat (持平) */
+	double small_change; /* percent: a change within ±small_change % is small (小幅) */
+	double jump_pct;     /* percent: a month-on-month change of at least this is a jump (暴增) */
+	double times_min;    /* a ratio of at least this is stated as "N倍" */
+	int streak;          /* consecutive monthly rises (falls) worth stating */
+	int min_base;        /* survey segments with fewer respondents are not compared */
+	double min_z;        /* a segment difference is stated when its two-sample z reaches this */
+};
+
+/* One finding: a headline and a paragraph stating figures of the report,
+ * with the report.json paths of every figure it rests on. */
+struct finding {
+	const char *section; /* supply, cities, employers, education, practitioners, workplace */
+	const char *topic;   /* content, recruitment, salary, …, survey.Q7 */
+	const char *headline, *text;
+	size_t nfigures;
+	const char **figures; /* "months[3].content_heat_index", … */
+};
+
+/* An analyst's commentary: DATASET/commentary/<section>.md as written. */
+struct commentary {
+	const char *section, *text;
+};
+
 struct report_model {
 	struct arena arena;
 	const char *domain_name;
@@ -148,6 +176,11 @@ struct report_model {
 	struct quality quality;
 	struct survey_report *survey; /* NULL when the dataset has no survey */
 	struct keyword_audit keyword_audit;
+	struct findings_options findings_options;
+	size_t nfindings;
+	struct finding *findings;
+	size_t ncommentary;
+	struct commentary *commentary;
 };
 
 #endif

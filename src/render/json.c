@@ -465,6 +465,34 @@ static void write_quality(struct json_writer *w, const struct report_model *m)
 	json_end_object(w);
 }
 
+/* "findings": headline, text and the paths of the figures each states;
+ * "commentary": the analysts' Markdown per section. */
+static void write_findings(struct json_writer *w, const struct report_model *m)
+{
+	json_key(w, "findings");
+	json_begin_array(w);
+	for (size_t i = 0; i < m->nfindings; i++) {
+		const struct finding *f = &m->findings[i];
+		json_begin_object(w);
+		key_str(w, "section", f->section);
+		key_str(w, "topic", f->topic);
+		key_str(w, "headline", f->headline);
+		key_str(w, "text", f->text);
+		json_key(w, "figures");
+		json_begin_array(w);
+		for (size_t k = 0; k < f->nfigures; k++)
+			json_cstr(w, f->figures[k]);
+		json_end_array(w);
+		json_end_object(w);
+	}
+	json_end_array(w);
+	json_key(w, "commentary");
+	json_begin_object(w);
+	for (size_t i = 0; i < m->ncommentary; i++)
+		key_str(w, m->commentary[i].section, m->commentary[i].text);
+	json_end_object(w);
+}
+
 void render_json(const struct report_model *m, struct strbuf *out)
 {
 	struct json_writer w;
@@ -490,6 +518,17 @@ void render_json(const struct report_model *m, struct strbuf *out)
 	key_int(&w, "top", m->top);
 	key_int(&w, "min_group", m->min_group);
 	key_int(&w, "top_cities", m->top_cities);
+	json_key(&w, "findings");
+	json_begin_object(&w);
+	key_double(&w, "lead_factor", m->findings_options.lead_factor);
+	key_double(&w, "flat_band", m->findings_options.flat_band);
+	key_double(&w, "small_change", m->findings_options.small_change);
+	key_double(&w, "jump_pct", m->findings_options.jump_pct);
+	key_double(&w, "times_min", m->findings_options.times_min);
+	key_int(&w, "streak", m->findings_options.streak);
+	key_int(&w, "min_base", m->findings_options.min_base);
+	key_double(&w, "min_z", m->findings_options.min_z);
+	json_end_object(&w);
 	json_end_object(&w);
 	write_months(&w, m);
 	json_key(&w, "periods");
@@ -502,6 +541,7 @@ void render_json(const struct report_model *m, struct strbuf *out)
 	write_survey(&w, m->survey);
 	write_keyword_audit(&w, m);
 	write_quality(&w, m);
+	write_findings(&w, m);
 	json_end_object(&w);
 	strbuf_addch(out, '\n');
 }

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "figures/findings.h"
+#include "render/commentary.h"
 #include "render/fmt.h"
 #include "render/render.h"
 
@@ -89,6 +91,40 @@ static void md_period_range(struct strbuf *out, const struct period_figures *p,
 	render_month(p->to, to);
 	strbuf_addf(out, "%s%s %s %s%s", tr(lang, "（", " ("), from, tr(lang, "至", "to"), to,
 		    tr(lang, "）", ")"));
+}
+
+/* ---- findings and commentary ---- */
+
+/* Text outside a table: Markdown's inline markers escaped. */
+static void md_prose(struct strbuf *out, const char *s)
+{
+	for (; s && *s; s++) {
+		if (strchr("\\*_`[]<>#|", *s))
+			strbuf_addch(out, '\\');
+		strbuf_addch(out, *s);
+	}
+}
+
+/* The findings of a section (headline in bold, then its paragraph), then the
+ * analysts' commentary for it as written. */
+static void md_findings(const struct report_model *m, const char *section, enum render_lang lang,
+			struct strbuf *out)
+{
+	for (size_t i = 0; i < m->nfindings; i++) {
+		const struct finding *f = &m->findings[i];
+		if (strcmp(f->section, section) != 0)
+			continue;
+		strbuf_addstr(out, "**");
+		md_prose(out, f->headline);
+		strbuf_addstr(out, "**\n\n");
+		md_prose(out, f->text);
+		strbuf_addstr(out, "\n\n");
+	}
+	const char *note = findings_commentary(m, section);
+	if (note) {
+		strbuf_addf(out, "#### %s\n\n%s", tr(lang, "分析师点评", "Analyst commentary"), note);
+		strbuf_addstr(out, note[0] && note[strlen(note) - 1] == '\n' ? "\n" : "\n\n");
+	}
 }
 
 /* ---- 人才供需: the monthly series ---- */
@@ -347,6 +383,7 @@ static void md_cities(const struct report_model *m, enum render_lang lang, struc
 		strbuf_addf(out, "%s\n\n", tr(lang, "数据集不含人才表。", "The dataset has no talents table."));
 		return;
 	}
+	md_findings(m, "cities", lang, out);
 	const char *cols[] = { tr(lang, "排名", "Rank"), tr(lang, "城市", "City"),
 			       tr(lang, "人才数", "Talents"), tr(lang, "占比", "Share") };
 	md_header(out, cols, 4, 2);
@@ -596,6 +633,8 @@ static void md_survey(const struct report_model *m, enum render_lang lang, struc
 	strbuf_addf(out, "%s", tr(lang, "有效问卷：", "Valid responses: "));
 	render_add_count(out, s->respondents);
 	strbuf_addf(out, "%s\n\n", tr(lang, " 份", ""));
+	md_findings(m, "practitioners", lang, out);
+	md_findings(m, "workplace", lang, out);
 	for (size_t i = 0; i < s->nquestions; i++)
 		md_question(&s->questions[i], lang, out, &flagged);
 	if (s->ncrosstabs > 0) {
@@ -734,8 +773,14 @@ static void md_method(const struct report_model *m, enum render_lang lang, struc
 	strbuf_addf(out, "\n- %s%d", tr(lang, "薪资与紧缺度榜单的最小样本（岗位数）：",
 					     "Minimum group size for salary and scarcity rankings (postings): "),
 		    m->min_group);
-	strbuf_addf(out, "\n- %s%d\n\n", tr(lang, "人才城市榜单长度：TOP", "Talent cities: top "),
+	strbuf_addf(out, "\n- %s%d", tr(lang, "人才城市榜单长度：TOP", "Talent cities: top "),
 		    m->top_cities);
+	strbuf_addf(out, "\n- %s", tr(lang, "结论规则：", "Findings: "));
+	struct strbuf rules = STRBUF_INIT;
+	render_findings_method(m, lang, &rules);
+	md_prose(out, strbuf_str(&rules));
+	strbuf_release(&rules);
+	strbuf_addstr(out, "\n\n");
 }
 
 /* Under 研究方法: reposts, the share left as 其他, what the cleaners
@@ -874,6 +919,9 @@ void render_markdown(const struct report_model *m, enum render_lang lang, struct
 	strbuf_addf(out, "%s\n\n", tr(lang, "人才报告", " talent report"));
 
 	strbuf_addf(out, "## %s\n\n", tr(lang, "人才供需", "Talent supply and demand"));
+	md_findings(m, "supply", lang, out);
+	md_findings(m, "employers", lang, out);
+	md_findings(m, "education", lang, out);
 	md_months(m, lang, out);
 	for (size_t i = 0; i < m->nperiods; i++)
 		md_period(m, &m->periods[i], lang, out);
