@@ -27,9 +27,17 @@
 #include "util/error.h"
 #include "util/xalloc.h"
 
+#ifdef TS_SMALL_BUFFERS
+/* The fuzz build (make fuzz): small blocks, so that every refill path runs
+ * on small inputs and no run pays for large allocations. */
+#define RAW_SIZE 64
+#define DEC_SIZE 64
+#define OUT_SIZE 64
+#else
 #define RAW_SIZE (128 * 1024)
 #define DEC_SIZE (128 * 1024)
 #define OUT_SIZE (128 * 1024)
+#endif
 
 /* ---- finding the files of a table ---- */
 
@@ -625,6 +633,12 @@ ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *er
 		size_t valid;
 		if (!utf8_check(s->out + s->out_pos, s->out_len - s->out_pos, &valid)) {
 			s->done = true;
+			/* Found by fuzzing: out_pos could stay past out_valid here
+			 * (after a BOM), so that a read after the error handed out
+			 * bytes from out_valid - out_pos, a wrapped count.  Empty
+			 * the buffer: after an error every read gives the end. */
+			size_t bad_at = s->out_pos + valid;
+			s->out_pos = s->out_valid = s->out_len = 0;
 			if (s->use_iconv)
 				error_set(err, TS_EDATA, s->path, 0,
 					  "conversion from %s gave invalid UTF-8", s->encoding);
@@ -632,7 +646,7 @@ ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *er
 				error_set(err, TS_EDATA, s->path, 0,
 					  "not valid UTF-8 (byte offset %llu); if it is GBK/GB18030 "
 					  "give --encoding gb18030",
-					  s->out_base + s->out_pos + valid);
+					  s->out_base + bad_at);
 			return -1;
 		}
 		s->out_valid = s->out_pos + valid;

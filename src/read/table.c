@@ -27,7 +27,11 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+#ifdef TS_SMALL_BUFFERS /* the fuzz build: see read/source.c */
+#define LINE_INITIAL_SIZE 64
+#else
 #define LINE_INITIAL_SIZE (64 * 1024)
+#endif
 #define LINE_MAX_SIZE ((size_t)256 * 1024 * 1024)
 #define JSON_ARENA_LIMIT (1024 * 1024)
 
