@@ -44,6 +44,8 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(E2E_SRC:tests/e2e/%.c=
 TEST_SUPPORT_SRC := $(sort $(wildcard tests/support/*.c))
 TEST_SUPPORT_OBJ := $(TEST_SUPPORT_SRC:%.c=$(BUILD)/%.o)
 
+.SECONDARY:
+
 .PHONY: all test unit-tests test-plain test-san install clean format demo bench realdata fuzz
 
 all: talentscope

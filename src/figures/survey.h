@@ -24,6 +24,8 @@ struct option_figures {
 	double share;          /* count / answered */
 	double ci_low, ci_high; /* Wilson 95 % interval of share */
 	double score;          /* ranked: mean score over all who answered; else NAN */
+	double at_least;       /* scale: share answering this value or a higher one
+				* ("top-2 box", "raised by more than 30 %"); else NAN */
 };
 
 struct nps_figures {
@@ -53,6 +55,8 @@ struct crosstab_segment {
 	double *shares;        /* per option of the question (noptions) */
 	double *ci_low, *ci_high;
 	double mean;           /* scale/number: mean in the segment; NAN otherwise */
+	double *at_least;      /* scale: cumulative shares from the top; else NULL */
+	double *scores;        /* ranked: mean score in the segment; else NULL */
 	bool has_nps;
 	struct nps_figures nps;
 };
@@ -92,5 +96,37 @@ enum ts_status survey_compute(const char *dataset_dir, const struct survey_optio
 			      struct rejects *rejects, struct survey_report **out,
 			      struct ts_error *err);
 void survey_report_free(struct survey_report *report);
+
+/* ---- the same computation over input already in memory ---- */
+
+/* One question as questions.json defines it. */
+struct survey_question_def {
+	const char *id, *text;
+	enum question_type type;
+	size_t noptions;
+	const char *const *options; /* scale: optional labels of min..max */
+	int min, max;               /* scale bounds; number: valid range when has_range */
+	bool has_range;
+	bool segment;
+};
+
+/* One record of responses.csv: NUL-terminated fields, line of the file;
+ * file NULL: the file given to survey_compute_rows. */
+struct survey_row {
+	size_t nfields;
+	const char *const *fields;
+	long line;
+	const char *file;
+};
+
+/* rows[0] is the header (rows[1] too in a two-header-row export, rows[2]
+ * skipped in a Qualtrics export).  defs == NULL: questions are inferred from
+ * the header rows and the answers (see survey.c).  file names the rows in
+ * rejects.  Strings of defs and rows are copied; the caller keeps them. */
+enum ts_status survey_compute_rows(const struct survey_question_def *defs, size_t ndefs,
+				   const struct survey_row *rows, size_t nrows,
+				   const char *file, const struct survey_options *opts,
+				   struct rejects *rejects, struct survey_report **out,
+				   struct ts_error *err);
 
 #endif

@@ -113,7 +113,8 @@ static int csv_fill(struct csv_reader *r, size_t *start, size_t *shift, long rec
 
 static void csv_add_field(struct csv_reader *r, size_t *nfields, size_t off, size_t len)
 {
-	GROW(r->spans, r->spans_cap, *nfields + 1);
+	if (*nfields >= r->spans_cap)
+		GROW(r->spans, r->spans_cap, *nfields + 1);
 	r->spans[*nfields].off = off;
 	r->spans[*nfields].len = len;
 	(*nfields)++;
@@ -259,7 +260,8 @@ enum csv_result csv_next(struct csv_reader *r, struct csv_record *rec, struct ts
 		break; /* end of line */
 	}
 	r->pos = i;
-	GROW(r->fields, r->fields_cap, nfields);
+	if (nfields > r->fields_cap)
+		GROW(r->fields, r->fields_cap, nfields);
 	for (size_t k = 0; k < nfields; k++)
 		r->fields[k] = slice_make(r->buf + start + r->spans[k].off, r->spans[k].len);
 	rec->nfields = nfields;

@@ -228,6 +228,8 @@ struct source {
 	/* decoded file bytes awaiting iconv: [dec_pos, dec_len) */
 	iconv_t cd;
 	bool use_iconv;
+	bool bom_checked;  /* whether a UTF-8 BOM overrides --encoding was decided */
+	bool passthrough;  /* the file has a UTF-8 BOM: no conversion after all */
 	char *encoding;
 	unsigned char *dec;
 	size_t dec_pos, dec_len;
@@ -376,30 +378,34 @@ static ssize_t gzip_read(struct source *s, unsigned char *dst, size_t cap, struc
 	while (produced == 0) {
 		if (raw_fill(s, err) < 0)
 			return -1;
-		if (s->raw_pos == s->raw_len) { /* end of file */
-			if (s->gz_in_member || !s->gz_any)
-				goto truncated;
+		bool at_eof = s->raw_pos == s->raw_len;
+		if (at_eof && !s->gz_in_member) {
+			if (!s->gz_any)
+				goto truncated; /* an empty file is no gzip file */
 			return 0;
 		}
+		/* at the end of the file, inflate may still hold output */
 		s->zs.next_in = s->raw + s->raw_pos;
 		s->zs.avail_in = (uInt)(s->raw_len - s->raw_pos);
-		s->zs.next_out = dst + produced;
-		s->zs.avail_out = (uInt)(cap - produced);
+		s->zs.next_out = dst;
+		s->zs.avail_out = (uInt)cap;
 		s->gz_in_member = true;
 		s->gz_any = true;
 		int rc = inflate(&s->zs, Z_NO_FLUSH);
 		s->raw_pos = s->raw_len - s->zs.avail_in;
 		produced = cap - s->zs.avail_out;
 		if (rc == Z_STREAM_END) {
-			s->gz_in_member = false;
+			s->gz_in_member = false; /* another member may follow */
 			if (inflateReset(&s->zs) != Z_OK)
 				goto corrupt;
 			continue;
 		}
-		if (rc == Z_BUF_ERROR) /* needs more input */
-			continue;
-		if (rc != Z_OK)
+		if (rc != Z_OK && rc != Z_BUF_ERROR)
 			goto corrupt;
+		if (produced == 0 && at_eof)
+			goto truncated;
+		if (produced == 0 && s->raw_pos < s->raw_len && rc == Z_BUF_ERROR)
+			goto corrupt; /* no progress with input and room: cannot happen */
 	}
 	return (ssize_t)produced;
 truncated:
@@ -482,9 +488,28 @@ static int dec_refill(struct source *s, struct ts_error *err)
 	return 0;
 }
 
-/* Converts with iconv into dst; count, 0 at the end, -1 on error. */
+/* Converts with iconv into dst; count, 0 at the end, -1 on error.  A file
+ * that starts with a UTF-8 BOM is UTF-8 whatever --encoding says (a dataset
+ * may mix Excel's GBK files with UTF-8 ones), so it passes unconverted. */
 static ssize_t iconv_read(struct source *s, unsigned char *dst, size_t cap, struct ts_error *err)
 {
+	if (!s->bom_checked) {
+		while (s->dec_len < 3 && !s->dec_eof)
+			if (dec_refill(s, err) < 0)
+				return -1;
+		s->bom_checked = true;
+		s->passthrough = s->dec_len >= 3 && memcmp(s->dec, "\xEF\xBB\xBF", 3) == 0;
+	}
+	if (s->passthrough) {
+		if (s->dec_pos == s->dec_len && !s->dec_eof && dec_refill(s, err) < 0)
+			return -1;
+		size_t n = s->dec_len - s->dec_pos;
+		if (n > cap)
+			n = cap;
+		memcpy(dst, s->dec + s->dec_pos, n);
+		s->dec_pos += n;
+		return (ssize_t)n;
+	}
 	for (;;) {
 		if (s->dec_pos == s->dec_len && !s->dec_eof && dec_refill(s, err) < 0)
 			return -1;
@@ -547,6 +572,16 @@ static bool utf8_check(const unsigned char *p, size_t n, size_t *valid)
 		unsigned c = p[i];
 		if (c < 0x80) {
 			i++;
+			continue;
+		}
+		/* fast path: the common two- and three-byte characters (CJK) */
+		if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+		    (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+			i += 2;
 			continue;
 		}
 		size_t len;
@@ -639,7 +674,7 @@ ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *er
 			 * the buffer: after an error every read gives the end. */
 			size_t bad_at = s->out_pos + valid;
 			s->out_pos = s->out_valid = s->out_len = 0;
-			if (s->use_iconv)
+			if (s->use_iconv && !s->passthrough)
 				error_set(err, TS_EDATA, s->path, 0,
 					  "conversion from %s gave invalid UTF-8", s->encoding);
 			else

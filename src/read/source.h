@@ -7,7 +7,8 @@
  * (--encoding, iconv) and checks that what it hands out is valid UTF-8: a file
  * that is not, and was given no encoding, is a fatal error naming the file
  * and suggesting --encoding.  A truncated or corrupt compressed file is fatal
- * too.  A leading UTF-8 BOM is removed.
+ * too.  A leading UTF-8 BOM is removed; it also marks the file as UTF-8
+ * whatever --encoding says (datasets mix Excel's GBK files with UTF-8 ones).
  */
 #ifndef READ_SOURCE_H
 #define READ_SOURCE_H

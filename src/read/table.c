@@ -9,14 +9,13 @@
  * wins.  Rows that cannot be read as the header says are rejected here with a
  * short reason; judging values is left to the cleaning stage.  Per row
  * nothing is allocated: fields are slices of the CSV buffer, the JSON arena
- * (released only when it has grown) or the reader's own buffers.
+ * (reset per row, keeping its block) or the reader's own buffers.
  */
 #include "read/table.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "read/csv.h"
 #include "read/source.h"
@@ -27,13 +26,13 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+#define KEY_CACHE_MAX 256
 #ifdef TS_SMALL_BUFFERS /* the fuzz build: see read/source.c */
 #define LINE_INITIAL_SIZE 64
 #else
 #define LINE_INITIAL_SIZE (64 * 1024)
 #endif
 #define LINE_MAX_SIZE ((size_t)256 * 1024 * 1024)
-#define JSON_ARENA_LIMIT (1024 * 1024)
 
 static const char *const posting_names[] = {
 	"id",	      "posted",	    "company",	  "title",     "industry",
@@ -91,7 +90,6 @@ struct key_cache {
 	char *key;
 	size_t len;
 	int field[TABLE_MAX_FIELDS + 1]; /* field | priority << 8, -1 terminated */
-	int prio;
 };
 
 struct line_reader {
@@ -127,6 +125,7 @@ struct table_reader {
 	struct arena arena;
 	struct key_cache *keys;
 	size_t nkeys, keys_cap;
+	struct key_cache key_scratch; /* when the cache is full */
 
 	struct strbuf id; /* file:line ids */
 	char reason[256];
@@ -134,9 +133,21 @@ struct table_reader {
 
 /* ---- names ---- */
 
+/* ASCII case-insensitive equality (bytes above 0x7F compare exactly). */
 static bool slice_eq_ci(struct slice a, struct slice b)
 {
-	return a.len == b.len && (a.len == 0 || strncasecmp(a.ptr, b.ptr, a.len) == 0);
+	if (a.len != b.len)
+		return false;
+	for (size_t i = 0; i < a.len; i++) {
+		unsigned char x = (unsigned char)a.ptr[i], y = (unsigned char)b.ptr[i];
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x + 32);
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y + 32);
+		if (x != y)
+			return false;
+	}
+	return true;
 }
 
 /* Trims spaces and a BOM from a header cell or member name. */
@@ -383,25 +394,26 @@ static bool next_line(struct table_reader *r, struct slice *out, long *line, boo
 	}
 }
 
-/* The fields member name key feeds (with its priority), cached per position. */
+/* The fields member name key feeds (with its priority).  Resolved names are
+ * cached, up to KEY_CACHE_MAX: looked for first at the member's position
+ * (rows nearly always list members in one order), then anywhere. */
 static const struct key_cache *resolve_key(struct table_reader *r, size_t idx, const char *key,
 					   size_t len)
 {
 	if (idx < r->nkeys && r->keys[idx].len == len && memcmp(r->keys[idx].key, key, len) == 0)
 		return &r->keys[idx];
-	if (idx >= r->nkeys) {
-		GROW(r->keys, r->keys_cap, idx + 1);
-		for (size_t i = r->nkeys; i <= idx; i++)
-			memset(&r->keys[i], 0, sizeof(r->keys[i]));
-		r->nkeys = idx + 1;
+	for (size_t i = 0; i < r->nkeys; i++)
+		if (r->keys[i].len == len && memcmp(r->keys[i].key, key, len) == 0)
+			return &r->keys[i];
+	struct key_cache *kc = &r->key_scratch;
+	if (r->nkeys < KEY_CACHE_MAX) {
+		GROW(r->keys, r->keys_cap, r->nkeys + 1);
+		kc = &r->keys[r->nkeys++];
+		kc->key = xstrndup(key, len);
+		kc->len = len;
 	}
-	struct key_cache *kc = &r->keys[idx];
-	free(kc->key);
-	kc->key = xstrndup(key, len);
-	kc->len = len;
 	struct slice name = name_trim(slice_make(key, len));
 	size_t n = 0;
-	kc->prio = PRIO_NONE;
 	for (size_t f = 0; f < r->schema->nfields; f++) {
 		int p = name_prio(r, name, (int)f);
 		if (p != PRIO_NONE)
@@ -458,8 +470,7 @@ static enum row_result jsonl_row(struct table_reader *r, struct row *row, const 
 			return failed ? ROW_FATAL : ROW_EOF;
 		if (!slice_trim(line).len)
 			continue;
-		if (r->arena.total > JSON_ARENA_LIMIT)
-			arena_release(&r->arena);
+		arena_reset(&r->arena); /* the previous row's values go */
 		struct ts_error jerr;
 		struct json_value *v = json_parse(&r->arena, line.ptr, line.len, row->file, &jerr);
 		if (!v) {

@@ -286,6 +286,8 @@ static void write_question(struct json_writer *w, const struct question_figures 
 		key_double(w, "ci_low", o->ci_low);
 		key_double(w, "ci_high", o->ci_high);
 		key_double(w, "score", o->score);
+		if (q->type == QUESTION_SCALE)
+			key_double(w, "at_least", o->at_least);
 		json_end_object(w);
 	}
 	json_end_array(w);
@@ -339,6 +341,10 @@ static void write_crosstab(struct json_writer *w, const struct crosstab *x)
 			key_double(w, "share", seg->shares ? seg->shares[o] : NAN);
 			key_double(w, "ci_low", seg->ci_low ? seg->ci_low[o] : NAN);
 			key_double(w, "ci_high", seg->ci_high ? seg->ci_high[o] : NAN);
+			if (seg->at_least)
+				key_double(w, "at_least", seg->at_least[o]);
+			if (seg->scores)
+				key_double(w, "score", seg->scores[o]);
 			json_end_object(w);
 		}
 		json_end_array(w);

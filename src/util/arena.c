@@ -57,3 +57,19 @@ void arena_release(struct arena *a)
 	a->head = NULL;
 	a->total = 0;
 }
+
+void arena_reset(struct arena *a)
+{
+	struct arena_block *keep = a->head;
+	if (!keep)
+		return;
+	struct arena_block *b = keep->next;
+	while (b) {
+		struct arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	keep->next = NULL;
+	keep->used = 0;
+	a->total = keep->size;
+}

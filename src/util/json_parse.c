@@ -131,6 +131,9 @@ static long hex4(const char *p)
 static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
 {
 	unsigned c = p[0];
+	if (c >= 0xE1 && c != 0xED && c <= 0xEF && end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
+	    (p[2] & 0xC0) == 0x80)
+		return 3; /* the common case (CJK) first */
 	size_t len;
 	unsigned lo = 0x80, hi = 0xBF;
 	if (c >= 0xC2 && c <= 0xDF) {
@@ -168,6 +171,10 @@ static bool parse_string(struct parser *ps, const char **out, size_t *out_len)
 	const char *q = start;
 	bool escapes = false;
 	for (;;) {
+		/* plain printable ASCII needs no attention */
+		while (q < ps->end && (unsigned char)*q >= 0x20 && (unsigned char)*q < 0x80 &&
+		       *q != '"' && *q != '\\')
+			q++;
 		if (q >= ps->end) {
 			fail(ps, q, "string never closed");
 			return false;

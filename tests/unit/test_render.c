@@ -78,13 +78,13 @@ static struct company_row companies[2] = {
 
 /* Survey: a single question, a 0–10 scale with NPS, a ranked question, one cross-tab. */
 static struct option_figures q1_options[2] = {
-	{ "1年及以下", 47, 47.0 / 687.0, 0.05183563530374399, 0.08979086607576947, NAN },
-	{ "10年以上", 640, 640.0 / 687.0, 0.91, 0.95, NAN },
+	{ "1年及以下", 47, 47.0 / 687.0, 0.05183563530374399, 0.08979086607576947, NAN, NAN },
+	{ "10年以上", 640, 640.0 / 687.0, 0.91, 0.95, NAN, NAN },
 };
 static long long q2_distribution[11] = { 10, 10, 10, 10, 10, 20, 111, 180, 180, 70, 75 };
 static struct option_figures q3_options[2] = {
-	{ "阿里-通义千问", 300, 0.5, 0.46, 0.54, 1.25 },
-	{ "百度-文心大模型", 250, 0.4166, 0.38, 0.45, 0.875 },
+	{ "阿里-通义千问", 300, 0.5, 0.46, 0.54, 1.25, NAN },
+	{ "百度-文心大模型", 250, 0.4166, 0.38, 0.45, 0.875, NAN },
 };
 static struct question_figures questions[3];
 static const char *x_options[2] = { "阿里-通义千问", "百度-文心大模型" };
@@ -199,9 +199,9 @@ static void fixture(void)
 	q->quartiles[0] = q->quartiles[1] = q->quartiles[2] = NAN;
 
 	segments[0] = (struct crosstab_segment){ "1年及以下", 20, seg_a_shares, seg_a_lo, seg_a_hi,
-						 NAN, false, { 0 } };
+						 NAN, NULL, NULL, false, { 0 } };
 	segments[1] = (struct crosstab_segment){ "10年以上", 580, seg_b_shares, seg_b_lo, seg_b_hi,
-						 NAN, false, { 0 } };
+						 NAN, NULL, NULL, false, { 0 } };
 	crosstabs[0] = (struct crosstab){ "Q3", "Q1", 2, x_options, 2, segments };
 
 	survey.respondents = 687;
@@ -545,7 +545,292 @@ static void test_tables_no_survey_and_bad_dir(void **state)
 	assert_non_null(strstr(err.file, "months.csv"));
 }
 
-/* With TS_RENDER_DUMP=DIR, writes the fixture's report.md into DIR to look at. */
+/* ---- HTML ---- */
+
+static size_t count(const char *hay, const char *needle)
+{
+	size_t n = 0, len = strlen(needle);
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + len, needle))
+		n++;
+	return n;
+}
+
+/* Checks that every tag is closed in order (void and self-closed tags
+ * aside), skipping the style sheet; returns the first problem or NULL. */
+static const char *check_tags(const char *html, char *msg, size_t msg_len)
+{
+	static const char *const voids[] = { "meta", "br", "img", "hr", "link", "input" };
+	char stack[256][16];
+	int depth = 0;
+	const char *p = html;
+	while ((p = strchr(p, '<')) != NULL) {
+		if (strncmp(p, "<!", 2) == 0) {
+			p = strchr(p, '>');
+			if (!p)
+				return "unterminated <!";
+			continue;
+		}
+		const char *end = strchr(p, '>');
+		if (!end)
+			return "unterminated tag";
+		bool closing = p[1] == '/';
+		const char *name = p + 1 + closing;
+		size_t len = strcspn(name, " \t\n/>");
+		if (len == 0 || len >= 16) {
+			snprintf(msg, msg_len, "bad tag at offset %td", p - html);
+			return msg;
+		}
+		char tag[16];
+		memcpy(tag, name, len);
+		tag[len] = '\0';
+		bool self = end[-1] == '/';
+		bool is_void = false;
+		for (size_t i = 0; i < sizeof(voids) / sizeof(voids[0]); i++)
+			is_void |= strcmp(tag, voids[i]) == 0;
+		if (closing) {
+			if (depth == 0 || strcmp(stack[depth - 1], tag) != 0) {
+				snprintf(msg, msg_len, "</%s> closes <%s> at offset %td", tag,
+					 depth ? stack[depth - 1] : "(nothing)", p - html);
+				return msg;
+			}
+			depth--;
+		} else if (!self && !is_void) {
+			if (depth == 256)
+				return "too deep";
+			memcpy(stack[depth++], tag, sizeof(tag));
+			if (strcmp(tag, "style") == 0) {
+				const char *close = strstr(end, "</style>");
+				if (!close)
+					return "unclosed style";
+				end = close - 1;
+			}
+		}
+		p = end + 1;
+	}
+	if (depth != 0) {
+		snprintf(msg, msg_len, "<%s> left open", stack[depth - 1]);
+		return msg;
+	}
+	return NULL;
+}
+
+static char *html_of(enum render_lang lang)
+{
+	struct strbuf out = STRBUF_INIT;
+	render_html(&model, lang, &out);
+	return out.buf;
+}
+
+static void test_html_well_formed(void **state)
+{
+	(void)state;
+	char *html = html_of(LANG_ZH);
+	char msg[256];
+	const char *problem = check_tags(html, msg, sizeof(msg));
+	if (problem)
+		fail_msg("%s", problem);
+	assert_true(strncmp(html, "<!DOCTYPE html>\n<html lang=\"zh-CN\">", 35) == 0);
+	assert_int_equal(count(html, "<svg "), count(html, "</svg>"));
+	assert_int_equal(count(html, "<section "), count(html, "</section>"));
+	assert_int_equal(count(html, "<section "), 7);
+	/* Self-contained: the only URL is the SVG namespace; no script, no fetch. */
+	assert_int_equal(count(html, "http"), count(html, "xmlns=\"http://www.w3.org/2000/svg\""));
+	assert_lacks(html, "<script");
+	assert_lacks(html, "<link");
+	assert_lacks(html, "@import");
+	assert_lacks(html, "url(");
+	assert_lacks(html, "<img");
+	/* Fonts, print. */
+	assert_has(html, "\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\"");
+	assert_has(html, "@media print");
+	assert_has(html, "page-break-inside:avoid");
+	assert_has(html, "@page{size:A4");
+	free(html);
+}
+
+static void test_html_sections(void **state)
+{
+	(void)state;
+	char *html = html_of(LANG_ZH);
+	const char *ids[] = { "<section id=\"supply\">", "<section id=\"employers\">",
+			      "<section id=\"practitioners\">", "<section id=\"workplace\">",
+			      "<section id=\"method\">", "<section id=\"definitions\">",
+			      "<section id=\"quality\">" };
+	const char *heads[] = { "人才供需</h2>", "企业布局</h2>", "从业者说</h2>", "职场应用</h2>",
+				"研究方法</h2>", "指标释义</h2>", "数据质量</h2>" };
+	const char *prev = html;
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		const char *at = strstr(html, ids[i]);
+		if (!at || at < prev)
+			fail_msg("section %s missing or out of order", ids[i]);
+		const char *head = strstr(at, heads[i]);
+		assert_non_null(head);
+		assert_true(head - at < 200);
+		prev = at;
+	}
+	/* Method: the exact keywords, coefficients and periods. */
+	assert_has(html, "<ul class=\"keywords\"><li>算法</li><li>NLP</li><li>大模型</li></ul>");
+	assert_has(html, "新发岗位 2；投递 10；内容 0.5；岗位榜 1.5；行业榜 1；企业榜 0.25");
+	assert_has(html, "2023/all（2023-01 至 2023-12）；2024年1-7月（2024-01 至 2024-07）");
+	assert_has(html, "<strong>人才供需比</strong> = 人才投递数 / 人才需求数");
+	/* Tables: company groups, companies, quality. */
+	assert_has(html, "<th rowspan=\"1\">头部科技企业</th><td>阿里巴巴</td><td>Java</td><td>产品经理</td>"
+			 "<td>后端开发</td><td>—</td><td>—</td>");
+	assert_has(html, "<td>智谱AI</td><td>大模型五虎</td><td>智谱清言</td><td>800人</td>");
+	assert_has(html, "<td>岗位 postings</td><td class=\"num\">5,000</td><td class=\"num\">4,990</td>");
+	free(html);
+}
+
+static void test_html_charts_and_marks(void **state)
+{
+	(void)state;
+	char *html = html_of(LANG_ZH);
+	/* One <svg> per chart, each named once. */
+	static const struct {
+		const char *chart;
+		const char *series[2];
+		size_t marks[2];
+	} charts[] = {
+		{ "months.recruitment_index", { "months.recruitment_index" }, { 3 } },
+		{ "months.application_index", { "months.application_index" }, { 3 } },
+		{ "months.supply_demand_ratio", { "months.supply_demand_ratio" }, { 2 } },
+		{ "months.avg_salary", { "months.avg_salary" }, { 2 } },
+		{ "months.content_heat_index", { "months.content_heat_index" }, { 3 } },
+		{ "p0.roles_by_postings", { "p0.roles_by_postings" }, { 2 } },
+		{ "p1.roles_by_postings", { "p1.roles_by_postings" }, { 3 } },
+		{ "p1.roles_by_postings.change",
+		  { "p1.roles_by_postings.prev", "p1.roles_by_postings.cur" }, { 1, 1 } },
+		{ "cities", { "cities" }, { 2 } },
+		{ "p1.industries_by_postings", { "p1.industries_by_postings" }, { 1 } },
+		{ "p1.companies_by_postings", { "p1.companies_by_postings" }, { 1 } },
+		{ "p0.education", { "p0.education.domain", "p0.education.baseline" }, { 0, 0 } },
+		{ "p1.education", { "p1.education.domain", "p1.education.baseline" }, { 7, 7 } },
+		{ "survey.Q1", { "survey.Q1" }, { 2 } },
+		{ "survey.Q3", { "survey.Q3" }, { 2 } },
+		{ "survey.Q2.distribution", { "survey.Q2.distribution" }, { 11 } },
+		{ "survey.Q2.nps", { "survey.Q2.nps" }, { 3 } },
+	};
+	size_t ncharts = sizeof(charts) / sizeof(charts[0]), total = 0;
+	assert_int_equal(count(html, "<svg "), ncharts);
+	assert_int_equal(count(html, "data-chart=\""), ncharts);
+	char needle[256];
+	for (size_t i = 0; i < ncharts; i++) {
+		snprintf(needle, sizeof(needle), "data-chart=\"%s\"", charts[i].chart);
+		if (count(html, needle) != 1)
+			fail_msg("chart %s appears %zu times", charts[i].chart, count(html, needle));
+		/* The chart's marks lie inside its own <svg>. */
+		const char *start = strstr(html, needle), *end = strstr(start, "</svg>");
+		for (int k = 0; k < 2 && charts[i].series[k]; k++) {
+			snprintf(needle, sizeof(needle), "class=\"mark\" data-series=\"%s\"",
+				 charts[i].series[k]);
+			size_t n = 0;
+			for (const char *p = strstr(start, needle); p && p < end;
+			     p = strstr(p + 1, needle))
+				n++;
+			if (n != charts[i].marks[k] || count(html, needle) != n)
+				fail_msg("series %s: %zu marks, expected %zu", charts[i].series[k], n,
+					 charts[i].marks[k]);
+			total += n;
+		}
+	}
+	assert_int_equal(count(html, "class=\"mark\""), total);
+	/* Figures: Q2's distribution and NPS share one; the cross-tab's heat table is one. */
+	assert_int_equal(count(html, "<figure class=\"chart"), ncharts - 1 + 1);
+	free(html);
+}
+
+static void test_html_values_null_escape(void **state)
+{
+	(void)state;
+	companies[1].product = "<script>alert('x')</script>";
+	char *html = html_of(LANG_ZH);
+	companies[1].product = NULL;
+	/* Formatted values, nulls as —. */
+	assert_has(html, "<tr><td>2024-01</td><td class=\"num\">900</td><td class=\"num\">0</td>"
+			 "<td class=\"num\">0</td><td class=\"num\">—</td><td class=\"num\">—</td>"
+			 "<td class=\"num\">450.00</td>");
+	assert_has(html, "<div class=\"kpi\"><div class=\"v\">—</div><div class=\"k\">人才供需比</div></div>");
+	assert_has(html, "<div class=\"v\">46,452<small>元</small></div>");
+	assert_has(html, "186.67 · 平均月薪 51,235 元</text>");
+	assert_has(html, "+50.00%</text>");
+	/* Escaping in text, attributes and tooltips. */
+	assert_has(html, "R&amp;D &lt;lead&gt;");
+	assert_lacks(html, "<lead>");
+	assert_lacks(html, "<script");
+	assert_has(html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+	assert_has(html, "<span class=\"chip in\">R&amp;D &lt;lead&gt;</span>");
+	/* A small base flagged in the cross-tab. */
+	assert_has(html, "<td class=\"num\">20<span class=\"small-base\"");
+	assert_has(html, "<td class=\"num\">580</td>");
+	assert_has(html, "† 样本量不足 30，结果仅供参考。</p>");
+	free(html);
+}
+
+static void test_html_english_no_survey(void **state)
+{
+	(void)state;
+	model.survey = NULL;
+	char *html = html_of(LANG_EN);
+	char msg[256];
+	const char *problem = check_tags(html, msg, sizeof(msg));
+	if (problem)
+		fail_msg("%s", problem);
+	assert_has(html, "<html lang=\"en\">");
+	assert_has(html, "Talent supply and demand</h2>");
+	assert_has(html, "The dataset has no survey.");
+	assert_lacks(html, "data-series=\"survey.");
+	assert_lacks(html, "人才供需</h2>");
+	free(html);
+}
+
+/* Nothing at all: every renderer still writes a whole document. */
+static void test_empty_model(void **state)
+{
+	struct report_model empty;
+	memset(&empty, 0, sizeof(empty));
+	struct strbuf out = STRBUF_INIT;
+	render_markdown(&empty, LANG_ZH, &out);
+	assert_has(out.buf, "无月度数据。");
+	assert_has(out.buf, "## 研究方法\n");
+	strbuf_reset(&out);
+	render_html(&empty, LANG_ZH, &out);
+	char msg[256];
+	const char *problem = check_tags(out.buf, msg, sizeof(msg));
+	if (problem)
+		fail_msg("%s", problem);
+	assert_int_equal(count(out.buf, "<svg"), 0);
+	assert_int_equal(count(out.buf, "<section "), 7);
+	strbuf_release(&out);
+
+	char dir[1024];
+	snprintf(dir, sizeof(dir), "%s/empty", (const char *)*state);
+	struct ts_error err = { 0 };
+	assert_int_equal(render_tables(&empty, dir, &err), TS_OK);
+	char *csv = slurp(dir, "months.csv");
+	assert_non_null(csv);
+	assert_int_equal(count(csv, "\r\n"), 1);
+	free(csv);
+}
+
+/* A long name is cut in the chart (whole characters, "…") and whole in its tooltip. */
+static void test_html_long_label(void **state)
+{
+	(void)state;
+	const char *saved = p1_roles[2].name;
+	p1_roles[2].name = "超长的岗位名称超长的岗位名称超长的岗位名称超长的岗位名称";
+	char *html = html_of(LANG_ZH);
+	p1_roles[2].name = saved;
+	assert_has(html, "class=\"cat\"><title>超长的岗位名称超长的岗位名称超长的岗位名称超长的岗位名称"
+			 "</title>超长的岗位名称");
+	assert_has(html, "…</text>");
+	char msg[256];
+	const char *problem = check_tags(html, msg, sizeof(msg));
+	if (problem)
+		fail_msg("%s", problem);
+	free(html);
+}
+
+/* With TS_RENDER_DUMP=DIR, writes the fixture's report.md and HTML into DIR to look at. */
 static void test_dump(void **state)
 {
 	(void)state;
@@ -560,6 +845,16 @@ static void test_dump(void **state)
 	assert_non_null(f);
 	fwrite(out.buf, 1, out.len, f);
 	fclose(f);
+	const char *names[] = { "report.html", "report.en.html" };
+	for (int i = 0; i < 2; i++) {
+		strbuf_reset(&out);
+		render_html(&model, i ? LANG_EN : LANG_ZH, &out);
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		f = fopen(path, "wb");
+		assert_non_null(f);
+		fwrite(out.buf, 1, out.len, f);
+		fclose(f);
+	}
 	strbuf_release(&out);
 }
 
@@ -574,6 +869,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tables_written, tables_setup, tables_teardown),
 		cmocka_unit_test_setup_teardown(test_tables_no_survey_and_bad_dir, tables_setup,
 						tables_teardown),
+		cmocka_unit_test_setup(test_html_well_formed, setup),
+		cmocka_unit_test_setup(test_html_sections, setup),
+		cmocka_unit_test_setup(test_html_charts_and_marks, setup),
+		cmocka_unit_test_setup(test_html_values_null_escape, setup),
+		cmocka_unit_test_setup(test_html_english_no_survey, setup),
+		cmocka_unit_test_setup_teardown(test_empty_model, tables_setup, tables_teardown),
+		cmocka_unit_test_setup(test_html_long_label, setup),
 		cmocka_unit_test_setup(test_dump, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -139,6 +139,43 @@ static void test_gzip_multi_member(void **state)
 	strbuf_release(&got);
 }
 
+/* Output that fills the decoder's buffer exactly at the end of the data,
+ * highly compressible (all input read at once) and not. */
+static void test_compressed_block_edges(void **state)
+{
+	struct fixture *fx = *state;
+	struct strbuf text = STRBUF_INIT, c = STRBUF_INIT, got = STRBUF_INIT;
+	uint32_t s = 1;
+	for (int kind = 0; kind < 2; kind++) {
+		for (size_t k = 1; k <= 3; k++) {
+			for (int d = -2; d <= 2; d++) {
+				size_t n = 131072 * k + (size_t)(d + 2) - 2;
+				strbuf_reset(&text);
+				for (size_t i = 0; i < n; i++) {
+					s = s * 1103515245u + 12345u;
+					strbuf_addch(&text, kind ? (char)('a' + (s >> 16) % 26) : 'a');
+				}
+				for (int z = 0; z < 2; z++) {
+					strbuf_reset(&c);
+					if (z)
+						zstd_bytes(text.buf, text.len, &c);
+					else
+						gzip_bytes(text.buf, text.len, &c);
+					const char *name = z ? "e.csv.zst" : "e.csv.gz";
+					rt_write(fx->dir, name, c.buf, c.len);
+					if (read_all(fx, name, NULL, &got, NULL) != TS_OK)
+						fail_msg("%s of %zu bytes: %s", name, n, fx->err.message);
+					assert_int_equal(got.len, text.len);
+					assert_memory_equal(got.buf, text.buf, text.len);
+				}
+			}
+		}
+	}
+	strbuf_release(&text);
+	strbuf_release(&c);
+	strbuf_release(&got);
+}
+
 static void test_gzip_truncated_and_corrupt(void **state)
 {
 	struct fixture *fx = *state;
@@ -323,6 +360,12 @@ static void test_gb18030(void **state)
 	rt_write_str(fx->dir, "u.csv", "\xEF\xBB\xBF中文\n");
 	assert_int_equal(read_all(fx, "u.csv", "UTF-8", &got, NULL), TS_OK);
 	assert_string_equal(strbuf_str(&got), "中文\n");
+	/* a UTF-8 BOM wins over --encoding: the file is UTF-8 */
+	assert_int_equal(read_all(fx, "u.csv", "gb18030", &got, NULL), TS_OK);
+	assert_string_equal(strbuf_str(&got), "中文\n");
+	rt_write_str(fx->dir, "ub.csv", "\xEF\xBB\xBFok\xff");
+	assert_int_equal(read_all(fx, "ub.csv", "gb18030", &got, NULL), TS_EDATA);
+	assert_non_null(strstr(fx->err.message, "not valid UTF-8 (byte offset 5)"));
 	/* a file cut inside a character, and an unknown encoding */
 	rt_write_str(fx->dir, "cut.csv", "ab\xd6");
 	assert_int_equal(read_all(fx, "cut.csv", "gb18030", &got, NULL), TS_EDATA);
@@ -439,6 +482,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_plain_and_bytes_in, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gzip_multi_member, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_compressed_block_edges, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gzip_truncated_and_corrupt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_zstd_multi_frame, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_zstd_truncated_and_corrupt, setup, teardown),
