@@ -126,7 +126,8 @@ clean:
 FUZZ_BUILD := build-fuzz
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS ?= csv source json table salary date city education keywords roles options
+FUZZ_TARGETS ?= csv source json table salary date city education keywords roles options \
+	survey
 FUZZ_SAN := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_BIN := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz/fuzz_%)
 FUZZ_HARNESS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
@@ -154,6 +155,7 @@ fuzz: fuzz-build
 		case $$t in \
 		salary|date|city|education) len=256 ;; \
 		keywords|roles|options) len=4096 ;; \
+		survey) len=8192 ;; \
 		*) len=16384 ;; \
 		esac; \
 		dirs="$(FUZZ_BUILD)/corpus/$$t"; \

@@ -24,6 +24,7 @@ int fuzz_education(const uint8_t *data, size_t size);
 int fuzz_keywords(const uint8_t *data, size_t size);
 int fuzz_roles(const uint8_t *data, size_t size);
 int fuzz_options(const uint8_t *data, size_t size);
+int fuzz_survey(const uint8_t *data, size_t size);
 
 /* ---- shared helpers (fuzz_util.c) ---- */
 

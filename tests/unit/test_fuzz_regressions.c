@@ -34,7 +34,7 @@ static const struct target targets[] = {
 	{ "salary", fuzz_salary },     { "date", fuzz_date },
 	{ "city", fuzz_city },	       { "education", fuzz_education },
 	{ "keywords", fuzz_keywords }, { "roles", fuzz_roles },
-	{ "options", fuzz_options },
+	{ "options", fuzz_options },   { "survey", fuzz_survey },
 };
 
 /* The input being replayed, named on stderr if a harness aborts. */
@@ -135,7 +135,7 @@ int main(void)
 		REPLAY(0, "csv"),	  REPLAY(1, "source"),	  REPLAY(2, "json"),
 		REPLAY(3, "table"),	  REPLAY(4, "salary"),	  REPLAY(5, "date"),
 		REPLAY(6, "city"),	  REPLAY(7, "education"), REPLAY(8, "keywords"),
-		REPLAY(9, "roles"),	  REPLAY(10, "options"),
+		REPLAY(9, "roles"),	  REPLAY(10, "options"),	  REPLAY(11, "survey"),
 	};
 	_Static_assert(sizeof(tests) / sizeof(tests[0]) == sizeof(targets) / sizeof(targets[0]),
 		       "one test per target");
