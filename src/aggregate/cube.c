@@ -85,10 +85,12 @@ struct cell *cube_cell(struct cube *c, enum cube_dim dim, uint64_t id, int month
 	size_t i = cube_probe(c, key);
 	if (c->slots[i])
 		return &c->cells[c->slots[i] - 1];
-	size_t cap = c->cap;
-	GROW(c->cells, cap, c->ncells + 1);
-	c->keys = xrealloc(c->keys, cap * sizeof(*c->keys));
-	c->cap = cap;
+	if (c->ncells == c->cap) {
+		size_t cap = c->cap;
+		GROW(c->cells, cap, c->ncells + 1);
+		c->keys = xrealloc(c->keys, cap * sizeof(*c->keys));
+		c->cap = cap;
+	}
 	size_t n = c->ncells++;
 	memset(&c->cells[n], 0, sizeof(c->cells[n]));
 	c->keys[n] = key;

@@ -83,10 +83,12 @@ uint32_t dict_intern(struct dict *d, struct slice s)
 	if (d->slots[i])
 		return d->slots[i] - 1;
 	uint32_t id = (uint32_t)d->n;
-	size_t cap = d->cap;
-	GROW(d->strings, cap, d->n + 1);
-	d->hashes = xrealloc(d->hashes, cap * sizeof(*d->hashes));
-	d->cap = cap;
+	if (d->n == d->cap) {
+		size_t cap = d->cap;
+		GROW(d->strings, cap, d->n + 1);
+		d->hashes = xrealloc(d->hashes, cap * sizeof(*d->hashes));
+		d->cap = cap;
+	}
 	d->strings[id] = slice_make(arena_strndup(&d->arena, s.ptr, s.len), s.len);
 	d->hashes[id] = h;
 	d->n++;

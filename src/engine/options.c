@@ -14,6 +14,7 @@
 
 #include "clean/date.h"
 #include "util/error.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 static const char *const coef_names[6] = { "postings", "applications", "content",
@@ -28,6 +29,7 @@ ts_options *ts_options_new(void)
 	o->top_cities = 15;
 	o->lang = LANG_ZH;
 	o->salary = salary_conventions_default;
+	o->repost_days = 60;
 	return o;
 }
 
@@ -224,6 +226,15 @@ enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 		return set_date(o, value, err);
 	if (strcmp(key, "segments") == 0)
 		return set_segments(o, value);
+	if (strcmp(key, "split-company-info") == 0) {
+		if (!*value)
+			return bad(err, key, value, "expected the column holding the company info");
+		struct strbuf map = STRBUF_INIT;
+		strbuf_addf(&map, "company_info=%s", value);
+		enum ts_status st = set_map(o, map.buf, err);
+		strbuf_release(&map);
+		return st;
+	}
 	if (strcmp(key, "keywords") == 0)
 		replace(&o->keywords_file, value);
 	else if (strcmp(key, "content-keywords") == 0)
@@ -240,6 +251,9 @@ enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 	} else if (strcmp(key, "min-group") == 0) {
 		if (!parse_int(value, 0, 1000000000, &o->min_group))
 			return bad(err, key, value, "expected a whole number ≥ 0");
+	} else if (strcmp(key, "repost-days") == 0) {
+		if (!parse_int(value, 0, 100000, &o->repost_days))
+			return bad(err, key, value, "expected a whole number of days ≥ 0 (0: off)");
 	} else if (strcmp(key, "top-cities") == 0) {
 		if (!parse_int(value, 1, 1000000, &o->top_cities))
 			return bad(err, key, value, "expected a whole number ≥ 1");

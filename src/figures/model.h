@@ -93,6 +93,8 @@ struct period_figures {
 	size_t ngroups;
 	struct company_group *groups;
 	int peaks[SERIES_COUNT]; /* month index, -1 when the series has no value */
+	long long postings_total;  /* domain postings with reposts (postings: without) */
+	double roles_other_share;  /* domain postings whose role is 其他 / postings; NAN */
 };
 
 struct talent_city {
@@ -103,6 +105,23 @@ struct talent_city {
 
 struct company_row {
 	const char *name, *group, *product, *employees, *funding, *valuation, *hq_city;
+};
+
+/* The keyword audit: which keywords put rows in the domain (sorted by
+ * postings, then talents, descending; then list order). */
+enum audit_field { AUDIT_TITLE, AUDIT_CATEGORY, AUDIT_TAGS, AUDIT_DESCRIPTION, AUDIT_FIELDS };
+extern const char *const audit_field_names[AUDIT_FIELDS]; /* "title", … */
+
+struct keyword_audit_row {
+	const char *keyword;
+	long long postings, by_field[AUDIT_FIELDS], talents;
+	size_t nexamples;
+	const char *examples[3];
+};
+
+struct keyword_audit {
+	size_t n;
+	struct keyword_audit_row *rows;
 };
 
 struct coefficients {
@@ -128,6 +147,7 @@ struct report_model {
 	struct company_row *companies;
 	struct quality quality;
 	struct survey_report *survey; /* NULL when the dataset has no survey */
+	struct keyword_audit keyword_audit;
 };
 
 #endif

@@ -1099,7 +1099,9 @@ static void score_question(struct html *h, const struct question_figures *q)
 		for (size_t i = 0; i < n; i++) {
 			strbuf_reset(&v);
 			strbuf_addf(&v, "%d", q->min + (int)i);
-			cats[i] = scratch_str(h, &v);
+			/* a labelled scale shows its labels (非常乐观, 涨薪30%以内 …) */
+			cats[i] = q->noptions == n && q->options[i].option ? q->options[i].option
+									   : scratch_str(h, &v);
 			d[i] = (double)q->distribution[i];
 		}
 		struct svg_series s = { scratch_id(h, "survey", q->id, "distribution"),
