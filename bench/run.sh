@@ -69,14 +69,16 @@ grep -v '^#' data/keywords.txt | sed 's/[[:space:]]*$//' | grep -v '^$' | sort -
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 now() { date +%s.%N; }
 
-# run_timed OUTFILE CMD...: runs CMD RUNS times; OUTFILE gets "wall cpu rss_kb" per run.
+# run_timed OUTFILE RUNS CMD...: runs CMD RUNS times; OUTFILE gets "wall cpu rss_kb" per run.
+# Output goes to a file, not /dev/null: GNU grep stops at the first match
+# when its output is /dev/null.
 run_timed() {
 	local out=$1 runs=$2; shift 2
 	: >"$out"
 	for _ in $(seq "$runs"); do
 		local t0 t1
 		t0=$(now)
-		/usr/bin/time -f '%U %S %M' -o "$out.time" "$@" >/dev/null 2>"$out.err" ||
+		/usr/bin/time -f '%U %S %M' -o "$out.time" "$@" >"$out.out" 2>"$out.err" ||
 			{ echo "bench: failed: $*" >&2; cat "$out.err" >&2; exit 1; }
 		t1=$(now)
 		read -r u s m <"$out.time"
