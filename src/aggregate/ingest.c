@@ -1,9 +1,18 @@
 /*
- * One pass per table.  The loop (read a row, count it, judge it, reject it
- * with a reason or add it to the cube) is written once in ingest_table; each
- * table supplies only its judgement.  Rows are slices of the reader's buffer:
- * nothing is allocated per row except what must outlive it (a posting id, a
- * new dimension value, a new job's repost key, an audit example).
+ * One pass per table.  A table is cut into parts (read/table.h) that worker
+ * threads read and judge at the same time; what depends on row order (the
+ * first row of an id wins, reposts, the order in which roles, companies and
+ * cities get their ids, audit examples, rejects) is then applied by the
+ * calling thread, part after part in file order, so any number of threads
+ * gives the very same sums as one.
+ *
+ * Per row, a worker does the costly part: parsing, dates, salaries, keyword
+ * scans, role rules, normalising, and leaves a compact record (strings it
+ * needs copied into the part's arena).  The applying thread dedupes ids,
+ * interns names and adds to the cube.  Applications need no order: a worker
+ * joins them against the (complete, read-only) posting index into a cube of
+ * its own, merged by addition.  The companies table is small and read in one
+ * go (ingest_table).
  *
  * Postings also pass a repost check (a hash of normalised company, title and
  * city → the job's latest day), feed the keyword audit (keyword_set_first
@@ -12,6 +21,7 @@
  */
 #include "aggregate/ingest.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +115,7 @@ static bool matches_any(const struct keyword_set *set, struct keyword_scratch *s
 	return false;
 }
 
+
 /* ---- postings ---- */
 
 void posting_index_init(struct posting_index *idx)
@@ -174,41 +185,24 @@ static bool parse_amount(struct slice s, double *out)
 
 /* The posting's monthly salary: salary_min/salary_max when given (they win),
  * else the salary text.  Counts the outcome in quality. */
-static bool posting_salary(const struct ingest_context *ctx, const struct row *row,
-			   struct salary *sal)
+
+/* The posting's monthly salary: salary_min/salary_max when given (they win),
+ * else the salary text. */
+static enum salary_status posting_salary(const struct ingest_context *ctx, const struct row *row,
+					 struct salary *sal)
 {
-	struct table_quality *q = &ctx->quality->postings;
 	struct slice lo = row->field[POSTING_SALARY_MIN], hi = row->field[POSTING_SALARY_MAX];
-	enum salary_status st;
-	if (lo.len || hi.len) {
-		double a, b;
-		bool has_a = parse_amount(lo, &a), has_b = parse_amount(hi, &b);
-		if (!has_a && !has_b) {
-			st = SALARY_UNPARSED;
-		} else {
-			memset(sal, 0, sizeof(*sal));
-			sal->min = has_a ? a : b;
-			sal->max = has_b ? b : a;
-			sal->basis = sal->min == sal->max ? SALARY_SINGLE : SALARY_RANGE;
-			st = salary_check(sal, ctx->salary);
-		}
-	} else {
-		st = salary_parse(row->field[POSTING_SALARY], ctx->salary, sal);
-	}
-	switch (st) {
-	case SALARY_OK:
-		return true;
-	case SALARY_UNKNOWN:
-		q->salary_unknown++;
-		break;
-	case SALARY_UNPARSED:
-		q->salary_unparsed++;
-		break;
-	case SALARY_IMPLAUSIBLE:
-		q->salary_implausible++;
-		break;
-	}
-	return false;
+	if (!lo.len && !hi.len)
+		return salary_parse(row->field[POSTING_SALARY], ctx->salary, sal);
+	double a, b;
+	bool has_a = parse_amount(lo, &a), has_b = parse_amount(hi, &b);
+	if (!has_a && !has_b)
+		return SALARY_UNPARSED;
+	memset(sal, 0, sizeof(*sal));
+	sal->min = has_a ? a : b;
+	sal->max = has_b ? b : a;
+	sal->basis = sal->min == sal->max ? SALARY_SINGLE : SALARY_RANGE;
+	return salary_check(sal, ctx->salary);
 }
 
 /* ---- reposts ---- */
@@ -282,23 +276,23 @@ static void repost_key(struct strbuf *key, struct slice company, struct slice ti
 
 /* Jobs seen so far: key → the day of its latest occurrence and the posting
  * id whose record reposts share. */
+
+/* Jobs seen so far: key → the day of its latest occurrence and the posting
+ * id whose record reposts share. */
 struct repost_table {
 	struct dict keys;
 	long *last_day;
 	uint32_t *first_id;
 	size_t cap;
-	struct strbuf key;
 };
 
-/* The first posting's id when this one is a repost, else DICT_NONE (and the
- * job's latest occurrence becomes this one). */
-static uint32_t repost_check(struct repost_table *t, int window, const struct row *row,
-			     long day, uint32_t id)
+/* The first posting's id when the job of key (repost_key) is a repost,
+ * else DICT_NONE (and the job's latest occurrence becomes this one). */
+static uint32_t repost_check(struct repost_table *t, int window, struct slice key, long day,
+			     uint32_t id)
 {
-	repost_key(&t->key, company_name(row->field[POSTING_COMPANY]), row->field[POSTING_TITLE],
-		   row->field[POSTING_CITY]);
 	uint32_t n = (uint32_t)t->keys.n;
-	uint32_t k = dict_intern(&t->keys, slice_make(t->key.buf, t->key.len));
+	uint32_t k = dict_intern(&t->keys, key);
 	if (k >= t->cap) {
 		size_t cap = t->cap;
 		GROW(t->last_day, cap, (size_t)k + 1);
@@ -413,294 +407,725 @@ static bool first_keyword(const struct keyword_set *set, struct keyword_scratch 
 	return false;
 }
 
-static void tally_posting(struct keyword_tally *t, const struct keyword_set *set,
-			  struct keyword_scratch *scratch, const struct row *row,
-			  struct strbuf *snippet)
-{
-	static const int fields[TALLY_FIELDS] = { POSTING_TITLE, POSTING_CATEGORY, POSTING_TAGS,
-						  POSTING_DESCRIPTION };
-	int k;
-	size_t f;
-	if (!first_keyword(set, scratch, row, fields, TALLY_FIELDS, &k, &f) || (size_t)k >= t->n)
-		return;
-	struct keyword_tally_entry *e = &t->entries[k];
-	e->postings[f]++;
-	if (e->nexamples >= KEYWORD_TALLY_EXAMPLES)
-		return;
-	struct slice text = row->field[fields[f]];
-	size_t at = find_folded(text, t->words[k]);
-	if (at == text.len)
-		return;
-	strbuf_reset(snippet);
-	keyword_snippet(text, at, strlen(t->words[k]), 15, snippet);
-	e->examples[e->nexamples++] = arena_strndup(&t->arena, snippet->buf, snippet->len);
-}
 
-/* ---- postings, judged ---- */
+/* ---- parts: read by workers, applied in order ---- */
 
-struct postings_state {
-	const struct ingest_context *ctx;
-	struct cube *cube;
-	struct posting_index *idx;
-	struct keyword_scratch *scratch;
-	struct repost_table reposts;
-	struct strbuf snippet;
+/* Bytes of input per part: large enough that a part's bookkeeping is
+ * nothing, small enough that the parts waiting to be applied stay small. */
+#ifndef PART_BYTES
+#define PART_BYTES (8ULL << 20)
+#endif
+
+enum rec_kind { REC_REJECT, REC_ROW };
+
+enum rec_flag {
+	RF_DOMAIN = 1 << 0,
+	RF_OPENINGS_BAD = 1 << 1,
+	RF_CITY_GIVEN = 1 << 2,
+	RF_CITY_KNOWN = 1 << 3,
+	RF_EDU_GIVEN = 1 << 4,
+	RF_EDU_KNOWN = 1 << 5,
+	RF_ROLE_OTHER = 1 << 6,
+	RF_INFO_SPLIT = 1 << 7,
+	RF_TALLY = 1 << 8,
 };
 
-static void add_posting(struct cell *cell, long openings, const struct salary *sal)
+/* One row, judged by a worker: what the applying thread needs of it.
+ * Strings live in the part's arena. */
+struct rec {
+	unsigned char kind;   /* enum rec_kind */
+	unsigned char salary; /* postings: enum salary_status */
+	unsigned char edu;    /* postings: enum education_level */
+	unsigned char field;  /* tally: the field that matched */
+	unsigned flags;       /* enum rec_flag */
+	int month;
+	int keyword;          /* tally: the keyword */
+	long line;            /* counted from the part's start */
+	long day;             /* postings: day number, for reposts */
+	long openings;
+	uint64_t id_hash;
+	struct slice id;
+	struct slice text[4]; /* reject: reason; postings: role, company, industry,
+				 repost key; talents: city */
+	struct slice snippet; /* tally example, or empty */
+	double salary_min, salary_max;
+};
+
+enum { REC_ROLE, REC_COMPANY, REC_INDUSTRY, REC_REPOST_KEY };
+enum { REC_CITY = 0, REC_REASON = 0 };
+
+/* What a worker leaves of one part. */
+struct part_out {
+	struct arena arena;
+	struct rec *recs;
+	size_t n, cap;
+	struct cube cube;       /* applications: sums with the index's ids */
+	bool has_cube;
+	struct table_quality q; /* applications: the worker's counters */
+	long lines;             /* lines of the part (table_part_result) */
+	size_t absorbed;        /* following parts this one read */
+	enum ts_status st;
+	struct ts_error err;
+	bool done;
+};
+
+/* A worker thread's own things. */
+struct worker {
+	struct keyword_scratch *domain, *content;
+	struct strbuf buf;
+	char reason[256];
+};
+
+struct pipeline;
+typedef void (*part_judge)(struct pipeline *p, struct worker *w, struct part_out *out,
+			   const struct row *row);
+typedef void (*part_apply)(struct pipeline *p, struct part_out *out, const struct table_part *part,
+			   long line_base);
+
+struct pipeline {
+	const struct ingest_context *ctx;
+	enum table_kind kind;
+	struct table_quality *q;
+	struct table_plan plan;
+	part_judge judge;
+	part_apply apply;
+	void *state; /* the applying side's, per table */
+	const struct posting_index *idx; /* applications: read-only */
+
+	struct part_out *outs;
+	size_t next;     /* the next part a worker takes */
+	size_t applied;  /* parts applied so far */
+	size_t ahead;    /* parts read but not applied, at most */
+	bool stop;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+static struct rec *rec_add(struct part_out *out, enum rec_kind kind, long line)
+{
+	GROW(out->recs, out->cap, out->n + 1);
+	struct rec *r = &out->recs[out->n++];
+	memset(r, 0, sizeof(*r));
+	r->kind = (unsigned char)kind;
+	r->line = line;
+	return r;
+}
+
+static struct slice arena_slice(struct arena *a, struct slice s)
+{
+	if (!s.len)
+		return slice_make(NULL, 0);
+	return slice_make(arena_strndup(a, s.ptr, s.len), s.len);
+}
+
+static void rec_reject(struct part_out *out, long line, const char *reason)
+{
+	struct rec *r = rec_add(out, REC_REJECT, line);
+	r->text[REC_REASON] = arena_slice(&out->arena, slice_cstr(reason));
+}
+
+static void worker_init(struct worker *w, const struct ingest_context *ctx)
+{
+	memset(w, 0, sizeof(*w));
+	w->domain = keyword_scratch_new(ctx->domain);
+	w->content = keyword_scratch_new(ctx->content);
+	w->buf = (struct strbuf)STRBUF_INIT;
+}
+
+static void worker_release(struct worker *w)
+{
+	keyword_scratch_free(w->domain);
+	keyword_scratch_free(w->content);
+	strbuf_release(&w->buf);
+}
+
+/* Reads part i into p->outs[i]. */
+static void read_part(struct pipeline *p, struct worker *w, size_t i)
+{
+	struct part_out *out = &p->outs[i];
+	struct table_reader *reader = NULL;
+	out->st = table_open_part(&reader, &p->plan, i, p->kind, p->ctx->read, &out->err);
+	if (out->st != TS_OK)
+		return;
+	for (;;) {
+		struct row row;
+		const char *read_reason = NULL;
+		enum row_result res = table_next(reader, &row, &read_reason, &out->err);
+		if (res == ROW_EOF)
+			break;
+		if (res == ROW_FATAL) {
+			out->st = out->err.status != TS_OK ? out->err.status : TS_EDATA;
+			break;
+		}
+		if (res == ROW_REJECT) {
+			rec_reject(out, row.line, read_reason ? read_reason : "unreadable row");
+			continue;
+		}
+		p->judge(p, w, out, &row);
+	}
+	table_part_result(reader, &out->lines, &out->absorbed);
+	table_close(reader);
+}
+
+static void part_out_release(struct part_out *out)
+{
+	arena_release(&out->arena);
+	free(out->recs);
+	if (out->has_cube)
+		cube_release(&out->cube);
+	memset(out, 0, sizeof(*out));
+}
+
+static void *worker_main(void *arg)
+{
+	struct pipeline *p = arg;
+	struct worker w;
+	worker_init(&w, p->ctx);
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (!p->stop && p->next < p->plan.n && p->next >= p->applied + p->ahead)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->stop || p->next >= p->plan.n)
+			break;
+		size_t i = p->next++;
+		pthread_mutex_unlock(&p->mu);
+		read_part(p, &w, i);
+		pthread_mutex_lock(&p->mu);
+		p->outs[i].done = true;
+		pthread_cond_broadcast(&p->cv);
+	}
+	pthread_mutex_unlock(&p->mu);
+	worker_release(&w);
+	return NULL;
+}
+
+/* Writes a part's rejects and counts them; the applying side's loop. */
+static void apply_reject(struct pipeline *p, const struct rec *r, const struct table_part *part,
+			 long line_base)
+{
+	p->q->rows++;
+	p->q->rejected++;
+	rejects_add(p->ctx->rejects, table_schemas[p->kind].name, part->path, line_base + r->line,
+		    r->text[REC_REASON].ptr);
+}
+
+/* Reads every part (on ctx->threads threads) and applies them in order. */
+static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
+{
+	enum ts_status st = table_plan_parts(&p->plan, p->ctx->dataset, p->kind, p->ctx->read,
+					     PART_BYTES, err);
+	if (st != TS_OK || p->plan.n == 0) {
+		table_plan_release(&p->plan);
+		return st;
+	}
+	p->q->present = true;
+	size_t nthreads = p->ctx->threads > 1 ? (size_t)p->ctx->threads : 1;
+	if (nthreads > p->plan.n)
+		nthreads = p->plan.n;
+	p->outs = xcalloc(p->plan.n, sizeof(*p->outs));
+	p->ahead = 2 * nthreads + 2;
+	pthread_t *threads = NULL;
+	struct worker self;
+	size_t started = 0;
+	if (nthreads > 1) {
+		pthread_mutex_init(&p->mu, NULL);
+		pthread_cond_init(&p->cv, NULL);
+		threads = xcalloc(nthreads, sizeof(*threads));
+		for (; started < nthreads; started++)
+			if (pthread_create(&threads[started], NULL, worker_main, p) != 0)
+				break;
+	}
+	if (started == 0)
+		worker_init(&self, p->ctx);
+	long line_base = 0; /* lines of the file before the part */
+	size_t skip = 0;    /* parts already read by an earlier one */
+	for (size_t i = 0; i < p->plan.n; i++) {
+		struct part_out *out = &p->outs[i];
+		if (started) {
+			pthread_mutex_lock(&p->mu);
+			while (!out->done)
+				pthread_cond_wait(&p->cv, &p->mu);
+			pthread_mutex_unlock(&p->mu);
+		} else {
+			read_part(p, &self, i);
+		}
+		const struct table_part *part = &p->plan.parts[i];
+		if (i > 0 && part->file != p->plan.parts[i - 1].file)
+			line_base = 0;
+		if (skip) {
+			skip--;
+		} else if (st == TS_OK) {
+			p->apply(p, out, part, line_base);
+			if (out->st != TS_OK) {
+				*err = out->err;
+				if (err->line > 0)
+					err->line += line_base;
+				st = out->st;
+			}
+			line_base += out->lines;
+			skip = out->absorbed;
+		}
+		part_out_release(out);
+		if (started) {
+			pthread_mutex_lock(&p->mu);
+			p->applied = i + 1;
+			if (st != TS_OK)
+				p->stop = true;
+			pthread_cond_broadcast(&p->cv);
+			pthread_mutex_unlock(&p->mu);
+			if (st != TS_OK) {
+				/* let the workers finish what they hold, then drop it */
+				for (size_t k = i + 1; k < p->plan.n; k++) {
+					pthread_mutex_lock(&p->mu);
+					bool taken = k < p->next;
+					while (taken && !p->outs[k].done)
+						pthread_cond_wait(&p->cv, &p->mu);
+					pthread_mutex_unlock(&p->mu);
+					part_out_release(&p->outs[k]);
+				}
+				break;
+			}
+		} else if (st != TS_OK) {
+			break;
+		}
+	}
+	if (started) {
+		for (size_t t = 0; t < started; t++)
+			pthread_join(threads[t], NULL);
+		pthread_cond_destroy(&p->cv);
+		pthread_mutex_destroy(&p->mu);
+	} else {
+		worker_release(&self);
+	}
+	if (nthreads > 1 && !started) {
+		pthread_cond_destroy(&p->cv);
+		pthread_mutex_destroy(&p->mu);
+	}
+	free(threads);
+	free(p->outs);
+	table_plan_release(&p->plan);
+	return st;
+}
+
+/* ---- postings ---- */
+
+static void add_posting(struct cell *cell, long openings, const struct rec *r)
 {
 	cell->postings++;
 	cell->openings += openings;
-	if (sal) {
+	if (r->salary == SALARY_OK) {
 		cell->salary_n++;
-		cell->salary_min_sum += sal->min;
-		cell->salary_max_sum += sal->max;
+		cell->salary_min_sum += r->salary_min;
+		cell->salary_max_sum += r->salary_max;
 	}
 }
 
 /* Cleaning counters over every accepted posting (reposts included): they
  * measure the cleaners on what the export holds. */
-static void count_cleaning(const struct ingest_context *ctx, const struct row *row,
-			   enum education_level edu, struct slice role_name)
+static unsigned cleaning_flags(const struct row *row, enum education_level edu,
+			       struct slice role_name)
 {
-	struct table_quality *q = &ctx->quality->postings;
+	unsigned f = 0;
 	if (row->field[POSTING_CITY].len) {
-		q->city_given++;
+		f |= RF_CITY_GIVEN;
 		struct slice city = city_normalise(row->field[POSTING_CITY]);
 		static const char district[] = "区"; /* 海淀区 alone names no city */
 		size_t dl = sizeof(district) - 1;
 		if (city.len && !(city.len >= dl && memcmp(city.ptr + city.len - dl, district, dl) == 0))
-			q->city_known++;
+			f |= RF_CITY_KNOWN;
 	}
 	if (row->field[POSTING_EDUCATION].len) {
-		q->education_given++;
+		f |= RF_EDU_GIVEN;
 		if (edu != EDUCATION_UNKNOWN)
-			q->education_known++;
+			f |= RF_EDU_KNOWN;
 	}
 	if (slice_eq_cstr(role_name, ROLE_OTHER))
-		q->role_other++;
+		f |= RF_ROLE_OTHER;
+	return f;
 }
 
-static enum verdict judge_posting(void *state, const struct row *row, char *reason,
-				  size_t reason_cap)
+/* The audit's view of a domain posting: the keyword, the field, a snippet. */
+static void tally_prepare(const struct ingest_context *ctx, struct worker *w,
+			  struct part_out *out, const struct row *row, struct rec *r)
 {
-	struct postings_state *s = state;
-	const struct ingest_context *ctx = s->ctx;
-	struct cube *cube = s->cube;
+	static const int fields[TALLY_FIELDS] = { POSTING_TITLE, POSTING_CATEGORY, POSTING_TAGS,
+						  POSTING_DESCRIPTION };
+	const struct keyword_tally *t = ctx->tally;
+	int k;
+	size_t f;
+	if (!first_keyword(ctx->domain, w->domain, row, fields, TALLY_FIELDS, &k, &f) ||
+	    (size_t)k >= t->n)
+		return;
+	r->flags |= RF_TALLY;
+	r->keyword = k;
+	r->field = (unsigned char)f;
+	struct slice text = row->field[fields[f]];
+	size_t at = find_folded(text, t->words[k]);
+	if (at == text.len)
+		return;
+	strbuf_reset(&w->buf);
+	keyword_snippet(text, at, strlen(t->words[k]), 15, &w->buf);
+	r->snippet = slice_make(arena_strndup(&out->arena, w->buf.buf, w->buf.len), w->buf.len);
+}
+
+static void judge_posting(struct pipeline *p, struct worker *w, struct part_out *out,
+			  const struct row *row)
+{
+	const struct ingest_context *ctx = p->ctx;
 	struct date date;
 	if (!date_parse(row->field[POSTING_POSTED], &date)) {
-		reason_bad_value(reason, reason_cap, "posted date", row->field[POSTING_POSTED]);
-		return VERDICT_REJECT;
+		reason_bad_value(w->reason, sizeof(w->reason), "posted date",
+				 row->field[POSTING_POSTED]);
+		rec_reject(out, row->line, w->reason);
+		return;
 	}
-	int month = date_month_index(date);
-	uint32_t nids = (uint32_t)s->idx->ids.n;
-	uint32_t id = dict_intern(&s->idx->ids, row->field[POSTING_ID]);
-	if (id < nids)
-		return VERDICT_DUPLICATE;
+	struct rec *r = rec_add(out, REC_ROW, row->line);
+	r->month = date_month_index(date);
+	r->day = day_number(date);
+	struct slice id = row->field[POSTING_ID];
+	r->id_hash = hash_bytes(id.ptr, id.len);
+	r->id = arena_slice(&out->arena, id);
 
 	struct salary sal;
-	const struct salary *known = posting_salary(ctx, row, &sal) ? &sal : NULL;
+	r->salary = (unsigned char)posting_salary(ctx, row, &sal);
+	if (r->salary == SALARY_OK) {
+		r->salary_min = sal.min;
+		r->salary_max = sal.max;
+	}
 	enum education_level edu = education_parse(row->field[POSTING_EDUCATION]);
+	r->edu = (unsigned char)edu;
 	struct slice category = row->field[POSTING_CATEGORY];
 	struct slice role_name = category.len ? category
 			       : slice_cstr(role_rules_classify(ctx->roles, row->field[POSTING_TITLE]));
-	count_cleaning(ctx, row, edu, role_name);
+	r->flags = cleaning_flags(row, edu, role_name);
 	struct slice industry_name = row->field[POSTING_INDUSTRY];
 	struct company_info info;
 	if (row->field[POSTING_COMPANY_INFO].len &&
 	    company_info_split(row->field[POSTING_COMPANY_INFO], &info)) {
-		ctx->quality->postings.company_info_split++;
+		r->flags |= RF_INFO_SPLIT;
 		if (!industry_name.len)
 			industry_name = info.industry;
 	}
-
-	cube_note_row(cube, TABLE_POSTINGS, month);
-	uint32_t first = ctx->repost_days > 0
-		? repost_check(&s->reposts, ctx->repost_days, row, day_number(date), id)
-		: DICT_NONE;
-	if (first != DICT_NONE) {
-		/* A repost: its id shares the first posting's record; no figure counts it. */
-		struct posting_index *x = s->idx;
-		posting_index_set(x, id, x->domain[first], x->role[first], x->company[first],
-				  x->industry[first]);
-		ctx->quality->postings.reposts++;
-		if (x->domain[first])
-			cube_cell(cube, DIM_REPOSTS, 0, month)->postings++;
-		return VERDICT_ACCEPT;
+	struct slice company = company_name(row->field[POSTING_COMPANY]);
+	if (ctx->repost_days > 0) {
+		repost_key(&w->buf, company, row->field[POSTING_TITLE], row->field[POSTING_CITY]);
+		r->text[REC_REPOST_KEY] = slice_make(arena_strndup(&out->arena, w->buf.buf, w->buf.len),
+						     w->buf.len);
 	}
 
 	static const int domain_fields[] = { POSTING_TITLE, POSTING_CATEGORY, POSTING_TAGS,
 					     POSTING_DESCRIPTION };
-	bool domain = matches_any(ctx->domain, s->scratch, row, domain_fields, 4);
-	uint32_t role = dict_intern(&cube->roles, role_name);
-	uint32_t company = dict_intern(&cube->companies, company_name(row->field[POSTING_COMPANY]));
-	uint32_t industry = industry_name.len ? dict_intern(&cube->industries, industry_name)
-					      : DICT_NONE;
-	posting_index_set(s->idx, id, domain, role, company, industry);
-
-	long openings = 1;
-	if (row->field[POSTING_OPENINGS].len && !parse_openings(row->field[POSTING_OPENINGS], &openings)) {
-		ctx->quality->postings.openings_invalid++;
-		openings = 1;
+	if (matches_any(ctx->domain, w->domain, row, domain_fields, 4))
+		r->flags |= RF_DOMAIN;
+	r->text[REC_ROLE] = arena_slice(&out->arena, role_name);
+	r->text[REC_COMPANY] = arena_slice(&out->arena, company);
+	r->text[REC_INDUSTRY] = arena_slice(&out->arena, industry_name);
+	r->openings = 1;
+	if (row->field[POSTING_OPENINGS].len && !parse_openings(row->field[POSTING_OPENINGS], &r->openings)) {
+		r->flags |= RF_OPENINGS_BAD;
+		r->openings = 1;
 	}
+	if ((r->flags & RF_DOMAIN) && ctx->tally)
+		tally_prepare(ctx, w, out, row, r);
+}
 
-	cube_cell(cube, DIM_EDU_ALL, edu, month)->postings++;
-	if (domain) {
-		ctx->quality->postings.domain++;
-		if (ctx->tally)
-			tally_posting(ctx->tally, ctx->domain, s->scratch, row, &s->snippet);
-		cube_cell(cube, DIM_EDU_DOMAIN, edu, month)->postings++;
-		add_posting(cube_cell(cube, DIM_TOTAL, 0, month), openings, known);
-		add_posting(cube_cell(cube, DIM_ROLE, role, month), openings, known);
-		add_posting(cube_cell(cube, DIM_COMPANY, company, month), openings, known);
+struct postings_state {
+	struct cube *cube;
+	struct posting_index *idx;
+	struct repost_table reposts;
+};
+
+static void apply_tally(struct keyword_tally *t, const struct rec *r)
+{
+	struct keyword_tally_entry *e = &t->entries[r->keyword];
+	e->postings[r->field]++;
+	if (e->nexamples < KEYWORD_TALLY_EXAMPLES && r->snippet.len)
+		e->examples[e->nexamples++] = arena_strndup(&t->arena, r->snippet.ptr, r->snippet.len);
+}
+
+static void apply_postings(struct pipeline *p, struct part_out *out, const struct table_part *part,
+			   long line_base)
+{
+	const struct ingest_context *ctx = p->ctx;
+	struct postings_state *s = p->state;
+	struct table_quality *q = p->q;
+	struct cube *cube = s->cube;
+	struct posting_index *idx = s->idx;
+	for (size_t i = 0; i < out->n; i++) {
+		const struct rec *r = &out->recs[i];
+		if (r->kind == REC_REJECT) {
+			apply_reject(p, r, part, line_base);
+			continue;
+		}
+		q->rows++;
+		uint32_t nids = (uint32_t)idx->ids.n;
+		uint32_t id = dict_intern_hashed(&idx->ids, r->id, r->id_hash);
+		if (id < nids) {
+			q->duplicates++;
+			continue;
+		}
+		q->accepted++;
+		switch (r->salary) {
+		case SALARY_UNKNOWN:
+			q->salary_unknown++;
+			break;
+		case SALARY_UNPARSED:
+			q->salary_unparsed++;
+			break;
+		case SALARY_IMPLAUSIBLE:
+			q->salary_implausible++;
+			break;
+		default:
+			break;
+		}
+		q->city_given += !!(r->flags & RF_CITY_GIVEN);
+		q->city_known += !!(r->flags & RF_CITY_KNOWN);
+		q->education_given += !!(r->flags & RF_EDU_GIVEN);
+		q->education_known += !!(r->flags & RF_EDU_KNOWN);
+		q->role_other += !!(r->flags & RF_ROLE_OTHER);
+		q->company_info_split += !!(r->flags & RF_INFO_SPLIT);
+
+		int month = r->month;
+		cube_note_row(cube, TABLE_POSTINGS, month);
+		uint32_t first = ctx->repost_days > 0
+			? repost_check(&s->reposts, ctx->repost_days, r->text[REC_REPOST_KEY], r->day, id)
+			: DICT_NONE;
+		if (first != DICT_NONE) {
+			/* A repost: its id shares the first posting's record; no figure counts it. */
+			posting_index_set(idx, id, idx->domain[first], idx->role[first],
+					  idx->company[first], idx->industry[first]);
+			q->reposts++;
+			if (idx->domain[first])
+				cube_cell(cube, DIM_REPOSTS, 0, month)->postings++;
+			continue;
+		}
+		bool domain = r->flags & RF_DOMAIN;
+		uint32_t role = dict_intern(&cube->roles, r->text[REC_ROLE]);
+		uint32_t company = dict_intern(&cube->companies, r->text[REC_COMPANY]);
+		uint32_t industry = r->text[REC_INDUSTRY].len
+			? dict_intern(&cube->industries, r->text[REC_INDUSTRY]) : DICT_NONE;
+		posting_index_set(idx, id, domain, role, company, industry);
+		if (r->flags & RF_OPENINGS_BAD)
+			q->openings_invalid++;
+		cube_cell(cube, DIM_EDU_ALL, r->edu, month)->postings++;
+		if (!domain)
+			continue;
+		q->domain++;
+		if (ctx->tally && (r->flags & RF_TALLY))
+			apply_tally(ctx->tally, r);
+		cube_cell(cube, DIM_EDU_DOMAIN, r->edu, month)->postings++;
+		add_posting(cube_cell(cube, DIM_TOTAL, 0, month), r->openings, r);
+		add_posting(cube_cell(cube, DIM_ROLE, role, month), r->openings, r);
+		add_posting(cube_cell(cube, DIM_COMPANY, company, month), r->openings, r);
 		add_posting(cube_cell(cube, DIM_COMPANY_ROLE, cube_company_role(company, role), month),
-			    openings, known);
+			    r->openings, r);
 		if (industry != DICT_NONE)
-			add_posting(cube_cell(cube, DIM_INDUSTRY, industry, month), openings, known);
+			add_posting(cube_cell(cube, DIM_INDUSTRY, industry, month), r->openings, r);
 	}
-	return VERDICT_ACCEPT;
 }
 
 enum ts_status ingest_postings(const struct ingest_context *ctx, struct cube *cube,
 			       struct posting_index *idx, struct ts_error *err)
 {
-	struct postings_state s = { .ctx = ctx, .cube = cube, .idx = idx,
-				    .scratch = keyword_scratch_new(ctx->domain),
-				    .snippet = STRBUF_INIT };
+	struct postings_state s = { .cube = cube, .idx = idx };
 	dict_init(&s.reposts.keys);
-	s.reposts.key = (struct strbuf)STRBUF_INIT;
 	ctx->quality->postings.repost_days = ctx->repost_days;
-	enum ts_status st = ingest_table(ctx, TABLE_POSTINGS, &ctx->quality->postings,
-					 judge_posting, &s, err);
-	keyword_scratch_free(s.scratch);
+	struct pipeline p = { .ctx = ctx, .kind = TABLE_POSTINGS, .q = &ctx->quality->postings,
+			      .judge = judge_posting, .apply = apply_postings, .state = &s };
+	enum ts_status st = run_pipeline(&p, err);
 	dict_release(&s.reposts.keys);
 	free(s.reposts.last_day);
 	free(s.reposts.first_id);
-	strbuf_release(&s.reposts.key);
-	strbuf_release(&s.snippet);
 	return st;
 }
 
 /* ---- applications ---- */
 
-struct applications_state {
-	const struct ingest_context *ctx;
-	struct cube *cube;
-	const struct posting_index *idx;
-};
-
-static enum verdict judge_application(void *state, const struct row *row, char *reason,
-				      size_t reason_cap)
+static void judge_application(struct pipeline *p, struct worker *w, struct part_out *out,
+			      const struct row *row)
 {
-	struct applications_state *s = state;
+	struct table_quality *q = &out->q;
 	int month;
 	if (!parse_month(row->field[APPLICATION_APPLIED], &month)) {
-		reason_bad_value(reason, reason_cap, "applied date", row->field[APPLICATION_APPLIED]);
-		return VERDICT_REJECT;
+		reason_bad_value(w->reason, sizeof(w->reason), "applied date",
+				 row->field[APPLICATION_APPLIED]);
+		rec_reject(out, row->line, w->reason);
+		return;
 	}
-	cube_note_row(s->cube, TABLE_APPLICATIONS, month);
-	uint32_t id = dict_find(&s->idx->ids, row->field[APPLICATION_POSTING_ID]);
+	if (!out->has_cube) {
+		cube_init(&out->cube);
+		out->has_cube = true;
+	}
+	struct cube *cube = &out->cube;
+	q->rows++;
+	q->accepted++;
+	cube_note_row(cube, TABLE_APPLICATIONS, month);
+	const struct posting_index *idx = p->idx;
+	uint32_t id = dict_find(&idx->ids, row->field[APPLICATION_POSTING_ID]);
 	if (id == DICT_NONE) {
-		s->ctx->quality->applications.orphans++;
-		return VERDICT_ACCEPT;
+		q->orphans++;
+		return;
 	}
-	if (!s->idx->domain[id])
-		return VERDICT_ACCEPT;
-	s->ctx->quality->applications.domain++;
-	uint32_t role = s->idx->role[id], company = s->idx->company[id];
-	cube_cell(s->cube, DIM_TOTAL, 0, month)->applications++;
-	cube_cell(s->cube, DIM_ROLE, role, month)->applications++;
-	cube_cell(s->cube, DIM_COMPANY, company, month)->applications++;
-	if (s->idx->industry[id] != DICT_NONE)
-		cube_cell(s->cube, DIM_INDUSTRY, s->idx->industry[id], month)->applications++;
-	return VERDICT_ACCEPT;
+	if (!idx->domain[id])
+		return;
+	q->domain++;
+	uint32_t role = idx->role[id], company = idx->company[id];
+	cube_cell(cube, DIM_TOTAL, 0, month)->applications++;
+	cube_cell(cube, DIM_ROLE, role, month)->applications++;
+	cube_cell(cube, DIM_COMPANY, company, month)->applications++;
+	if (idx->industry[id] != DICT_NONE)
+		cube_cell(cube, DIM_INDUSTRY, idx->industry[id], month)->applications++;
+}
+
+static void apply_applications(struct pipeline *p, struct part_out *out,
+			       const struct table_part *part, long line_base)
+{
+	for (size_t i = 0; i < out->n; i++)
+		apply_reject(p, &out->recs[i], part, line_base);
+	struct table_quality *q = p->q;
+	q->rows += out->q.rows;
+	q->accepted += out->q.accepted;
+	q->orphans += out->q.orphans;
+	q->domain += out->q.domain;
+	if (out->has_cube)
+		cube_merge(p->state, &out->cube);
 }
 
 enum ts_status ingest_applications(const struct ingest_context *ctx, struct cube *cube,
 				   const struct posting_index *idx, struct ts_error *err)
 {
-	struct applications_state s = { ctx, cube, idx };
-	return ingest_table(ctx, TABLE_APPLICATIONS, &ctx->quality->applications,
-			    judge_application, &s, err);
+	struct pipeline p = { .ctx = ctx, .kind = TABLE_APPLICATIONS,
+			      .q = &ctx->quality->applications, .judge = judge_application,
+			      .apply = apply_applications, .state = cube, .idx = idx };
+	return run_pipeline(&p, err);
 }
 
 /* ---- talents and posts: unique ids, a keyword test, one count ---- */
 
 struct keyed_state {
-	const struct ingest_context *ctx;
 	struct cube *cube;
 	struct dict ids;
-	struct keyword_scratch *scratch;
 };
 
-static enum verdict judge_talent(void *state, const struct row *row, char *reason,
-				 size_t reason_cap)
+static void judge_talent(struct pipeline *p, struct worker *w, struct part_out *out,
+			 const struct row *row)
 {
-	(void)reason;
-	(void)reason_cap;
-	struct keyed_state *s = state;
-	uint32_t n = (uint32_t)s->ids.n;
-	if (dict_intern(&s->ids, row->field[TALENT_ID]) < n)
-		return VERDICT_DUPLICATE;
+	const struct ingest_context *ctx = p->ctx;
+	struct rec *r = rec_add(out, REC_ROW, row->line);
+	struct slice id = row->field[TALENT_ID];
+	r->id_hash = hash_bytes(id.ptr, id.len);
+	r->id = arena_slice(&out->arena, id);
 	static const int fields[] = { TALENT_TITLE, TALENT_TAGS, TALENT_RESUME };
-	if (matches_any(s->ctx->domain, s->scratch, row, fields, 3)) {
-		s->ctx->quality->talents.domain++;
-		int k;
-		size_t f;
-		struct keyword_tally *t = s->ctx->tally;
-		if (t && first_keyword(s->ctx->domain, s->scratch, row, fields, 3, &k, &f) &&
-		    (size_t)k < t->n)
-			t->entries[k].talents++;
-		struct slice city = city_normalise(row->field[TALENT_CITY]);
-		cube_add_talent(s->cube, city.len ? dict_intern(&s->cube->cities, city) : DICT_NONE);
+	if (!matches_any(ctx->domain, w->domain, row, fields, 3))
+		return;
+	r->flags |= RF_DOMAIN;
+	int k;
+	size_t f;
+	const struct keyword_tally *t = ctx->tally;
+	if (t && first_keyword(ctx->domain, w->domain, row, fields, 3, &k, &f) && (size_t)k < t->n) {
+		r->flags |= RF_TALLY;
+		r->keyword = k;
 	}
-	return VERDICT_ACCEPT;
+	r->text[REC_CITY] = arena_slice(&out->arena, city_normalise(row->field[TALENT_CITY]));
 }
 
-static enum verdict judge_post(void *state, const struct row *row, char *reason,
-			       size_t reason_cap)
+static void apply_talents(struct pipeline *p, struct part_out *out, const struct table_part *part,
+			  long line_base)
 {
-	struct keyed_state *s = state;
+	struct keyed_state *s = p->state;
+	struct table_quality *q = p->q;
+	for (size_t i = 0; i < out->n; i++) {
+		const struct rec *r = &out->recs[i];
+		if (r->kind == REC_REJECT) {
+			apply_reject(p, r, part, line_base);
+			continue;
+		}
+		q->rows++;
+		uint32_t n = (uint32_t)s->ids.n;
+		if (dict_intern_hashed(&s->ids, r->id, r->id_hash) < n) {
+			q->duplicates++;
+			continue;
+		}
+		q->accepted++;
+		if (!(r->flags & RF_DOMAIN))
+			continue;
+		q->domain++;
+		if (r->flags & RF_TALLY)
+			p->ctx->tally->entries[r->keyword].talents++;
+		struct slice city = r->text[REC_CITY];
+		cube_add_talent(s->cube, city.len ? dict_intern(&s->cube->cities, city) : DICT_NONE);
+	}
+}
+
+static void judge_post(struct pipeline *p, struct worker *w, struct part_out *out,
+		       const struct row *row)
+{
 	int month;
 	if (!parse_month(row->field[POST_CREATED], &month)) {
-		reason_bad_value(reason, reason_cap, "created date", row->field[POST_CREATED]);
-		return VERDICT_REJECT;
+		reason_bad_value(w->reason, sizeof(w->reason), "created date", row->field[POST_CREATED]);
+		rec_reject(out, row->line, w->reason);
+		return;
 	}
-	uint32_t n = (uint32_t)s->ids.n;
-	if (dict_intern(&s->ids, row->field[POST_ID]) < n)
-		return VERDICT_DUPLICATE;
-	cube_note_row(s->cube, TABLE_POSTS, month);
-	if (keyword_set_matches(s->ctx->content, s->scratch, row->field[POST_TEXT])) {
-		s->ctx->quality->posts.domain++;
-		cube_cell(s->cube, DIM_CONTENT, 0, month)->postings++;
+	struct rec *r = rec_add(out, REC_ROW, row->line);
+	r->month = month;
+	struct slice id = row->field[POST_ID];
+	r->id_hash = hash_bytes(id.ptr, id.len);
+	r->id = arena_slice(&out->arena, id);
+	if (keyword_set_matches(p->ctx->content, w->content, row->field[POST_TEXT]))
+		r->flags |= RF_DOMAIN;
+}
+
+static void apply_posts(struct pipeline *p, struct part_out *out, const struct table_part *part,
+			long line_base)
+{
+	struct keyed_state *s = p->state;
+	struct table_quality *q = p->q;
+	for (size_t i = 0; i < out->n; i++) {
+		const struct rec *r = &out->recs[i];
+		if (r->kind == REC_REJECT) {
+			apply_reject(p, r, part, line_base);
+			continue;
+		}
+		q->rows++;
+		uint32_t n = (uint32_t)s->ids.n;
+		if (dict_intern_hashed(&s->ids, r->id, r->id_hash) < n) {
+			q->duplicates++;
+			continue;
+		}
+		q->accepted++;
+		cube_note_row(s->cube, TABLE_POSTS, r->month);
+		if (r->flags & RF_DOMAIN) {
+			q->domain++;
+			cube_cell(s->cube, DIM_CONTENT, 0, r->month)->postings++;
+		}
 	}
-	return VERDICT_ACCEPT;
 }
 
 static enum ts_status ingest_keyed(const struct ingest_context *ctx, struct cube *cube,
-				   enum table_kind kind, const struct keyword_set *set,
-				   struct table_quality *q, row_judge judge, struct ts_error *err)
+				   enum table_kind kind, struct table_quality *q, part_judge judge,
+				   part_apply apply, struct ts_error *err)
 {
-	struct keyed_state s = { .ctx = ctx, .cube = cube, .scratch = keyword_scratch_new(set) };
+	struct keyed_state s = { .cube = cube };
 	dict_init(&s.ids);
-	enum ts_status st = ingest_table(ctx, kind, q, judge, &s, err);
+	struct pipeline p = { .ctx = ctx, .kind = kind, .q = q, .judge = judge, .apply = apply,
+			      .state = &s };
+	enum ts_status st = run_pipeline(&p, err);
 	dict_release(&s.ids);
-	keyword_scratch_free(s.scratch);
 	return st;
 }
 
 enum ts_status ingest_talents(const struct ingest_context *ctx, struct cube *cube,
 			      struct ts_error *err)
 {
-	return ingest_keyed(ctx, cube, TABLE_TALENTS, ctx->domain, &ctx->quality->talents,
-			    judge_talent, err);
+	return ingest_keyed(ctx, cube, TABLE_TALENTS, &ctx->quality->talents, judge_talent,
+			    apply_talents, err);
 }
 
 enum ts_status ingest_posts(const struct ingest_context *ctx, struct cube *cube,
 			    struct ts_error *err)
 {
-	return ingest_keyed(ctx, cube, TABLE_POSTS, ctx->content, &ctx->quality->posts,
-			    judge_post, err);
+	return ingest_keyed(ctx, cube, TABLE_POSTS, &ctx->quality->posts, judge_post, apply_posts,
+			    err);
 }
 
 /* ---- companies ---- */
@@ -744,3 +1169,4 @@ void company_table_release(struct company_table *t)
 	free(t->rows);
 	memset(t, 0, sizeof(*t));
 }
+

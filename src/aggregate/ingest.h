@@ -38,6 +38,7 @@ struct ingest_context {
 	struct quality *quality;
 	int repost_days;             /* 0: no repost detection */
 	struct keyword_tally *tally; /* NULL: no keyword audit */
+	int threads;                 /* threads reading parts of a table; ≤ 1: this one */
 };
 
 /* The keyword audit's sums, filled by ingest_postings and ingest_talents for

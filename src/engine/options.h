@@ -30,6 +30,7 @@ struct ts_options {
 	char **segments; /* survey segment question ids */
 	struct salary_conventions salary;
 	int repost_days; /* --repost-days: the repost window; 0 disables */
+	int threads;     /* --threads: threads reading a table; 0: one per core */
 	struct findings_options findings; /* thresholds of the findings' rules */
 };
 
