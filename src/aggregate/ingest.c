@@ -121,12 +121,12 @@ static bool matches_any(const struct keyword_set *set, struct keyword_scratch *s
 void posting_index_init(struct posting_index *idx)
 {
 	memset(idx, 0, sizeof(*idx));
-	dict_init(&idx->ids);
+	idmap_init(&idx->ids);
 }
 
 void posting_index_release(struct posting_index *idx)
 {
-	dict_release(&idx->ids);
+	idmap_release(&idx->ids);
 	free(idx->role);
 	free(idx->company);
 	free(idx->industry);
@@ -138,8 +138,11 @@ static void posting_index_set(struct posting_index *idx, uint32_t id, bool domai
 			      uint32_t company, uint32_t industry)
 {
 	if (id >= idx->cap) {
-		size_t cap = idx->cap;
-		GROW(idx->role, cap, (size_t)id + 1);
+		/* by half again, not double: this is the one array per posting */
+		size_t cap = idx->cap < 1024 ? 1024 : idx->cap + idx->cap / 2;
+		if (cap <= id)
+			cap = (size_t)id + 1;
+		idx->role = xrealloc(idx->role, cap * sizeof(*idx->role));
 		idx->company = xrealloc(idx->company, cap * sizeof(*idx->company));
 		idx->industry = xrealloc(idx->industry, cap * sizeof(*idx->industry));
 		idx->domain = xrealloc(idx->domain, cap * sizeof(*idx->domain));
@@ -443,7 +446,6 @@ struct rec {
 	long line;            /* counted from the part's start */
 	long day;             /* postings: day number, for reposts */
 	long openings;
-	uint64_t id_hash;
 	struct slice id;
 	struct slice text[4]; /* reject: reason; postings: role, company, industry,
 				 repost key; talents: city */
@@ -783,7 +785,6 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 	r->month = date_month_index(date);
 	r->day = day_number(date);
 	struct slice id = row->field[POSTING_ID];
-	r->id_hash = hash_bytes(id.ptr, id.len);
 	r->id = arena_slice(&out->arena, id);
 
 	struct salary sal;
@@ -858,9 +859,9 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 			continue;
 		}
 		q->rows++;
-		uint32_t nids = (uint32_t)idx->ids.n;
-		uint32_t id = dict_intern_hashed(&idx->ids, r->id, r->id_hash);
-		if (id < nids) {
+		bool added;
+		uint32_t id = idmap_intern(&idx->ids, r->id, &added);
+		if (!added) {
 			q->duplicates++;
 			continue;
 		}
@@ -961,8 +962,8 @@ static void judge_application(struct pipeline *p, struct worker *w, struct part_
 	q->accepted++;
 	cube_note_row(cube, TABLE_APPLICATIONS, month);
 	const struct posting_index *idx = p->idx;
-	uint32_t id = dict_find(&idx->ids, row->field[APPLICATION_POSTING_ID]);
-	if (id == DICT_NONE) {
+	uint32_t id = idmap_find(&idx->ids, row->field[APPLICATION_POSTING_ID]);
+	if (id == IDMAP_NONE) {
 		q->orphans++;
 		return;
 	}
@@ -1004,7 +1005,7 @@ enum ts_status ingest_applications(const struct ingest_context *ctx, struct cube
 
 struct keyed_state {
 	struct cube *cube;
-	struct dict ids;
+	struct idmap ids;
 };
 
 static void judge_talent(struct pipeline *p, struct worker *w, struct part_out *out,
@@ -1013,7 +1014,6 @@ static void judge_talent(struct pipeline *p, struct worker *w, struct part_out *
 	const struct ingest_context *ctx = p->ctx;
 	struct rec *r = rec_add(out, REC_ROW, row->line);
 	struct slice id = row->field[TALENT_ID];
-	r->id_hash = hash_bytes(id.ptr, id.len);
 	r->id = arena_slice(&out->arena, id);
 	static const int fields[] = { TALENT_TITLE, TALENT_TAGS, TALENT_RESUME };
 	if (!matches_any(ctx->domain, w->domain, row, fields, 3))
@@ -1041,8 +1041,9 @@ static void apply_talents(struct pipeline *p, struct part_out *out, const struct
 			continue;
 		}
 		q->rows++;
-		uint32_t n = (uint32_t)s->ids.n;
-		if (dict_intern_hashed(&s->ids, r->id, r->id_hash) < n) {
+		bool added;
+		idmap_intern(&s->ids, r->id, &added);
+		if (!added) {
 			q->duplicates++;
 			continue;
 		}
@@ -1069,7 +1070,6 @@ static void judge_post(struct pipeline *p, struct worker *w, struct part_out *ou
 	struct rec *r = rec_add(out, REC_ROW, row->line);
 	r->month = month;
 	struct slice id = row->field[POST_ID];
-	r->id_hash = hash_bytes(id.ptr, id.len);
 	r->id = arena_slice(&out->arena, id);
 	if (keyword_set_matches(p->ctx->content, w->content, row->field[POST_TEXT]))
 		r->flags |= RF_DOMAIN;
@@ -1087,8 +1087,9 @@ static void apply_posts(struct pipeline *p, struct part_out *out, const struct t
 			continue;
 		}
 		q->rows++;
-		uint32_t n = (uint32_t)s->ids.n;
-		if (dict_intern_hashed(&s->ids, r->id, r->id_hash) < n) {
+		bool added;
+		idmap_intern(&s->ids, r->id, &added);
+		if (!added) {
 			q->duplicates++;
 			continue;
 		}
@@ -1106,11 +1107,11 @@ static enum ts_status ingest_keyed(const struct ingest_context *ctx, struct cube
 				   part_apply apply, struct ts_error *err)
 {
 	struct keyed_state s = { .cube = cube };
-	dict_init(&s.ids);
+	idmap_init(&s.ids);
 	struct pipeline p = { .ctx = ctx, .kind = kind, .q = q, .judge = judge, .apply = apply,
 			      .state = &s };
 	enum ts_status st = run_pipeline(&p, err);
-	dict_release(&s.ids);
+	idmap_release(&s.ids);
 	return st;
 }
 
