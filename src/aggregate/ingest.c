@@ -22,6 +22,7 @@
 #include "aggregate/ingest.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,12 +192,16 @@ static bool parse_amount(struct slice s, double *out)
 
 /* The posting's monthly salary: salary_min/salary_max when given (they win),
  * else the salary text. */
-static enum salary_status posting_salary(const struct ingest_context *ctx, const struct row *row,
-					 struct salary *sal)
+struct worker;
+static enum salary_status worker_salary_text(struct worker *w, const struct ingest_context *ctx,
+					     struct slice text, struct salary *sal);
+
+static enum salary_status posting_salary(const struct ingest_context *ctx, struct worker *w,
+					 const struct row *row, struct salary *sal)
 {
 	struct slice lo = row->field[POSTING_SALARY_MIN], hi = row->field[POSTING_SALARY_MAX];
 	if (!lo.len && !hi.len)
-		return salary_parse(row->field[POSTING_SALARY], ctx->salary, sal);
+		return worker_salary_text(w, ctx, row->field[POSTING_SALARY], sal);
 	double a, b;
 	bool has_a = parse_amount(lo, &a), has_b = parse_amount(hi, &b);
 	if (!has_a && !has_b)
@@ -471,11 +476,82 @@ struct part_out {
 	bool done;
 };
 
+/*
+ * Memos: the cleaners are pure functions of a cell's bytes, and a column
+ * such as city, education, salary or posted date holds few distinct values
+ * repeated over millions of rows, so each worker remembers the answers it
+ * worked out (up to MEMO_MAX values a column, then it just computes).
+ */
+#define MEMO_MAX (1u << 16)
+
+struct memo {
+	struct arena arena;
+	struct memo_slot {
+		uint64_t hash;
+		struct slice key;
+		const void *val; /* in the arena */
+	} *slots;
+	size_t nslots, n;
+};
+
+static void memo_release(struct memo *m)
+{
+	arena_release(&m->arena);
+	free(m->slots);
+	memset(m, 0, sizeof(*m));
+}
+
+static struct memo_slot *memo_slot(struct memo *m, struct slice key, uint64_t h)
+{
+	if (!m->nslots) {
+		m->nslots = 256;
+		m->slots = xcalloc(m->nslots, sizeof(*m->slots));
+	}
+	size_t mask = m->nslots - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		struct memo_slot *sl = &m->slots[i];
+		if (!sl->val || (sl->hash == h && slice_eq(sl->key, key)))
+			return sl;
+	}
+}
+
+/* The value remembered for key, or NULL. */
+static const void *memo_get(struct memo *m, struct slice key, uint64_t *h)
+{
+	*h = hash_bytes(key.ptr, key.len);
+	return memo_slot(m, key, *h)->val;
+}
+
+/* Remembers a copy of val (size bytes) for key; h from memo_get. */
+static void memo_put(struct memo *m, struct slice key, uint64_t h, const void *val, size_t size)
+{
+	if (m->n >= MEMO_MAX)
+		return;
+	if ((m->n + 1) * 2 > m->nslots && m->nslots) {
+		struct memo_slot *old = m->slots;
+		size_t n = m->nslots;
+		m->nslots *= 2;
+		m->slots = xcalloc(m->nslots, sizeof(*m->slots));
+		for (size_t i = 0; i < n; i++)
+			if (old[i].val)
+				*memo_slot(m, old[i].key, old[i].hash) = old[i];
+		free(old);
+	}
+	struct memo_slot *sl = memo_slot(m, key, h);
+	void *copy = arena_alloc(&m->arena, size ? size : 1);
+	memcpy(copy, val, size);
+	sl->hash = h;
+	sl->key = slice_make(arena_strndup(&m->arena, key.ptr ? key.ptr : "", key.len), key.len);
+	sl->val = copy;
+	m->n++;
+}
+
 /* A worker thread's own things. */
 struct worker {
 	struct keyword_scratch *domain, *content;
 	struct strbuf buf;
 	char reason[256];
+	struct memo city, education, salary, date;
 };
 
 struct pipeline;
@@ -493,6 +569,9 @@ struct pipeline {
 	part_apply apply;
 	void *state; /* the applying side's, per table */
 	const struct posting_index *idx; /* applications: read-only */
+	/* postings: keywords whose audit examples are all taken, so that
+	 * workers stop cutting snippets for them (set by the applying side) */
+	atomic_uchar *tally_full;
 
 	struct part_out *outs;
 	size_t next;     /* the next part a worker takes */
@@ -539,6 +618,82 @@ static void worker_release(struct worker *w)
 	keyword_scratch_free(w->domain);
 	keyword_scratch_free(w->content);
 	strbuf_release(&w->buf);
+	memo_release(&w->city);
+	memo_release(&w->education);
+	memo_release(&w->salary);
+	memo_release(&w->date);
+}
+
+/* city_normalise, remembered; the result lives until the worker's end. */
+static struct slice worker_city(struct worker *w, struct slice text)
+{
+	uint64_t h;
+	const struct slice *known = memo_get(&w->city, text, &h);
+	if (known)
+		return *known;
+	struct slice city = city_normalise(text);
+	if (w->city.n >= MEMO_MAX)
+		return city;
+	struct slice copy = slice_make(arena_strndup(&w->city.arena, city.ptr ? city.ptr : "", city.len),
+				       city.len);
+	memo_put(&w->city, text, h, &copy, sizeof(copy));
+	return copy;
+}
+
+static enum education_level worker_education(struct worker *w, struct slice text)
+{
+	uint64_t h;
+	const enum education_level *known = memo_get(&w->education, text, &h);
+	if (known)
+		return *known;
+	enum education_level edu = education_parse(text);
+	memo_put(&w->education, text, h, &edu, sizeof(edu));
+	return edu;
+}
+
+struct salary_answer {
+	enum salary_status st;
+	struct salary sal;
+};
+
+static enum salary_status worker_salary_text(struct worker *w, const struct ingest_context *ctx,
+					     struct slice text, struct salary *sal)
+{
+	uint64_t h;
+	const struct salary_answer *known = memo_get(&w->salary, text, &h);
+	struct salary_answer a;
+	if (known) {
+		a = *known;
+	} else {
+		memset(&a, 0, sizeof(a));
+		a.st = salary_parse(text, ctx->salary, &a.sal);
+		memo_put(&w->salary, text, h, &a, sizeof(a));
+	}
+	if (a.st == SALARY_OK || a.st == SALARY_IMPLAUSIBLE)
+		*sal = a.sal;
+	return a.st;
+}
+
+struct date_answer {
+	bool ok;
+	struct date d;
+};
+
+static bool worker_date(struct worker *w, struct slice text, struct date *out)
+{
+	uint64_t h;
+	const struct date_answer *known = memo_get(&w->date, text, &h);
+	struct date_answer a;
+	if (known) {
+		a = *known;
+	} else {
+		memset(&a, 0, sizeof(a));
+		a.ok = date_parse(text, &a.d);
+		memo_put(&w->date, text, h, &a, sizeof(a));
+	}
+	if (a.ok)
+		*out = a.d;
+	return a.ok;
 }
 
 /* Reads part i into p->outs[i]. */
@@ -724,13 +879,13 @@ static void add_posting(struct cell *cell, long openings, const struct rec *r)
 
 /* Cleaning counters over every accepted posting (reposts included): they
  * measure the cleaners on what the export holds. */
-static unsigned cleaning_flags(const struct row *row, enum education_level edu,
+static unsigned cleaning_flags(struct worker *w, const struct row *row, enum education_level edu,
 			       struct slice role_name)
 {
 	unsigned f = 0;
 	if (row->field[POSTING_CITY].len) {
 		f |= RF_CITY_GIVEN;
-		struct slice city = city_normalise(row->field[POSTING_CITY]);
+		struct slice city = worker_city(w, row->field[POSTING_CITY]);
 		static const char district[] = "区"; /* 海淀区 alone names no city */
 		size_t dl = sizeof(district) - 1;
 		if (city.len && !(city.len >= dl && memcmp(city.ptr + city.len - dl, district, dl) == 0))
@@ -746,21 +901,33 @@ static unsigned cleaning_flags(const struct row *row, enum education_level edu,
 	return f;
 }
 
-/* The audit's view of a domain posting: the keyword, the field, a snippet. */
-static void tally_prepare(const struct ingest_context *ctx, struct worker *w,
-			  struct part_out *out, const struct row *row, struct rec *r)
+/* The domain test of a posting and, with the audit on, the keyword that
+ * matched first, its field and a snippet (when the keyword still lacks
+ * examples): the first field to match decides both, so one scan does. */
+static void posting_domain(struct pipeline *p, struct worker *w, struct part_out *out,
+			   const struct row *row, struct rec *r)
 {
 	static const int fields[TALLY_FIELDS] = { POSTING_TITLE, POSTING_CATEGORY, POSTING_TAGS,
 						  POSTING_DESCRIPTION };
+	const struct ingest_context *ctx = p->ctx;
 	const struct keyword_tally *t = ctx->tally;
+	if (!t) {
+		if (matches_any(ctx->domain, w->domain, row, fields, TALLY_FIELDS))
+			r->flags |= RF_DOMAIN;
+		return;
+	}
 	int k;
 	size_t f;
-	if (!first_keyword(ctx->domain, w->domain, row, fields, TALLY_FIELDS, &k, &f) ||
-	    (size_t)k >= t->n)
+	if (!first_keyword(ctx->domain, w->domain, row, fields, TALLY_FIELDS, &k, &f))
+		return;
+	r->flags |= RF_DOMAIN;
+	if ((size_t)k >= t->n)
 		return;
 	r->flags |= RF_TALLY;
 	r->keyword = k;
 	r->field = (unsigned char)f;
+	if (atomic_load_explicit(&p->tally_full[k], memory_order_relaxed))
+		return;
 	struct slice text = row->field[fields[f]];
 	size_t at = find_folded(text, t->words[k]);
 	if (at == text.len)
@@ -775,7 +942,7 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 {
 	const struct ingest_context *ctx = p->ctx;
 	struct date date;
-	if (!date_parse(row->field[POSTING_POSTED], &date)) {
+	if (!worker_date(w, row->field[POSTING_POSTED], &date)) {
 		reason_bad_value(w->reason, sizeof(w->reason), "posted date",
 				 row->field[POSTING_POSTED]);
 		rec_reject(out, row->line, w->reason);
@@ -788,17 +955,17 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 	r->id = arena_slice(&out->arena, id);
 
 	struct salary sal;
-	r->salary = (unsigned char)posting_salary(ctx, row, &sal);
+	r->salary = (unsigned char)posting_salary(ctx, w, row, &sal);
 	if (r->salary == SALARY_OK) {
 		r->salary_min = sal.min;
 		r->salary_max = sal.max;
 	}
-	enum education_level edu = education_parse(row->field[POSTING_EDUCATION]);
+	enum education_level edu = worker_education(w, row->field[POSTING_EDUCATION]);
 	r->edu = (unsigned char)edu;
 	struct slice category = row->field[POSTING_CATEGORY];
 	struct slice role_name = category.len ? category
 			       : slice_cstr(role_rules_classify(ctx->roles, row->field[POSTING_TITLE]));
-	r->flags = cleaning_flags(row, edu, role_name);
+	r->flags = cleaning_flags(w, row, edu, role_name);
 	struct slice industry_name = row->field[POSTING_INDUSTRY];
 	struct company_info info;
 	if (row->field[POSTING_COMPANY_INFO].len &&
@@ -814,10 +981,7 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 						     w->buf.len);
 	}
 
-	static const int domain_fields[] = { POSTING_TITLE, POSTING_CATEGORY, POSTING_TAGS,
-					     POSTING_DESCRIPTION };
-	if (matches_any(ctx->domain, w->domain, row, domain_fields, 4))
-		r->flags |= RF_DOMAIN;
+	posting_domain(p, w, out, row, r);
 	r->text[REC_ROLE] = arena_slice(&out->arena, role_name);
 	r->text[REC_COMPANY] = arena_slice(&out->arena, company);
 	r->text[REC_INDUSTRY] = arena_slice(&out->arena, industry_name);
@@ -826,8 +990,6 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 		r->flags |= RF_OPENINGS_BAD;
 		r->openings = 1;
 	}
-	if ((r->flags & RF_DOMAIN) && ctx->tally)
-		tally_prepare(ctx, w, out, row, r);
 }
 
 struct postings_state {
@@ -836,12 +998,15 @@ struct postings_state {
 	struct repost_table reposts;
 };
 
-static void apply_tally(struct keyword_tally *t, const struct rec *r)
+static void apply_tally(struct pipeline *p, struct keyword_tally *t, const struct rec *r)
 {
 	struct keyword_tally_entry *e = &t->entries[r->keyword];
 	e->postings[r->field]++;
-	if (e->nexamples < KEYWORD_TALLY_EXAMPLES && r->snippet.len)
-		e->examples[e->nexamples++] = arena_strndup(&t->arena, r->snippet.ptr, r->snippet.len);
+	if (e->nexamples >= KEYWORD_TALLY_EXAMPLES || !r->snippet.len)
+		return;
+	e->examples[e->nexamples++] = arena_strndup(&t->arena, r->snippet.ptr, r->snippet.len);
+	if (e->nexamples == KEYWORD_TALLY_EXAMPLES)
+		atomic_store_explicit(&p->tally_full[r->keyword], 1, memory_order_relaxed);
 }
 
 static void apply_postings(struct pipeline *p, struct part_out *out, const struct table_part *part,
@@ -913,7 +1078,7 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 			continue;
 		q->domain++;
 		if (ctx->tally && (r->flags & RF_TALLY))
-			apply_tally(ctx->tally, r);
+			apply_tally(p, ctx->tally, r);
 		cube_cell(cube, DIM_EDU_DOMAIN, r->edu, month)->postings++;
 		add_posting(cube_cell(cube, DIM_TOTAL, 0, month), r->openings, r);
 		add_posting(cube_cell(cube, DIM_ROLE, role, month), r->openings, r);
@@ -933,7 +1098,14 @@ enum ts_status ingest_postings(const struct ingest_context *ctx, struct cube *cu
 	ctx->quality->postings.repost_days = ctx->repost_days;
 	struct pipeline p = { .ctx = ctx, .kind = TABLE_POSTINGS, .q = &ctx->quality->postings,
 			      .judge = judge_posting, .apply = apply_postings, .state = &s };
+	if (ctx->tally) {
+		p.tally_full = xcalloc(ctx->tally->n ? ctx->tally->n : 1, sizeof(*p.tally_full));
+		for (size_t k = 0; k < ctx->tally->n; k++)
+			atomic_init(&p.tally_full[k],
+				    ctx->tally->entries[k].nexamples >= KEYWORD_TALLY_EXAMPLES);
+	}
 	enum ts_status st = run_pipeline(&p, err);
+	free(p.tally_full);
 	dict_release(&s.reposts.keys);
 	free(s.reposts.last_day);
 	free(s.reposts.first_id);
@@ -1016,17 +1188,21 @@ static void judge_talent(struct pipeline *p, struct worker *w, struct part_out *
 	struct slice id = row->field[TALENT_ID];
 	r->id = arena_slice(&out->arena, id);
 	static const int fields[] = { TALENT_TITLE, TALENT_TAGS, TALENT_RESUME };
-	if (!matches_any(ctx->domain, w->domain, row, fields, 3))
-		return;
-	r->flags |= RF_DOMAIN;
+	const struct keyword_tally *t = ctx->tally;
 	int k;
 	size_t f;
-	const struct keyword_tally *t = ctx->tally;
-	if (t && first_keyword(ctx->domain, w->domain, row, fields, 3, &k, &f) && (size_t)k < t->n) {
+	if (!t) {
+		if (!matches_any(ctx->domain, w->domain, row, fields, 3))
+			return;
+	} else if (!first_keyword(ctx->domain, w->domain, row, fields, 3, &k, &f)) {
+		return;
+	}
+	r->flags |= RF_DOMAIN;
+	if (t && (size_t)k < t->n) {
 		r->flags |= RF_TALLY;
 		r->keyword = k;
 	}
-	r->text[REC_CITY] = arena_slice(&out->arena, city_normalise(row->field[TALENT_CITY]));
+	r->text[REC_CITY] = arena_slice(&out->arena, worker_city(w, row->field[TALENT_CITY]));
 }
 
 static void apply_talents(struct pipeline *p, struct part_out *out, const struct table_part *part,
