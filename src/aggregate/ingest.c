@@ -576,6 +576,7 @@ struct pipeline {
 	struct part_out *outs;
 	size_t next;     /* the next part a worker takes */
 	size_t applied;  /* parts applied so far */
+	size_t read_to;  /* parts before this one were read by earlier ones: skip */
 	size_t ahead;    /* parts read but not applied, at most */
 	bool stop;
 	pthread_mutex_t mu;
@@ -696,14 +697,22 @@ static bool worker_date(struct worker *w, struct slice text, struct date *out)
 	return a.ok;
 }
 
-/* Reads part i into p->outs[i]. */
-static void read_part(struct pipeline *p, struct worker *w, size_t i)
+/* A record this long in a part read ahead (not the first of its file) more
+ * likely means the part began inside a quoted field: its reader gives up,
+ * and the part is read again in order if it was not read by the one before. */
+#define PART_RECORD_MAX (2 * PART_BYTES + (64u << 10))
+
+/* Reads part i into p->outs[i]; ahead: on a worker, before the parts
+ * before it are known to end where this one starts. */
+static void read_part(struct pipeline *p, struct worker *w, size_t i, bool ahead)
 {
 	struct part_out *out = &p->outs[i];
 	struct table_reader *reader = NULL;
 	out->st = table_open_part(&reader, &p->plan, i, p->kind, p->ctx->read, &out->err);
 	if (out->st != TS_OK)
 		return;
+	if (ahead && p->plan.parts[i].start > 0)
+		table_set_max_record(reader, PART_RECORD_MAX);
 	for (;;) {
 		struct row row;
 		const char *read_reason = NULL;
@@ -745,8 +754,10 @@ static void *worker_main(void *arg)
 		if (p->stop || p->next >= p->plan.n)
 			break;
 		size_t i = p->next++;
+		bool needed = i >= p->read_to;
 		pthread_mutex_unlock(&p->mu);
-		read_part(p, &w, i);
+		if (needed)
+			read_part(p, &w, i, true);
 		pthread_mutex_lock(&p->mu);
 		p->outs[i].done = true;
 		pthread_cond_broadcast(&p->cv);
@@ -792,8 +803,7 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 			if (pthread_create(&threads[started], NULL, worker_main, p) != 0)
 				break;
 	}
-	if (started == 0)
-		worker_init(&self, p->ctx);
+	worker_init(&self, p->ctx);
 	long line_base = 0; /* lines of the file before the part */
 	size_t skip = 0;    /* parts already read by an earlier one */
 	for (size_t i = 0; i < p->plan.n; i++) {
@@ -804,11 +814,16 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 				pthread_cond_wait(&p->cv, &p->mu);
 			pthread_mutex_unlock(&p->mu);
 		} else {
-			read_part(p, &self, i);
+			read_part(p, &self, i, false);
 		}
 		const struct table_part *part = &p->plan.parts[i];
 		if (i > 0 && part->file != p->plan.parts[i - 1].file)
 			line_base = 0;
+		if (!skip && st == TS_OK && started && out->st != TS_OK && part->start > 0) {
+			/* read ahead and failed: maybe only for starting mid-record */
+			part_out_release(out);
+			read_part(p, &self, i, false);
+		}
 		if (skip) {
 			skip--;
 		} else if (st == TS_OK) {
@@ -821,6 +836,11 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 			}
 			line_base += out->lines;
 			skip = out->absorbed;
+			if (skip && started) {
+				pthread_mutex_lock(&p->mu);
+				p->read_to = i + 1 + skip;
+				pthread_mutex_unlock(&p->mu);
+			}
 		}
 		part_out_release(out);
 		if (started) {
@@ -851,9 +871,8 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 			pthread_join(threads[t], NULL);
 		pthread_cond_destroy(&p->cv);
 		pthread_mutex_destroy(&p->mu);
-	} else {
-		worker_release(&self);
 	}
+	worker_release(&self);
 	if (nthreads > 1 && !started) {
 		pthread_cond_destroy(&p->cv);
 		pthread_mutex_destroy(&p->mu);

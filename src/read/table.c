@@ -1096,3 +1096,9 @@ void table_part_result(const struct table_reader *r, long *lines, size_t *absorb
 	*lines = r->part_lines;
 	*absorbed = r->absorbed;
 }
+
+void table_set_max_record(struct table_reader *r, size_t max)
+{
+	if (r->csv)
+		csv_reader_set_max_record(r->csv, max);
+}

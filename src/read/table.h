@@ -145,6 +145,11 @@ enum ts_status table_open_part(struct table_reader **out, const struct table_pla
  * the next part starts) and how many following parts it read as well. */
 void table_part_result(const struct table_reader *r, long *lines, size_t *absorbed);
 
+/* Lowers the size cap of a CSV record (256 MiB) for the rest of the open
+ * file: a part read on another thread that may have started inside a quoted
+ * field gives up early (a fatal error) instead of reading on to the end. */
+void table_set_max_record(struct table_reader *r, size_t max);
+
 /* Input bytes (on disk) read so far over all shards. */
 unsigned long long table_bytes_in(const struct table_reader *r);
 void table_close(struct table_reader *r);
