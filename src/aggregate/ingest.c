@@ -104,18 +104,6 @@ static bool parse_month(struct slice text, int *month)
 	return true;
 }
 
-/* Any of the fields holds a keyword of the set. */
-static bool matches_any(const struct keyword_set *set, struct keyword_scratch *scratch,
-			const struct row *row, const int *fields, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		struct slice s = row->field[fields[i]];
-		if (s.len && keyword_set_matches(set, scratch, s))
-			return true;
-	}
-	return false;
-}
-
 
 /* ---- postings ---- */
 
@@ -397,24 +385,6 @@ static size_t find_folded(struct slice text, const char *word)
 	return text.len;
 }
 
-/* The keyword that put a domain row in the domain, by the first field with
- * a match; false when none does (the row is then not counted). */
-static bool first_keyword(const struct keyword_set *set, struct keyword_scratch *scratch,
-			  const struct row *row, const int *fields, size_t n, int *keyword,
-			  size_t *field)
-{
-	for (size_t i = 0; i < n; i++) {
-		struct slice s = row->field[fields[i]];
-		int k = s.len ? keyword_set_first(set, scratch, s) : -1;
-		if (k >= 0) {
-			*keyword = k;
-			*field = i;
-			return true;
-		}
-	}
-	return false;
-}
-
 
 /* ---- parts: read by workers, applied in order ---- */
 
@@ -552,6 +522,7 @@ struct worker {
 	struct strbuf buf;
 	char reason[256];
 	struct memo city, education, salary, date;
+	struct strbuf join; /* fields joined for one keyword scan */
 };
 
 struct pipeline;
@@ -612,6 +583,7 @@ static void worker_init(struct worker *w, const struct ingest_context *ctx)
 	w->domain = keyword_scratch_new(ctx->domain);
 	w->content = keyword_scratch_new(ctx->content);
 	w->buf = (struct strbuf)STRBUF_INIT;
+	w->join = (struct strbuf)STRBUF_INIT;
 }
 
 static void worker_release(struct worker *w)
@@ -623,6 +595,7 @@ static void worker_release(struct worker *w)
 	memo_release(&w->education);
 	memo_release(&w->salary);
 	memo_release(&w->date);
+	strbuf_release(&w->join);
 }
 
 /* city_normalise, remembered; the result lives until the worker's end. */
@@ -920,6 +893,53 @@ static unsigned cleaning_flags(struct worker *w, const struct row *row, enum edu
 	return f;
 }
 
+/*
+ * The fields of a row joined by LF, for one keyword scan instead of one per
+ * field: no keyword holds an LF (a list has one keyword a line), so no match
+ * spans two fields, a match anywhere is a match in some field, and the match
+ * that ends first lies in the first field that has one.
+ */
+static struct slice join_fields(struct worker *w, const struct row *row, const int *fields,
+				size_t n, size_t *starts)
+{
+	strbuf_reset(&w->join);
+	for (size_t i = 0; i < n; i++) {
+		struct slice f = row->field[fields[i]];
+		starts[i] = w->join.len;
+		if (f.len)
+			strbuf_add(&w->join, f.ptr, f.len);
+		strbuf_addch(&w->join, '\n');
+	}
+	return slice_make(w->join.buf, w->join.len);
+}
+
+/* Any of the fields holds a keyword of the set: one scan. */
+static bool worker_matches_any(struct worker *w, const struct keyword_set *set,
+			       struct keyword_scratch *scratch, const struct row *row,
+			       const int *fields, size_t n)
+{
+	size_t starts[TABLE_MAX_FIELDS];
+	return keyword_set_matches(set, scratch, join_fields(w, row, fields, n, starts));
+}
+
+/* The keyword that put a domain row in the domain, by the first field with
+ * a match (its index in fields); false when none does.  One scan. */
+static bool worker_first_keyword(struct worker *w, const struct keyword_set *set,
+				 struct keyword_scratch *scratch, const struct row *row,
+				 const int *fields, size_t n, int *keyword, size_t *field)
+{
+	size_t starts[TABLE_MAX_FIELDS], end;
+	int k = keyword_set_first_end(set, scratch, join_fields(w, row, fields, n, starts), &end);
+	if (k < 0)
+		return false;
+	size_t f = 0;
+	while (f + 1 < n && starts[f + 1] < end)
+		f++;
+	*keyword = k;
+	*field = f;
+	return true;
+}
+
 /* The domain test of a posting and, with the audit on, the keyword that
  * matched first, its field and a snippet (when the keyword still lacks
  * examples): the first field to match decides both, so one scan does. */
@@ -931,13 +951,13 @@ static void posting_domain(struct pipeline *p, struct worker *w, struct part_out
 	const struct ingest_context *ctx = p->ctx;
 	const struct keyword_tally *t = ctx->tally;
 	if (!t) {
-		if (matches_any(ctx->domain, w->domain, row, fields, TALLY_FIELDS))
+		if (worker_matches_any(w, ctx->domain, w->domain, row, fields, TALLY_FIELDS))
 			r->flags |= RF_DOMAIN;
 		return;
 	}
 	int k;
 	size_t f;
-	if (!first_keyword(ctx->domain, w->domain, row, fields, TALLY_FIELDS, &k, &f))
+	if (!worker_first_keyword(w, ctx->domain, w->domain, row, fields, TALLY_FIELDS, &k, &f))
 		return;
 	r->flags |= RF_DOMAIN;
 	if ((size_t)k >= t->n)
@@ -1211,9 +1231,9 @@ static void judge_talent(struct pipeline *p, struct worker *w, struct part_out *
 	int k;
 	size_t f;
 	if (!t) {
-		if (!matches_any(ctx->domain, w->domain, row, fields, 3))
+		if (!worker_matches_any(w, ctx->domain, w->domain, row, fields, 3))
 			return;
-	} else if (!first_keyword(ctx->domain, w->domain, row, fields, 3, &k, &f)) {
+	} else if (!worker_first_keyword(w, ctx->domain, w->domain, row, fields, 3, &k, &f)) {
 		return;
 	}
 	r->flags |= RF_DOMAIN;
