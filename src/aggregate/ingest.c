@@ -391,7 +391,7 @@ static size_t find_folded(struct slice text, const char *word)
 /* Bytes of input per part: large enough that a part's bookkeeping is
  * nothing, small enough that the parts waiting to be applied stay small. */
 #ifndef PART_BYTES
-#define PART_BYTES (8ULL << 20)
+#define PART_BYTES (4ULL << 20)
 #endif
 
 enum rec_kind { REC_REJECT, REC_ROW };

@@ -1033,7 +1033,7 @@ enum ts_status table_plan_parts(struct table_plan *plan, const char *dataset_dir
 		size_t first = plan->n;
 		struct stat sb;
 		unsigned long long size = stat(path, &sb) == 0 ? (unsigned long long)sb.st_size : 0;
-		unsigned long long parts = part_bytes ? size / part_bytes : 1;
+		unsigned long long parts = part_bytes ? (size + part_bytes - 1) / part_bytes : 1;
 		int fd = -1;
 		if (parts >= 2 && plain_utf8(opts) && uncompressed(path) &&
 		    has_own_ids(plan, f, kind, opts))

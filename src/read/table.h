@@ -105,8 +105,9 @@ enum ts_status table_open(struct table_reader **out, const char *dataset_dir,
 enum row_result table_next(struct table_reader *r, struct row *row, const char **reason,
 			   struct ts_error *err);
 /*
- * Parts: a table cut into pieces that can be read at the same time.  A big
- * plain UTF-8 file is cut at line starts near every part_bytes; compressed
+ * Parts: a table cut into pieces that can be read at the same time.  A
+ * plain UTF-8 file larger than part_bytes is cut at line starts into parts
+ * of about part_bytes; compressed
  * files, files read with --encoding, and postings files that number their
  * rows file:line (no id column, or JSON Lines) stay whole.  A cut can fall
  * inside a quoted field: the reader of the part before it then reads on into
