@@ -1040,7 +1040,10 @@ enum ts_status table_plan_parts(struct table_plan *plan, const char *dataset_dir
 			fd = open(path, O_RDONLY | O_CLOEXEC);
 		unsigned long long start = 0;
 		for (unsigned long long k = 1; fd >= 0 && k < parts; k++) {
-			unsigned long long s = next_line_start(fd, size / parts * k, size);
+			unsigned long long near = size / parts * k;
+			if (near <= start)
+				continue; /* a long line took this cut too: no scan twice */
+			unsigned long long s = next_line_start(fd, near, size);
 			if (s <= start || s >= size)
 				continue;
 			plan_add(plan, &cap, f, start, s);
