@@ -27,19 +27,21 @@ bool idmap_pack(struct slice id, uint64_t *key)
 		return true;
 	}
 	size_t plen = 0;
-	while (plen < id.len && plen < 3 && !(p[plen] >= '0' && p[plen] <= '9'))
-		plen++;
-	if (plen > 2)
-		return false;
+	while ((unsigned)(p[plen] - '0') > 9) /* len > 7: p[0..2] exist */
+		if (++plen > 2)
+			return false;
 	size_t ndigits = id.len - plen;
-	if (ndigits < 1 || ndigits > 12)
+	if (ndigits > 12)
 		return false;
 	uint64_t v = 0;
+	unsigned bad = 0;
 	for (size_t i = plen; i < id.len; i++) {
-		if (p[i] < '0' || p[i] > '9')
-			return false;
-		v = v * 10 + (uint64_t)(p[i] - '0');
+		unsigned d = (unsigned)(p[i] - '0');
+		bad |= d > 9;
+		v = v * 10 + d;
 	}
+	if (bad)
+		return false;
 	uint64_t prefix = 0;
 	for (size_t i = 0; i < plen; i++)
 		prefix |= (uint64_t)p[i] << (8 * i);

@@ -522,7 +522,8 @@ struct worker {
 	struct strbuf buf;
 	char reason[256];
 	struct memo city, education, salary, date;
-	struct strbuf join; /* fields joined for one keyword scan */
+	char *join;         /* fields joined for one keyword scan */
+	size_t join_cap;
 };
 
 struct pipeline;
@@ -556,7 +557,8 @@ struct pipeline {
 
 static struct rec *rec_add(struct part_out *out, enum rec_kind kind, long line)
 {
-	GROW(out->recs, out->cap, out->n + 1);
+	if (out->n == out->cap)
+		GROW(out->recs, out->cap, out->n + 1);
 	struct rec *r = &out->recs[out->n++];
 	memset(r, 0, sizeof(*r));
 	r->kind = (unsigned char)kind;
@@ -583,7 +585,6 @@ static void worker_init(struct worker *w, const struct ingest_context *ctx)
 	w->domain = keyword_scratch_new(ctx->domain);
 	w->content = keyword_scratch_new(ctx->content);
 	w->buf = (struct strbuf)STRBUF_INIT;
-	w->join = (struct strbuf)STRBUF_INIT;
 }
 
 static void worker_release(struct worker *w)
@@ -595,7 +596,7 @@ static void worker_release(struct worker *w)
 	memo_release(&w->education);
 	memo_release(&w->salary);
 	memo_release(&w->date);
-	strbuf_release(&w->join);
+	free(w->join);
 }
 
 /* city_normalise, remembered; the result lives until the worker's end. */
@@ -902,15 +903,22 @@ static unsigned cleaning_flags(struct worker *w, const struct row *row, enum edu
 static struct slice join_fields(struct worker *w, const struct row *row, const int *fields,
 				size_t n, size_t *starts)
 {
-	strbuf_reset(&w->join);
+	size_t total = n;
+	for (size_t i = 0; i < n; i++)
+		total += row->field[fields[i]].len;
+	if (total > w->join_cap)
+		GROW(w->join, w->join_cap, total);
+	char *p = w->join;
+	size_t at = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct slice f = row->field[fields[i]];
-		starts[i] = w->join.len;
+		starts[i] = at;
 		if (f.len)
-			strbuf_add(&w->join, f.ptr, f.len);
-		strbuf_addch(&w->join, '\n');
+			memcpy(p + at, f.ptr, f.len);
+		at += f.len;
+		p[at++] = '\n';
 	}
-	return slice_make(w->join.buf, w->join.len);
+	return slice_make(p, at);
 }
 
 /* Any of the fields holds a keyword of the set: one scan. */

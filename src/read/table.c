@@ -806,7 +806,8 @@ static enum row_result csv_row(struct table_reader *r, struct row *row, const ch
 			if (r->col[f] < 0)
 				continue;
 			present[f] = true;
-			row->field[f] = trim_cell(rec.fields[r->col[f]]);
+			struct slice cell = trim_cell(rec.fields[r->col[f]]);
+			row->field[f] = cell.len ? cell : slice_make(NULL, 0);
 		}
 		return ROW_OK;
 	}
@@ -905,9 +906,10 @@ enum row_result table_next(struct table_reader *r, struct row *row, const char *
 		}
 		if (rr != ROW_OK)
 			return rr;
-		for (size_t f = 0; f < r->schema->nfields; f++)
-			if (!row->field[f].len)
-				row->field[f] = slice_make(NULL, 0);
+		if (!r->csv) /* CSV cells come normalised */
+			for (size_t f = 0; f < r->schema->nfields; f++)
+				if (!row->field[f].len)
+					row->field[f] = slice_make(NULL, 0);
 		if (r->date_field >= 0 && r->default_date && !present[r->date_field])
 			row->field[r->date_field] = slice_cstr(r->default_date);
 		if (r->kind == TABLE_POSTINGS && !present[POSTING_ID]) {
@@ -915,8 +917,9 @@ enum row_result table_next(struct table_reader *r, struct row *row, const char *
 			strbuf_addf(&r->id, "%s:%ld", base_name(row->file), row->line);
 			row->field[POSTING_ID] = slice_make(r->id.buf, r->id.len);
 		}
-		for (size_t f = 0; f < r->schema->nfields; f++) {
-			if (!(r->schema->required & (1u << f)) || row->field[f].len)
+		for (unsigned need = r->schema->required; need; need &= need - 1) {
+			unsigned f = (unsigned)__builtin_ctz(need); /* in field order */
+			if (row->field[f].len)
 				continue;
 			snprintf(r->reason, sizeof(r->reason), "missing %s",
 				 r->schema->field_names[f]);
