@@ -30,6 +30,7 @@
 #include "clean/city.h"
 #include "clean/company_info.h"
 #include "clean/date.h"
+#include "clean/date_fast.h"
 #include "clean/education.h"
 #include "util/error.h"
 #include "util/xalloc.h"
@@ -98,7 +99,7 @@ static void reason_bad_value(char *reason, size_t cap, const char *what, struct 
 static bool parse_month(struct slice text, int *month)
 {
 	struct date d;
-	if (!date_parse(text, &d))
+	if (!date_parse_fast(text, &d) && !date_parse(text, &d))
 		return false;
 	*month = date_month_index(d);
 	return true;
@@ -656,6 +657,8 @@ struct date_answer {
 
 static bool worker_date(struct worker *w, struct slice text, struct date *out)
 {
+	if (date_parse_fast(text, out))
+		return true;
 	uint64_t h;
 	const struct date_answer *known = memo_get(&w->date, text, &h);
 	struct date_answer a;
