@@ -547,6 +547,14 @@ struct pipeline {
 	atomic_uchar *tally_full;
 
 	struct part_out *outs;
+	/* buffers of applied parts, handed to the next parts read (no fresh
+	 * pages for every part) */
+	struct part_buf {
+		struct arena arena;
+		struct rec *recs;
+		size_t cap;
+	} *pool;
+	size_t npool, pool_cap;
 	size_t next;     /* the next part a worker takes */
 	size_t applied;  /* parts applied so far */
 	size_t read_to;  /* parts before this one were read by earlier ones: skip */
@@ -710,6 +718,35 @@ static void read_part(struct pipeline *p, struct worker *w, size_t i, bool ahead
 	table_close(reader);
 }
 
+/* Gives out a pooled buffer, if any (under the lock when threads run). */
+static void pool_take(struct pipeline *p, struct part_out *out)
+{
+	if (!p->npool)
+		return;
+	struct part_buf *b = &p->pool[--p->npool];
+	out->arena = b->arena;
+	out->recs = b->recs;
+	out->cap = b->cap;
+}
+
+/* Returns out's buffers to the pool and clears the rest. */
+static void pool_give(struct pipeline *p, struct part_out *out, bool locked)
+{
+	arena_reset(&out->arena);
+	if (locked)
+		pthread_mutex_lock(&p->mu);
+	GROW(p->pool, p->pool_cap, p->npool + 1);
+	struct part_buf *b = &p->pool[p->npool++];
+	b->arena = out->arena;
+	b->recs = out->recs;
+	b->cap = out->cap;
+	if (locked)
+		pthread_mutex_unlock(&p->mu);
+	if (out->has_cube)
+		cube_release(&out->cube);
+	memset(out, 0, sizeof(*out));
+}
+
 static void part_out_release(struct part_out *out)
 {
 	arena_release(&out->arena);
@@ -732,6 +769,8 @@ static void *worker_main(void *arg)
 			break;
 		size_t i = p->next++;
 		bool needed = i >= p->read_to;
+		if (needed)
+			pool_take(p, &p->outs[i]);
 		pthread_mutex_unlock(&p->mu);
 		if (needed)
 			read_part(p, &w, i, true);
@@ -791,6 +830,7 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 				pthread_cond_wait(&p->cv, &p->mu);
 			pthread_mutex_unlock(&p->mu);
 		} else {
+			pool_take(p, out);
 			read_part(p, &self, i, false);
 		}
 		const struct table_part *part = &p->plan.parts[i];
@@ -819,7 +859,7 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 				pthread_mutex_unlock(&p->mu);
 			}
 		}
-		part_out_release(out);
+		pool_give(p, out, started);
 		if (started) {
 			pthread_mutex_lock(&p->mu);
 			p->applied = i + 1;
@@ -850,6 +890,11 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 		pthread_mutex_destroy(&p->mu);
 	}
 	worker_release(&self);
+	for (size_t b = 0; b < p->npool; b++) {
+		arena_release(&p->pool[b].arena);
+		free(p->pool[b].recs);
+	}
+	free(p->pool);
 	if (nthreads > 1 && !started) {
 		pthread_cond_destroy(&p->cv);
 		pthread_mutex_destroy(&p->mu);
