@@ -177,6 +177,12 @@ static enum ts_status render_all(const struct report_model *m, const char *outdi
 		st = render_tables(m, dir.buf, err);
 		strbuf_release(&dir);
 	}
+	if (st == TS_OK) {
+		struct strbuf path = STRBUF_INIT;
+		strbuf_addf(&path, "%s/report.xlsx", outdir);
+		st = render_xlsx(m, path.buf, err);
+		strbuf_release(&path);
+	}
 	return st;
 }
 
