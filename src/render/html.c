@@ -104,7 +104,18 @@ static const char *const css[] = {
 	".cover .facts{display:flex;flex-wrap:wrap;gap:10px;margin-top:22px}\n",
 	".cover .facts span{background:rgba(255,255,255,.14);border-radius:6px;padding:4px 12px;",
 	"font-size:13px}\n",
-	"nav.toc{padding:14px 24px 0;font-size:13px}\n",
+	".contents{list-style:none;margin:34px 0 0;padding:0;display:grid;",
+	"grid-template-columns:repeat(4,1fr);gap:12px}\n",
+	".contents a{display:block;height:100%;color:#fff;text-decoration:none;",
+	"border-top:2px solid rgba(255,255,255,.55);padding:10px 4px 0}\n",
+	".contents .part{display:block;font-size:11px;letter-spacing:.14em;opacity:.75}\n",
+	".contents strong{display:block;font-size:18px;margin:2px 0 4px}\n",
+	".contents .about{display:block;font-size:12px;opacity:.85;line-height:1.5}\n",
+	"nav.toc{padding:10px 24px;font-size:13px;position:sticky;top:0;z-index:2;",
+	"background:rgba(244,246,251,.94);backdrop-filter:blur(4px);border-bottom:1px solid var(--line)}\n",
+	".findings:empty{display:none}\n",
+	".findings{background:#f5f8ff;border-left:4px solid var(--accent);border-radius:0 8px 8px 0;",
+	"padding:10px 16px;margin:0 0 16px}\n",
 	"nav.toc a{color:var(--accent);text-decoration:none;margin-right:18px;white-space:nowrap}\n",
 	"main{padding:0 24px 48px}\n",
 	"section{background:var(--card);border-radius:12px;padding:26px 30px;margin:22px 0;",
@@ -150,6 +161,8 @@ static const char *const css[] = {
 	".chip.in{background:#e3faf3;color:#087f5b}.chip.out{background:#fff0f4;color:#a61e4d}",
 	".chip.kept{background:#edf2ff;color:#364fc7}\n",
 	"table.heat td.cell{text-align:right;font-variant-numeric:tabular-nums}\n",
+	"table.heat th{white-space:normal;min-width:3.5em;vertical-align:bottom}\n",
+	"table.data td.month{white-space:nowrap}\n",
 	".small-base{color:#c92a2a;font-weight:700}\n",
 	"ul.defs li,ul.method li{margin:4px 0}\n",
 	".keywords{display:flex;flex-wrap:wrap;gap:6px;margin:6px 0 0;padding:0;list-style:none}\n",
@@ -157,7 +170,10 @@ static const char *const css[] = {
 	"footer{color:var(--muted);font-size:12px;text-align:center;padding:8px 0 32px}\n",
 	"@page{size:A4;margin:14mm 12mm}\n",
 	"@media print{body{background:#fff;font-size:10.5pt}",
-	".cover{-webkit-print-color-adjust:exact;print-color-adjust:exact;padding:40px 20px}",
+	".cover{-webkit-print-color-adjust:exact;print-color-adjust:exact;padding:0 14mm;",
+	"min-height:267mm;display:flex;align-items:center;break-after:page;page-break-after:always}",
+	".cover-inner{width:100%}.cover h1{font-size:34pt}.contents{margin-top:60mm}",
+	".scroll{overflow:visible}table.data{font-size:8.5pt}",
 	"nav.toc{display:none}main{padding:0}",
 	"section{box-shadow:none;border-radius:0;padding:0;margin:0;break-before:page;",
 	"page-break-before:always}",
@@ -188,6 +204,32 @@ static void period_range(struct html *h, const struct period_figures *p)
 	render_month(p->from, from);
 	render_month(p->to, to);
 	strbuf_addf(h->out, "%s %s %s", from, T(h, "至", "to"), to);
+}
+
+/* The four parts on the cover, as the seed's contents page lists them. */
+static void html_contents(struct html *h)
+{
+	static const struct {
+		const char *id, *zh, *en, *about_zh, *about_en;
+	} parts[] = {
+		{ "supply", "人才供需", "Supply and demand",
+		  "招聘与投递指数、人才供需比、薪资、内容热度与人才城市",
+		  "Recruitment and application indices, supply/demand, pay, content heat, cities" },
+		{ "employers", "企业布局", "Employers", "行业与企业的招聘需求、薪资水平与热招岗位",
+		  "Demand and pay by industry and company, and the roles they hire" },
+		{ "practitioners", "从业者说", "Practitioners", "学历门槛与从业者调研",
+		  "Education asked for, and what practitioners say" },
+		{ "workplace", "职场应用", "At work", "评分、净推荐值与不同人群的差异",
+		  "Scores, net promoter score and how groups differ" },
+	};
+	strbuf_addstr(h->out, "<ol class=\"contents\">");
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		strbuf_addf(h->out,
+			    "<li><a href=\"#%s\"><span class=\"part\">PART %zu</span>"
+			    "<strong>%s</strong><span class=\"about\">%s</span></a></li>",
+			    parts[i].id, i + 1, T(h, parts[i].zh, parts[i].en),
+			    T(h, parts[i].about_zh, parts[i].about_en));
+	strbuf_addstr(h->out, "</ol>\n");
 }
 
 static void html_cover(struct html *h)
@@ -221,7 +263,9 @@ static void html_cover(struct html *h)
 		render_add_count(out, m->survey->respondents);
 		strbuf_addf(out, "%s</span>", T(h, " 份", ""));
 	}
-	strbuf_addstr(out, "</div>\n</div></header>\n");
+	strbuf_addstr(out, "</div>\n");
+	html_contents(h);
+	strbuf_addstr(out, "</div></header>\n");
 	strbuf_addstr(out, "<nav class=\"toc\">");
 	const struct {
 		const char *id, *zh, *en;
@@ -239,6 +283,13 @@ static void html_cover(struct html *h)
 	strbuf_addstr(out, "</nav>\n<main>\n");
 }
 
+/* The hook for a section's headline findings: an element that another
+ * renderer fills (empty here, and hidden by the style sheet while empty). */
+static void section_findings(struct html *h, const char *id)
+{
+	strbuf_addf(h->out, "<div class=\"findings\" data-section=\"%s\"></div>\n", id);
+}
+
 static void section_open(struct html *h, const char *id, const char *part, const char *title,
 			 const char *caption)
 {
@@ -249,6 +300,7 @@ static void section_open(struct html *h, const char *id, const char *part, const
 	strbuf_addstr(h->out, "</h2>\n<p class=\"caption\">");
 	esc(h, caption);
 	strbuf_addstr(h->out, "</p>\n");
+	section_findings(h, id);
 }
 
 static void section_close(struct html *h)
@@ -333,7 +385,7 @@ static void td_pct(struct html *h, double share)
 
 static void td_month(struct html *h, int month)
 {
-	strbuf_addstr(h->out, "<td>");
+	strbuf_addstr(h->out, "<td class=\"month\">");
 	esc(h, scratch_month(h, month));
 	strbuf_addstr(h->out, "</td>");
 }

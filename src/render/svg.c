@@ -149,7 +149,8 @@ static void label_at(struct strbuf *out, double x, double y, const char *anchor,
 		     double max_w)
 {
 	text = text ? text : "";
-	if (text_width(text, FONT) <= max_w) {
+	/* The tolerance keeps a label whose gutter was sized to it whole. */
+	if (text_width(text, FONT) <= max_w + 0.5) {
 		text_at(out, x, y, anchor, "cat", text);
 		return;
 	}
