@@ -190,6 +190,11 @@ static void xlsx_header(struct xlsx *x, lxw_worksheet *ws, const struct xlsx_col
 	}
 	worksheet_set_row(ws, 0, 30, NULL);
 	worksheet_freeze_panes(ws, 1, 0);
+	/* Printing: A4 landscape, one page wide, the header on every page. */
+	worksheet_set_paper(ws, 9);
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_repeat_rows(ws, 0, 0);
 	if (n > 0)
 		worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, (lxw_col_t)(n - 1));
 }
@@ -202,7 +207,7 @@ static void xlsx_header(struct xlsx *x, lxw_worksheet *ws, const struct xlsx_col
 
 /* ---- charts ---- */
 
-/* A line chart of column col of the months sheet, inserted at (row, at_col). */
+/* A line chart of column col of the months sheet, placed at (row, at_col). */
 static void chart_month_line(struct xlsx *x, lxw_worksheet *ws, const char *sheet, lxw_col_t col,
 			     const char *title, const char *num_format, lxw_row_t row,
 			     lxw_col_t at_col, unsigned color)
@@ -227,11 +232,11 @@ static void chart_month_line(struct xlsx *x, lxw_worksheet *ws, const char *shee
 	chart_title_set_name_font(ch, &title_font);
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 	chart_axis_set_num_format(ch->y_axis, num_format);
-	lxw_chart_options opt = { .x_scale = 1.5, .y_scale = 1.0 };
+	lxw_chart_options opt = { .x_scale = 1.25, .y_scale = 1.0 };
 	worksheet_insert_chart_opt(ws, row, at_col, ch, &opt);
 }
 
-/* A bar chart of a ranking sheet's value column, rank 1 on top. */
+/* A bar chart of a ranking sheet's value column, rank 1 on top, under the table. */
 static void chart_ranking_bars(struct xlsx *x, lxw_worksheet *ws, const char *sheet, size_t n,
 			       lxw_col_t col, const char *title, const char *num_format)
 {
@@ -251,10 +256,13 @@ static void chart_ranking_bars(struct xlsx *x, lxw_worksheet *ws, const char *sh
 	lxw_chart_font title_font = { .size = 12, .bold = 1 };
 	chart_title_set_name_font(ch, &title_font);
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-	chart_axis_set_reverse(ch->x_axis); /* the category axis of a bar chart */
-	chart_axis_set_num_format(ch->y_axis, num_format);
-	lxw_chart_options opt = { .x_scale = 1.5, .y_scale = 1.4 };
-	worksheet_insert_chart_opt(ws, 1, 10, ch, &opt);
+	/* In a bar chart libxlsxwriter's y_axis is the (vertical) category axis: reversed
+	 * so that rank 1 is on top, with the value axis kept at the bottom. */
+	chart_axis_set_reverse(ch->y_axis);
+	chart_axis_set_crossing_max(ch->y_axis);
+	chart_axis_set_num_format(ch->x_axis, num_format);
+	lxw_chart_options opt = { .x_scale = 1.6, .y_scale = 1.4 };
+	worksheet_insert_chart_opt(ws, (lxw_row_t)(n + 3), 1, ch, &opt);
 }
 
 /* ---- the tables ---- */
@@ -270,7 +278,7 @@ static void sheet_months(struct xlsx *x)
 	const char *sheet;
 	lxw_worksheet *ws = xlsx_sheet(x, "months", NULL, &sheet);
 	HEADER(x, ws, m->nmonths, { "月份", 10 }, { "新发岗位量", 11 }, { "人才需求数", 11 },
-	       { "人才投递数", 11 }, { "人才供需比", 11 }, { "岗位平均薪资（元/月）", 13 },
+	       { "人才投递数", 11 }, { "人才供需比", 11 }, { "岗位平均薪资（元/月）", 16 },
 	       { "有薪资的岗位数", 11 }, { "岗位招聘指数", 12 }, { "投递指数", 11 },
 	       { "内容量", 10 }, { "内容热度指数", 12 }, { "内容环比", 11 });
 	for (size_t i = 0; i < m->nmonths; i++) {
@@ -305,13 +313,15 @@ static void sheet_months(struct xlsx *x)
 		{ MC_SALARY, "新发岗位平均月薪（元/月）", "#,##0", m->has_postings, 0xD6336C },
 		{ MC_HEAT, "内容热度指数（月度）", "0", m->has_posts, 0x7048E8 },
 	};
-	lxw_row_t row = 1;
+	/* Under the table, two a row. */
+	size_t placed = 0;
 	for (size_t i = 0; i < sizeof(charts) / sizeof(charts[0]); i++) {
 		if (!charts[i].show)
 			continue;
+		lxw_row_t row = (lxw_row_t)(m->nmonths + 3 + 16 * (placed / 2));
 		chart_month_line(x, ws, sheet, charts[i].col, charts[i].title, charts[i].format, row,
-				 MC_COUNT + 1, charts[i].color);
-		row += 16;
+				 placed % 2 ? MC_SALARY_POSTINGS : MC_MONTH, charts[i].color);
+		placed++;
 	}
 }
 
@@ -321,7 +331,7 @@ static void sheet_periods(struct xlsx *x)
 	lxw_worksheet *ws = xlsx_sheet(x, "periods", NULL, NULL);
 	HEADER(x, ws, m->nperiods, { "时段", 14 }, { "起始月", 10 }, { "结束月", 10 },
 	       { "新发岗位量", 11 }, { "人才需求数", 11 }, { "人才投递数", 11 },
-	       { "人才供需比", 11 }, { "岗位平均薪资（元/月）", 13 }, { "有薪资的岗位数", 11 },
+	       { "人才供需比", 11 }, { "岗位平均薪资（元/月）", 16 }, { "有薪资的岗位数", 11 },
 	       { "岗位招聘指数", 12 }, { "投递指数", 11 }, { "内容量", 10 },
 	       { "内容热度指数", 12 });
 	for (size_t i = 0; i < m->nperiods; i++) {
@@ -358,7 +368,7 @@ static void sheet_ranking(struct xlsx *x, const struct period_figures *p, enum r
 	struct xlsx_col cols[] = {
 		{ "排名", 6 }, { render_ranking_subject(k, LANG_ZH), 22 }, { "新发岗位量", 11 },
 		{ "人才需求数", 11 }, { "人才投递数", 11 }, { "有薪资的岗位数", 11 },
-		{ "岗位招聘指数", 12 }, { "岗位平均薪资（元/月）", 13 }, { "人才供需比", 11 },
+		{ "岗位招聘指数", 12 }, { "岗位平均薪资（元/月）", 16 }, { "人才供需比", 11 },
 	};
 	xlsx_header(x, ws, cols, sizeof(cols) / sizeof(cols[0]), rk->n);
 	for (size_t i = 0; i < rk->n; i++) {
