@@ -180,6 +180,7 @@ static const char *const css[] = {
 	"nav.toc{display:none}main{padding:0}",
 	"section{box-shadow:none;border-radius:0;padding:0;margin:0;break-before:page;",
 	"page-break-before:always}",
+	"#definitions,#quality{break-before:auto;page-break-before:auto;margin-top:10mm}",
 	"figure.chart,table.data,.kpis,.chips,tr{break-inside:avoid;page-break-inside:avoid}",
 	"h2,h3,h4,figcaption{break-after:avoid;page-break-after:avoid}",
 	".chart-svg .mark,.kpi,.chip,table.heat td{-webkit-print-color-adjust:exact;",
