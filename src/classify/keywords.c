@@ -19,6 +19,7 @@
 
 #include <hs.h>
 
+#include "clean/text.h"
 #include "util/error.h"
 #include "util/xalloc.h"
 
@@ -28,56 +29,27 @@ struct keyword_set {
 	size_t max_len; /* longest keyword in bytes: chunk overlap for huge texts */
 };
 
+/*
+ * Found by fuzzing (tests/fuzz/fuzz_keywords.c): Vectorscan 5.4.9, Debian 12's,
+ * misses literal matches that end in the last 64 bytes of the scanned buffer
+ * on AVX-512 machines, depending on the buffer's alignment (its SIMD tail
+ * handling; upstream fixed such bugs in later releases).  {a, ab} over 127
+ * dots then "a" is found at 1 alignment in 64.  Matches ending earlier are
+ * found, and so is everything when TAIL_PAD NUL bytes follow the text (no
+ * keyword holds a NUL, so the padding matches nothing).  So a text is
+ * scanned from a copy followed by TAIL_PAD NULs when short, and a long text
+ * is scanned in place and then its tail, padded, again.
+ */
+#define TAIL_PAD 64
+#define SHORT_TEXT 4096
+
 struct keyword_scratch {
 	hs_scratch_t *hs;
+	char *buf; /* SHORT_TEXT + max_len + TAIL_PAD bytes: padded copies */
+	size_t cap;
 };
 
 /* ---- parsing ---------------------------------------------------------- */
-
-/* Length of the valid UTF-8 prefix of s (RFC 3629: no overlongs, no
- * surrogates, nothing above U+10FFFF); a NUL byte counts as invalid since
- * keywords become C strings.  Local so the module stands on its own. */
-static size_t keyword_utf8_prefix(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n) {
-		unsigned char c = s[i];
-		size_t need;
-		unsigned char lo = 0x80, hi = 0xBF;
-		if (c == 0)
-			return i;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			need = 1;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else {
-			return i;
-		}
-		if (n - i <= need)
-			return i;
-		if (s[i + 1] < lo || s[i + 1] > hi)
-			return i;
-		for (size_t k = 2; k <= need; k++)
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-		i += need + 1;
-	}
-	return n;
-}
 
 static unsigned char ascii_lower(unsigned char c)
 {
@@ -179,7 +151,7 @@ enum ts_status keyword_list_parse(const char *text, size_t len, const char *sour
 		struct slice line = slice_make(text + pos, end - pos);
 		line_no++;
 		pos = end + 1;
-		if (keyword_utf8_prefix((const unsigned char *)line.ptr, line.len) != line.len) {
+		if (utf8_text_prefix((const char *)line.ptr, line.len) != line.len) {
 			status = error_set(err, TS_ECONFIG, source_name, line_no,
 					   "invalid UTF-8 in keyword list");
 			goto fail;
@@ -282,6 +254,8 @@ struct keyword_scratch *keyword_scratch_new(const struct keyword_set *set)
 		free(scratch);
 		return NULL;
 	}
+	scratch->cap = SHORT_TEXT + set->max_len + TAIL_PAD;
+	scratch->buf = xmalloc(scratch->cap);
 	return scratch;
 }
 
@@ -290,6 +264,7 @@ void keyword_scratch_free(struct keyword_scratch *scratch)
 	if (!scratch)
 		return;
 	hs_free_scratch(scratch->hs);
+	free(scratch->buf);
 	free(scratch);
 }
 
@@ -331,13 +306,33 @@ static int on_first(unsigned int id, unsigned long long from, unsigned long long
 	return 0;
 }
 
-/* Scans text in chunks that hs_scan's unsigned length can take, overlapping
- * by the longest keyword less one byte so that no match is lost at a seam;
- * stops once a chunk's scan was terminated by the callback. */
+/* Scans p[0, n) + TAIL_PAD NULs through a padded copy (n <= SHORT_TEXT +
+ * max_len); matches are reported at offsets from p plus *base = base0.
+ * Returns false when the callback terminated the scan. */
+static bool scan_padded(const struct keyword_set *set, struct keyword_scratch *scratch,
+			const char *p, size_t n, match_event_handler cb, void *ctx,
+			unsigned long long *base, unsigned long long base0)
+{
+	memcpy(scratch->buf, p, n);
+	memset(scratch->buf + n, 0, TAIL_PAD);
+	*base = base0;
+	return hs_scan(set->db, scratch->buf, (unsigned)(n + TAIL_PAD), 0, scratch->hs, cb,
+		       ctx) == HS_SUCCESS;
+}
+
+/* Scans text: a short one as a padded copy; a long one in place, in chunks
+ * that hs_scan's unsigned length can take (overlapping by the longest
+ * keyword and TAIL_PAD so that no match is lost at a seam or in a chunk's
+ * unreliable tail), then its tail window again, padded (see TAIL_PAD).
+ * Stops once a scan was terminated by the callback. */
 static void scan_text(const struct keyword_set *set, struct keyword_scratch *scratch,
 		      struct slice text, match_event_handler cb, void *ctx,
 		      unsigned long long *base)
 {
+	if (text.len <= SHORT_TEXT) {
+		scan_padded(set, scratch, text.ptr, text.len, cb, ctx, base, 0);
+		return;
+	}
 	const size_t chunk_max = UINT_MAX;
 	size_t start = 0;
 	for (;;) {
@@ -347,10 +342,16 @@ static void scan_text(const struct keyword_set *set, struct keyword_scratch *scr
 		*base = start;
 		hs_error_t rc = hs_scan(set->db, text.ptr + start, (unsigned)len, 0, scratch->hs,
 					cb, ctx);
-		if (rc != HS_SUCCESS || start + len >= text.len)
+		if (rc != HS_SUCCESS)
 			return;
-		start += len - (set->max_len - 1);
+		if (start + len >= text.len)
+			break;
+		start += len - (set->max_len + TAIL_PAD);
 	}
+	/* the last TAIL_PAD bytes, with every keyword that may end there */
+	size_t window = TAIL_PAD + set->max_len;
+	scan_padded(set, scratch, text.ptr + text.len - window, window, cb, ctx, base,
+		    text.len - window);
 }
 
 bool keyword_set_matches(const struct keyword_set *set, struct keyword_scratch *scratch,

@@ -29,6 +29,8 @@ struct ts_options {
 	size_t nsegments, segments_cap;
 	char **segments; /* survey segment question ids */
 	struct salary_conventions salary;
+	int repost_days; /* --repost-days: the repost window; 0 disables */
+	struct findings_options findings; /* thresholds of the findings' rules */
 };
 
 /* The coefficients with the breakdowns' defaults applied (roles, industries

@@ -12,10 +12,12 @@
 
 #include "aggregate/ingest.h"
 #include "engine/options.h"
+#include "figures/findings.h"
 #include "figures/market.h"
 #include "figures/survey.h"
 #include "read/source.h"
 #include "render/render.h"
+#include "util/fs.h"
 #include "util/embedded.h"
 #include "util/error.h"
 #include "util/xalloc.h"
@@ -82,37 +84,12 @@ static enum ts_status load_roles(const char *user_path, struct role_rules **rule
 	return st;
 }
 
-static enum ts_status make_dir(const char *path, struct ts_error *err)
-{
-	char *p = xstrdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		mkdir(p, 0777);
-		*s = '/';
-	}
-	int rc = mkdir(p, 0777);
-	free(p);
-	if (rc != 0 && errno != EEXIST)
-		return error_set(err, TS_EIO, path, 0, "cannot create directory: %s", strerror(errno));
-	return TS_OK;
-}
-
 static enum ts_status write_file(const char *dir, const char *name, const struct strbuf *content,
 				 struct ts_error *err)
 {
 	struct strbuf path = STRBUF_INIT;
 	strbuf_addf(&path, "%s/%s", dir, name);
-	enum ts_status st = TS_OK;
-	FILE *f = fopen(path.buf, "wb");
-	if (!f) {
-		st = error_set(err, TS_EIO, path.buf, 0, "cannot create: %s", strerror(errno));
-	} else {
-		fwrite(content->buf ? content->buf : "", 1, content->len, f);
-		if (ferror(f) | (fclose(f) != 0))
-			st = error_set(err, TS_EIO, path.buf, 0, "cannot write: %s", strerror(errno));
-	}
+	enum ts_status st = fs_write_file(path.buf, content->buf, content->len, err);
 	strbuf_release(&path);
 	return st;
 }
@@ -196,6 +173,7 @@ struct run {
 	struct posting_index postings;
 	struct company_table companies;
 	struct report_model model;
+	struct keyword_tally tally;
 };
 
 static enum ts_status ingest_all(const struct ingest_context *ctx, struct run *run,
@@ -231,7 +209,7 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	if (st == TS_OK)
 		st = load_roles(opts->roles_file, &run.roles, err);
 	if (st == TS_OK)
-		st = make_dir(outdir, err);
+		st = fs_mkdir_p(outdir, err);
 	struct strbuf rejects_path = STRBUF_INIT;
 	strbuf_addf(&rejects_path, "%s/rejects.csv", outdir);
 	if (st == TS_OK)
@@ -248,8 +226,10 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	};
 	for (int t = 0; t < TABLE_COUNT; t++)
 		read.default_date[t] = opts->default_date[t];
+	keyword_tally_init(&run.tally, &run.domain_list);
 	struct ingest_context ctx = { dataset, &read, run.domain, run.content, run.roles,
-				      &opts->salary, run.rejects, &m->quality };
+				      &opts->salary, run.rejects, &m->quality,
+				      opts->repost_days, &run.tally };
 	st = ingest_all(&ctx, &run, err);
 	if (st == TS_OK) {
 		struct survey_options sopts = { opts->encoding, opts->nsegments,
@@ -274,7 +254,11 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	struct market_params params = { options_coefficients(opts), opts->top, opts->min_group,
 					opts->top_cities, opts->nperiods, opts->periods };
 	market_figures(m, &run.cube, &run.companies, &params);
-	st = render_all(m, outdir, opts->lang, err);
+	keyword_audit_figures(m, &run.tally);
+	findings_compute(m, &opts->findings, opts->lang);
+	st = findings_load_commentary(m, dataset, err);
+	if (st == TS_OK)
+		st = render_all(m, outdir, opts->lang, err);
 
 release_run:
 	if (run.rejects)
@@ -283,6 +267,7 @@ release_run:
 		survey_report_free(m->survey);
 	arena_release(&run.model.arena);
 	company_table_release(&run.companies);
+	keyword_tally_release(&run.tally);
 	posting_index_release(&run.postings);
 	cube_release(&run.cube);
 	role_rules_free(run.roles);

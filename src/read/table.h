@@ -34,7 +34,7 @@ enum posting_field {
 	POSTING_ID, POSTING_POSTED, POSTING_COMPANY, POSTING_TITLE, POSTING_INDUSTRY,
 	POSTING_CITY, POSTING_CATEGORY, POSTING_SALARY, POSTING_SALARY_MIN,
 	POSTING_SALARY_MAX, POSTING_OPENINGS, POSTING_EDUCATION, POSTING_EXPERIENCE,
-	POSTING_TAGS, POSTING_DESCRIPTION, POSTING_FIELD_COUNT
+	POSTING_TAGS, POSTING_DESCRIPTION, POSTING_COMPANY_INFO, POSTING_FIELD_COUNT
 };
 
 enum application_field {
@@ -54,6 +54,7 @@ enum company_field {
 };
 
 #define TABLE_MAX_FIELDS 16
+_Static_assert(POSTING_FIELD_COUNT <= TABLE_MAX_FIELDS, "postings has too many fields");
 
 struct table_schema {
 	const char *name;                /* "postings": the file or folder name */
@@ -92,8 +93,9 @@ struct table_reader;
 
 /* Opens the table's files (see read/source.h).  *out is NULL (and TS_OK)
  * when the dataset does not hold the table.  Fatal problems with a file's
- * header (no header, a required field that no column provides and no
- * default covers) fill err naming the file. */
+ * header (a required field that no column provides and no
+ * default covers) fill err naming the file.  An empty file (no byte but
+ * blank lines) is no error: a table, or shard, of no rows. */
 enum ts_status table_open(struct table_reader **out, const char *dataset_dir,
 			  enum table_kind kind, const struct read_options *opts,
 			  struct ts_error *err);
