@@ -447,13 +447,22 @@ void svg_line_chart(struct strbuf *out, const struct svg_chart *c)
 				double before = i > 0 && isfinite(sr->values[i - 1]) ? sr->values[i - 1] : v;
 				double after = i + 1 < c->n && isfinite(sr->values[i + 1]) ? sr->values[i + 1] : v;
 				bool above = v >= (before + after) / 2 || y > bottom - 14;
+				/* On a slope, below and to the side the line does not go:
+				 * right of a rise, left of a fall. */
+				bool rise = before < v && v < after, fall = before > v && v > after;
+				const char *anchor = "middle";
+				double lx = x;
+				if (!above && (rise || fall)) {
+					anchor = rise ? "start" : "end";
+					lx = rise ? x + 4 : x - 4;
+				}
 				strbuf_reset(&tmp);
 				add_value(&tmp, v, &c->format);
 				strbuf_addstr(out, "<text x=\"");
-				add_num(out, x);
+				add_num(out, lx);
 				strbuf_addstr(out, "\" y=\"");
-				add_num(out, above ? y - 8 : y + 16);
-				strbuf_addstr(out, "\" text-anchor=\"middle\" class=\"point-label\">");
+				add_num(out, above ? y - 8 : y + 15);
+				strbuf_addf(out, "\" text-anchor=\"%s\" class=\"point-label\">", anchor);
 				strbuf_addstr(out, tmp.buf);
 				strbuf_addstr(out, "</text>");
 			}

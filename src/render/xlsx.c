@@ -1,14 +1,15 @@
 /*
  * report.xlsx: the report's tables as an Excel workbook, written with
  * libxlsxwriter (Debian's libxlsxwriter-dev), for analysts who take the
- * figures on in a spreadsheet.  One sheet per table, named like the CSV files
- * of tables/ (shorter, so that a sheet name stays within Excel's 31
- * characters): months, periods, then per period its rankings, education,
- * company groups, ranking changes and peaks, then talent cities, companies,
- * data quality and the survey.  Numbers are written at full precision with a
- * display format (0.00 for indices and ratios, #,##0 for salaries and counts,
- * 0.00% for shares); null is an empty cell.  Native Excel charts show the
- * main monthly series (line) and each period's top roles (bar).  Headers are
+ * figures on in a spreadsheet.  One sheet per table: months, periods, then one
+ * sheet per kind of period table (rankings, education, company groups,
+ * ranking changes, peaks) with every period's rows under a period column, so
+ * that Excel filters by period and many periods stay a few sheets; then
+ * talent cities, companies, data quality and the survey.  Numbers are written
+ * at full precision with a display format (0.00 for indices and ratios,
+ * #,##0 for salaries and counts, 0.00% for shares); null is an empty cell.
+ * Native Excel charts show the main monthly series (line) and each period's
+ * top roles (bar).  Headers are
  * in Chinese, the report's default language.  Like every renderer it only
  * places what the model holds.  The document's creation date is the month
  * after the data's last month, so the same data gives the same workbook.
@@ -74,19 +75,13 @@ static void xlsx_add_sheet_chars(struct strbuf *sb, const char *s, size_t *chars
 	}
 }
 
-/* A new worksheet named key or key_part, cut to Excel's length and made
- * unique with ~2, ~3, …  Never NULL: a name Excel still refuses falls back
- * to sheetN. */
-static lxw_worksheet *xlsx_sheet(struct xlsx *x, const char *key, const char *part,
-				 const char **name_out)
+/* A new worksheet named key, cut to Excel's length and made unique with ~2,
+ * ~3, …  Never NULL: a name Excel still refuses falls back to sheetN. */
+static lxw_worksheet *xlsx_sheet(struct xlsx *x, const char *key, const char **name_out)
 {
 	struct strbuf base = STRBUF_INIT, name = STRBUF_INIT;
 	size_t chars = 0;
 	xlsx_add_sheet_chars(&base, key, &chars, XLSX_SHEET_MAX);
-	if (part) {
-		xlsx_add_sheet_chars(&base, "_", &chars, XLSX_SHEET_MAX);
-		xlsx_add_sheet_chars(&base, part, &chars, XLSX_SHEET_MAX);
-	}
 	/* An apostrophe may not open or close the name. */
 	if (base.len && base.buf[0] == '\'')
 		base.buf[0] = '_';
@@ -236,16 +231,20 @@ static void chart_month_line(struct xlsx *x, lxw_worksheet *ws, const char *shee
 	worksheet_insert_chart_opt(ws, row, at_col, ch, &opt);
 }
 
-/* A bar chart of a ranking sheet's value column, rank 1 on top, under the table. */
-static void chart_ranking_bars(struct xlsx *x, lxw_worksheet *ws, const char *sheet, size_t n,
-			       lxw_col_t col, const char *title, const char *num_format)
+/* A bar chart of rows first..first+n-1 of a ranking sheet (names in name_col,
+ * values in col), rank 1 on top, placed at (at_row, at_col). */
+static void chart_ranking_bars(struct xlsx *x, lxw_worksheet *ws, const char *sheet,
+			       lxw_row_t first, size_t n, lxw_col_t name_col, lxw_col_t col,
+			       const char *title, const char *num_format, lxw_row_t at_row,
+			       lxw_col_t at_col)
 {
 	lxw_chart *ch = workbook_add_chart(x->wb, LXW_CHART_BAR);
 	if (!ch)
 		return;
+	lxw_row_t last = (lxw_row_t)(first + n - 1);
 	lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
-	chart_series_set_categories(s, sheet, 1, 1, (lxw_row_t)n, 1);
-	chart_series_set_values(s, sheet, 1, col, (lxw_row_t)n, col);
+	chart_series_set_categories(s, sheet, first, name_col, last, name_col);
+	chart_series_set_values(s, sheet, first, col, last, col);
 	chart_series_set_name(s, title);
 	lxw_chart_fill fill = { .color = 0x2F5BE0 };
 	chart_series_set_fill(s, &fill);
@@ -262,7 +261,7 @@ static void chart_ranking_bars(struct xlsx *x, lxw_worksheet *ws, const char *sh
 	chart_axis_set_crossing_max(ch->y_axis);
 	chart_axis_set_num_format(ch->x_axis, num_format);
 	lxw_chart_options opt = { .x_scale = 1.6, .y_scale = 1.4 };
-	worksheet_insert_chart_opt(ws, (lxw_row_t)(n + 3), 1, ch, &opt);
+	worksheet_insert_chart_opt(ws, at_row, at_col, ch, &opt);
 }
 
 /* ---- the tables ---- */
@@ -276,7 +275,7 @@ static void sheet_months(struct xlsx *x)
 {
 	const struct report_model *m = x->m;
 	const char *sheet;
-	lxw_worksheet *ws = xlsx_sheet(x, "months", NULL, &sheet);
+	lxw_worksheet *ws = xlsx_sheet(x, "months", &sheet);
 	HEADER(x, ws, m->nmonths, { "月份", 10 }, { "新发岗位量", 11 }, { "人才需求数", 11 },
 	       { "人才投递数", 11 }, { "人才供需比", 11 }, { "岗位平均薪资（元/月）", 16 },
 	       { "有薪资的岗位数", 11 }, { "岗位招聘指数", 12 }, { "投递指数", 11 },
@@ -328,7 +327,7 @@ static void sheet_months(struct xlsx *x)
 static void sheet_periods(struct xlsx *x)
 {
 	const struct report_model *m = x->m;
-	lxw_worksheet *ws = xlsx_sheet(x, "periods", NULL, NULL);
+	lxw_worksheet *ws = xlsx_sheet(x, "periods", NULL);
 	HEADER(x, ws, m->nperiods, { "时段", 14 }, { "起始月", 10 }, { "结束月", 10 },
 	       { "新发岗位量", 11 }, { "人才需求数", 11 }, { "人才投递数", 11 },
 	       { "人才供需比", 11 }, { "岗位平均薪资（元/月）", 16 }, { "有薪资的岗位数", 11 },
@@ -353,84 +352,117 @@ static void sheet_periods(struct xlsx *x)
 	}
 }
 
-/* Sheet keys of the rankings: ranking_key without "_by", within 31 characters with a period. */
+/* Sheet names of the rankings: the ranking's key without "_by". */
 static const char *const ranking_sheet_keys[RANK_COUNT] = {
 	"roles_postings", "roles_salary", "roles_scarcity",
 	"industries", "companies_postings", "companies_salary",
 };
 
-static void sheet_ranking(struct xlsx *x, const struct period_figures *p, enum ranking_kind k)
+/* Periods whose top roles get a bar chart: the most recent ones, so that a
+ * report of many periods (one per year of a century) stays a workbook. */
+#define XLSX_CHARTED_PERIODS 12
+
+/* One sheet per ranking, every period's list in turn under a period column. */
+static void sheet_ranking(struct xlsx *x, enum ranking_kind k)
 {
 	const struct report_model *m = x->m;
-	const struct ranking *rk = &p->rankings[k];
 	const char *sheet;
-	lxw_worksheet *ws = xlsx_sheet(x, ranking_sheet_keys[k], p->name, &sheet);
-	struct xlsx_col cols[] = {
-		{ "排名", 6 }, { render_ranking_subject(k, LANG_ZH), 22 }, { "新发岗位量", 11 },
-		{ "人才需求数", 11 }, { "人才投递数", 11 }, { "有薪资的岗位数", 11 },
-		{ "岗位招聘指数", 12 }, { "岗位平均薪资（元/月）", 16 }, { "人才供需比", 11 },
-	};
-	xlsx_header(x, ws, cols, sizeof(cols) / sizeof(cols[0]), rk->n);
-	for (size_t i = 0; i < rk->n; i++) {
-		const struct group_figures *g = &rk->items[i];
-		lxw_row_t r = (lxw_row_t)(i + 1);
-		worksheet_write_number(ws, r, 0, (double)(i + 1), x->f.count);
-		cell_str(ws, r, 1, g->name, x->f.text);
-		cell_count(ws, r, 2, g->postings, m->has_postings, x->f.count);
-		cell_count(ws, r, 3, g->openings, m->has_postings, x->f.count);
-		cell_count(ws, r, 4, g->applications, m->has_applications, x->f.count);
-		cell_count(ws, r, 5, g->salary_postings, m->has_postings, x->f.count);
-		cell_num(ws, r, 6, g->recruitment_index, x->f.index);
-		cell_num(ws, r, 7, g->avg_salary, x->f.money);
-		cell_num(ws, r, 8, g->supply_demand_ratio, x->f.index);
-	}
-	if (k == RANK_ROLES_BY_POSTINGS && rk->n > 0) {
-		struct strbuf title = STRBUF_INIT;
-		strbuf_addf(&title, "%s，%s TOP%zu（岗位招聘指数）", p->name ? p->name : "",
-			    render_ranking_title(k, LANG_ZH), rk->n);
-		chart_ranking_bars(x, ws, sheet, rk->n, 6, title.buf, "0.00");
-		strbuf_release(&title);
-	}
-}
-
-static void sheet_education(struct xlsx *x, const struct period_figures *p)
-{
-	lxw_worksheet *ws = xlsx_sheet(x, "education", p->name, NULL);
-	HEADER(x, ws, EDUCATION_COUNT + 1, { "学历要求", 14 }, { "领域岗位占比", 13 },
-	       { "全部岗位占比（基线）", 16 });
-	lxw_row_t r = 1;
-	for (int l = EDUCATION_ANY; l < EDUCATION_COUNT; l++, r++) {
-		cell_str(ws, r, 0, render_education_name((enum education_level)l, LANG_ZH), x->f.text);
-		cell_num(ws, r, 1, p->education.share[l], x->f.pct);
-		cell_num(ws, r, 2, p->baseline_education.share[l], x->f.pct);
-	}
-	cell_str(ws, r, 0, "硕士及以上", x->f.text);
-	cell_num(ws, r, 1, p->education.master_plus, x->f.pct);
-	cell_num(ws, r, 2, p->baseline_education.master_plus, x->f.pct);
-	r++;
-	cell_str(ws, r, 0, "学历已知的岗位数", x->f.text);
-	worksheet_write_number(ws, r, 1, (double)p->education.known, x->f.count);
-	worksheet_write_number(ws, r, 2, (double)p->baseline_education.known, x->f.count);
-}
-
-static void sheet_groups(struct xlsx *x, const struct period_figures *p)
-{
-	lxw_worksheet *ws = xlsx_sheet(x, "groups", p->name, NULL);
+	lxw_worksheet *ws = xlsx_sheet(x, ranking_sheet_keys[k], &sheet);
 	size_t rows = 0;
-	for (size_t g = 0; g < p->ngroups; g++)
-		rows += p->groups[g].ncompanies;
-	HEADER(x, ws, rows, { "分组", 14 }, { "企业", 14 }, { "TOP1", 18 }, { "TOP2", 18 },
-	       { "TOP3", 18 }, { "TOP4", 18 }, { "TOP5", 18 });
+	for (size_t p = 0; p < m->nperiods; p++)
+		rows += m->periods[p].rankings[k].n;
+	struct xlsx_col cols[] = {
+		{ "时段", 12 }, { "排名", 6 }, { render_ranking_subject(k, LANG_ZH), 22 },
+		{ "新发岗位量", 11 }, { "人才需求数", 11 }, { "人才投递数", 11 },
+		{ "有薪资的岗位数", 11 }, { "岗位招聘指数", 12 }, { "岗位平均薪资（元/月）", 16 },
+		{ "人才供需比", 11 },
+	};
+	xlsx_header(x, ws, cols, sizeof(cols) / sizeof(cols[0]), rows);
+	lxw_row_t r = 1, at_row = 1;
+	for (size_t p = 0; p < m->nperiods; p++) {
+		const struct period_figures *pf = &m->periods[p];
+		const struct ranking *rk = &pf->rankings[k];
+		lxw_row_t first = r;
+		for (size_t i = 0; i < rk->n; i++, r++) {
+			const struct group_figures *g = &rk->items[i];
+			cell_str(ws, r, 0, pf->name, x->f.text);
+			worksheet_write_number(ws, r, 1, (double)(i + 1), x->f.count);
+			cell_str(ws, r, 2, g->name, x->f.text);
+			cell_count(ws, r, 3, g->postings, m->has_postings, x->f.count);
+			cell_count(ws, r, 4, g->openings, m->has_postings, x->f.count);
+			cell_count(ws, r, 5, g->applications, m->has_applications, x->f.count);
+			cell_count(ws, r, 6, g->salary_postings, m->has_postings, x->f.count);
+			cell_num(ws, r, 7, g->recruitment_index, x->f.index);
+			cell_num(ws, r, 8, g->avg_salary, x->f.money);
+			cell_num(ws, r, 9, g->supply_demand_ratio, x->f.index);
+		}
+		if (k == RANK_ROLES_BY_POSTINGS && rk->n > 0 &&
+		    p + XLSX_CHARTED_PERIODS >= m->nperiods) {
+			struct strbuf title = STRBUF_INIT;
+			strbuf_addf(&title, "%s，%s TOP%zu（岗位招聘指数）", pf->name ? pf->name : "",
+				    render_ranking_title(k, LANG_ZH), rk->n);
+			chart_ranking_bars(x, ws, sheet, first, rk->n, 2, 7, title.buf, "0.00", at_row,
+					   (lxw_col_t)(sizeof(cols) / sizeof(cols[0]) + 1));
+			at_row += 22;
+			strbuf_release(&title);
+		}
+	}
+}
+
+static void sheet_education(struct xlsx *x)
+{
+	const struct report_model *m = x->m;
+	lxw_worksheet *ws = xlsx_sheet(x, "education", NULL);
+	HEADER(x, ws, m->nperiods * (EDUCATION_COUNT + 1), { "时段", 12 }, { "学历要求", 16 },
+	       { "领域岗位占比", 13 }, { "全部岗位占比（基线）", 16 });
 	lxw_row_t r = 1;
-	for (size_t g = 0; g < p->ngroups; g++) {
-		const struct company_group *grp = &p->groups[g];
-		for (size_t c = 0; c < grp->ncompanies; c++, r++) {
-			const struct group_company *co = &grp->companies[c];
-			cell_str(ws, r, 0, grp->group, x->f.text);
-			cell_str(ws, r, 1, co->company, x->f.text);
-			for (size_t i = 0; i < 5; i++)
-				cell_str(ws, r, (lxw_col_t)(2 + i), i < co->nroles ? co->roles[i] : NULL,
+	for (size_t i = 0; i < m->nperiods; i++) {
+		const struct period_figures *p = &m->periods[i];
+		for (int l = EDUCATION_ANY; l <= EDUCATION_COUNT + 1; l++, r++) {
+			cell_str(ws, r, 0, p->name, x->f.text);
+			if (l < EDUCATION_COUNT) {
+				cell_str(ws, r, 1, render_education_name((enum education_level)l, LANG_ZH),
 					 x->f.text);
+				cell_num(ws, r, 2, p->education.share[l], x->f.pct);
+				cell_num(ws, r, 3, p->baseline_education.share[l], x->f.pct);
+			} else if (l == EDUCATION_COUNT) {
+				cell_str(ws, r, 1, "硕士及以上", x->f.text);
+				cell_num(ws, r, 2, p->education.master_plus, x->f.pct);
+				cell_num(ws, r, 3, p->baseline_education.master_plus, x->f.pct);
+			} else {
+				cell_str(ws, r, 1, "学历已知的岗位数", x->f.text);
+				worksheet_write_number(ws, r, 2, (double)p->education.known, x->f.count);
+				worksheet_write_number(ws, r, 3, (double)p->baseline_education.known,
+						       x->f.count);
+			}
+		}
+	}
+}
+
+static void sheet_groups(struct xlsx *x)
+{
+	const struct report_model *m = x->m;
+	lxw_worksheet *ws = xlsx_sheet(x, "groups", NULL);
+	size_t rows = 0;
+	for (size_t i = 0; i < m->nperiods; i++)
+		for (size_t g = 0; g < m->periods[i].ngroups; g++)
+			rows += m->periods[i].groups[g].ncompanies;
+	HEADER(x, ws, rows, { "时段", 12 }, { "分组", 14 }, { "企业", 14 }, { "TOP1", 18 },
+	       { "TOP2", 18 }, { "TOP3", 18 }, { "TOP4", 18 }, { "TOP5", 18 });
+	lxw_row_t r = 1;
+	for (size_t i = 0; i < m->nperiods; i++) {
+		const struct period_figures *p = &m->periods[i];
+		for (size_t g = 0; g < p->ngroups; g++) {
+			const struct company_group *grp = &p->groups[g];
+			for (size_t c = 0; c < grp->ncompanies; c++, r++) {
+				const struct group_company *co = &grp->companies[c];
+				cell_str(ws, r, 0, p->name, x->f.text);
+				cell_str(ws, r, 1, grp->group, x->f.text);
+				cell_str(ws, r, 2, co->company, x->f.text);
+				for (size_t k = 0; k < 5; k++)
+					cell_str(ws, r, (lxw_col_t)(3 + k),
+						 k < co->nroles ? co->roles[k] : NULL, x->f.text);
+			}
 		}
 	}
 }
@@ -440,59 +472,75 @@ static lxw_row_t changes_rows(lxw_worksheet *ws, struct xlsx *x, const struct pe
 			      lxw_row_t r)
 {
 	for (size_t i = 0; i < l->n; i++, r++) {
-		cell_str(ws, r, 0, render_ranking_title(k, LANG_ZH), x->f.text);
-		cell_str(ws, r, 1, p->changes_against, x->f.text);
-		cell_str(ws, r, 2, status, x->f.text);
-		cell_str(ws, r, 3, l->names[i], x->f.text);
+		cell_str(ws, r, 0, p->name, x->f.text);
+		cell_str(ws, r, 1, render_ranking_title(k, LANG_ZH), x->f.text);
+		cell_str(ws, r, 2, p->changes_against, x->f.text);
+		cell_str(ws, r, 3, status, x->f.text);
+		cell_str(ws, r, 4, l->names[i], x->f.text);
 	}
 	return r;
 }
 
-static void sheet_changes(struct xlsx *x, const struct period_figures *p)
+/* The ranking changes of every period that has them (all but the first). */
+static void sheet_changes(struct xlsx *x)
 {
-	lxw_worksheet *ws = xlsx_sheet(x, "changes", p->name, NULL);
+	const struct report_model *m = x->m;
 	size_t rows = 0;
-	for (int k = 0; k < RANK_COUNT; k++)
-		rows += p->changes[k].kept.n + p->changes[k].entered.n + p->changes[k].left.n;
-	HEADER(x, ws, rows, { "榜单", 30 }, { "对比时段", 12 }, { "变化", 10 }, { "名称", 22 });
+	for (size_t i = 0; i < m->nperiods; i++)
+		for (int k = 0; m->periods[i].has_changes && k < RANK_COUNT; k++)
+			rows += m->periods[i].changes[k].kept.n + m->periods[i].changes[k].entered.n +
+				m->periods[i].changes[k].left.n;
+	lxw_worksheet *ws = xlsx_sheet(x, "changes", NULL);
+	HEADER(x, ws, rows, { "时段", 12 }, { "榜单", 30 }, { "对比时段", 12 }, { "变化", 10 },
+	       { "名称", 22 });
 	lxw_row_t r = 1;
-	for (int k = 0; k < RANK_COUNT; k++) {
-		const struct ranking_change *c = &p->changes[k];
-		r = changes_rows(ws, x, p, (enum ranking_kind)k, "两期均在榜", &c->kept, r);
-		r = changes_rows(ws, x, p, (enum ranking_kind)k, "新上榜", &c->entered, r);
-		r = changes_rows(ws, x, p, (enum ranking_kind)k, "跌出榜单", &c->left, r);
+	for (size_t i = 0; i < m->nperiods; i++) {
+		const struct period_figures *p = &m->periods[i];
+		if (!p->has_changes)
+			continue;
+		for (int k = 0; k < RANK_COUNT; k++) {
+			const struct ranking_change *c = &p->changes[k];
+			r = changes_rows(ws, x, p, (enum ranking_kind)k, "两期均在榜", &c->kept, r);
+			r = changes_rows(ws, x, p, (enum ranking_kind)k, "新上榜", &c->entered, r);
+			r = changes_rows(ws, x, p, (enum ranking_kind)k, "跌出榜单", &c->left, r);
+		}
 	}
 }
 
-static void sheet_peaks(struct xlsx *x, const struct period_figures *p)
+static void sheet_peaks(struct xlsx *x)
 {
-	lxw_worksheet *ws = xlsx_sheet(x, "peaks", p->name, NULL);
-	HEADER(x, ws, SERIES_COUNT, { "指标", 16 }, { "峰值月份", 12 });
-	for (int s = 0; s < SERIES_COUNT; s++) {
-		cell_str(ws, (lxw_row_t)(s + 1), 0, render_series_label((enum series)s, LANG_ZH),
-			 x->f.text);
-		cell_month(ws, (lxw_row_t)(s + 1), 1, p->peaks[s], x->f.text);
+	const struct report_model *m = x->m;
+	lxw_worksheet *ws = xlsx_sheet(x, "peaks", NULL);
+	HEADER(x, ws, m->nperiods * SERIES_COUNT, { "时段", 12 }, { "指标", 16 },
+	       { "峰值月份", 12 });
+	lxw_row_t r = 1;
+	for (size_t i = 0; i < m->nperiods; i++) {
+		const struct period_figures *p = &m->periods[i];
+		for (int s = 0; s < SERIES_COUNT; s++, r++) {
+			cell_str(ws, r, 0, p->name, x->f.text);
+			cell_str(ws, r, 1, render_series_label((enum series)s, LANG_ZH), x->f.text);
+			cell_month(ws, r, 2, p->peaks[s], x->f.text);
+		}
 	}
 }
 
-static void sheets_period(struct xlsx *x, const struct period_figures *p)
+static void sheets_periods(struct xlsx *x)
 {
 	for (int k = 0; k < RANK_COUNT; k++) {
 		if (k == RANK_ROLES_BY_SCARCITY && !x->m->has_applications)
 			continue;
-		sheet_ranking(x, p, (enum ranking_kind)k);
+		sheet_ranking(x, (enum ranking_kind)k);
 	}
-	sheet_education(x, p);
-	sheet_groups(x, p);
-	if (p->has_changes)
-		sheet_changes(x, p);
-	sheet_peaks(x, p);
+	sheet_education(x);
+	sheet_groups(x);
+	sheet_changes(x);
+	sheet_peaks(x);
 }
 
 static void sheet_cities(struct xlsx *x)
 {
 	const struct report_model *m = x->m;
-	lxw_worksheet *ws = xlsx_sheet(x, "talent_cities", NULL, NULL);
+	lxw_worksheet *ws = xlsx_sheet(x, "talent_cities", NULL);
 	HEADER(x, ws, m->ncities, { "排名", 6 }, { "城市", 12 }, { "领域人才数", 12 },
 	       { "占比", 10 });
 	for (size_t i = 0; i < m->ncities; i++) {
@@ -508,7 +556,7 @@ static void sheet_cities(struct xlsx *x)
 static void sheet_companies(struct xlsx *x)
 {
 	const struct report_model *m = x->m;
-	lxw_worksheet *ws = xlsx_sheet(x, "companies", NULL, NULL);
+	lxw_worksheet *ws = xlsx_sheet(x, "companies", NULL);
 	HEADER(x, ws, m->ncompanies, { "公司名称", 14 }, { "分组", 14 }, { "大模型产品", 14 },
 	       { "员工数量", 12 }, { "融资金额", 12 }, { "最新估值", 12 }, { "总部城市", 10 });
 	for (size_t i = 0; i < m->ncompanies; i++) {
@@ -535,7 +583,7 @@ static void quality_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t r, const ch
 static void sheet_quality(struct xlsx *x)
 {
 	const struct report_model *m = x->m;
-	lxw_worksheet *ws = xlsx_sheet(x, "quality", NULL, NULL);
+	lxw_worksheet *ws = xlsx_sheet(x, "quality", NULL);
 	HEADER(x, ws, m->survey ? 6 : 5, { "数据表", 14 }, { "存在", 6 }, { "行数", 10 },
 	       { "接受", 10 }, { "拒绝", 8 }, { "重复", 8 }, { "无对应岗位", 10 },
 	       { "薪资未知", 9 }, { "薪资不合理", 10 }, { "薪资无法解析", 11 }, { "时段外", 8 });
@@ -557,7 +605,7 @@ static void sheet_quality(struct xlsx *x)
 /* One row per option (a scale question: per score, the count only). */
 static void sheet_survey_questions(struct xlsx *x, const struct survey_report *s)
 {
-	lxw_worksheet *ws = xlsx_sheet(x, "survey_questions", NULL, NULL);
+	lxw_worksheet *ws = xlsx_sheet(x, "survey_questions", NULL);
 	size_t rows = 0;
 	for (size_t i = 0; i < s->nquestions; i++) {
 		const struct question_figures *q = &s->questions[i];
@@ -602,7 +650,7 @@ static void sheet_survey_questions(struct xlsx *x, const struct survey_report *s
 
 static void sheet_survey_summary(struct xlsx *x, const struct survey_report *s)
 {
-	lxw_worksheet *ws = xlsx_sheet(x, "survey_summary", NULL, NULL);
+	lxw_worksheet *ws = xlsx_sheet(x, "survey_summary", NULL);
 	HEADER(x, ws, s->nquestions, { "题号", 6 }, { "题型", 8 }, { "作答人数", 9 },
 	       { "无效答案", 9 }, { "均值", 8 }, { "下四分位数", 10 }, { "中位数", 8 },
 	       { "上四分位数", 10 }, { "NPS 样本", 9 }, { "推荐者", 9 }, { "中立者", 9 },
@@ -632,7 +680,7 @@ static void sheet_survey_summary(struct xlsx *x, const struct survey_report *s)
 /* Long form, as tables/survey_crosstabs.csv: one row per segment and option. */
 static void sheet_survey_crosstabs(struct xlsx *x, const struct survey_report *s)
 {
-	lxw_worksheet *ws = xlsx_sheet(x, "survey_crosstabs", NULL, NULL);
+	lxw_worksheet *ws = xlsx_sheet(x, "survey_crosstabs", NULL);
 	size_t rows = 0;
 	for (size_t i = 0; i < s->ncrosstabs; i++)
 		rows += s->crosstabs[i].nsegments *
@@ -728,8 +776,7 @@ enum ts_status render_xlsx(const struct report_model *m, const char *path, struc
 
 	sheet_months(&x);
 	sheet_periods(&x);
-	for (size_t i = 0; i < m->nperiods; i++)
-		sheets_period(&x, &m->periods[i]);
+	sheets_periods(&x);
 	sheet_cities(&x);
 	sheet_companies(&x);
 	sheet_quality(&x);

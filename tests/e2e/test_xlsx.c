@@ -3,10 +3,11 @@
  * `unzip -p`); its sheets are found by name through xl/workbook.xml and its
  * relationships, cells by reference, text through the shared strings and
  * number formats through the styles.  The demo's workbook must hold the
- * figures of its report.json (months, rankings, education, cities, survey),
+ * figures of its report.json (months, every period's rankings and changes,
+ * education, cities, survey),
  * nulls as empty cells, display formats 0.00 / #,##0 / 0.00% and native
- * charts: a line chart per main monthly series and a bar chart of the top
- * roles.  Runs under the plain and the sanitizer builds.
+ * charts: a line chart per main monthly series and a bar chart of each
+ * period's top roles.  Runs under the plain and the sanitizer builds.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -308,16 +309,16 @@ static int teardown(void **state)
 static void test_sheets(void **state)
 {
 	(void)state;
-	/* One sheet per table, in the report's order. */
+	/* One sheet per table, in the report's order; a period's tables share a sheet
+	 * per kind, under a period column. */
 	const char *names[] = {
-		"months", "periods", "roles_postings_2023", "roles_salary_2023",
-		"roles_scarcity_2023", "industries_2023", "companies_postings_2023",
-		"companies_salary_2023", "education_2023", "groups_2023", "peaks_2023",
-		"roles_postings_2024年1-7月", "changes_2024年1-7月", "peaks_2024年1-7月",
-		"talent_cities", "companies", "quality", "survey_questions", "survey_summary",
-		"survey_crosstabs",
+		"months", "periods", "roles_postings", "roles_salary", "roles_scarcity",
+		"industries", "companies_postings", "companies_salary", "education", "groups",
+		"changes", "peaks", "talent_cities", "companies", "quality", "survey_questions",
+		"survey_summary", "survey_crosstabs",
 	};
 	const char *prev = workbook.buf;
+	size_t n = 0;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		struct strbuf pat = STRBUF_INIT;
 		strbuf_addf(&pat, "<sheet name=\"%s\"", names[i]);
@@ -327,8 +328,9 @@ static void test_sheets(void **state)
 		prev = at;
 		strbuf_release(&pat);
 	}
-	/* 2023 is the first period: it has no changes sheet. */
-	assert_null(strstr(workbook.buf, "<sheet name=\"changes_2023\""));
+	for (const char *p = strstr(workbook.buf, "<sheet "); p; p = strstr(p + 1, "<sheet "))
+		n++;
+	assert_int_equal(n, sizeof(names) / sizeof(names[0]));
 }
 
 static void test_months(void **state)
@@ -361,40 +363,64 @@ static void test_months(void **state)
 	strbuf_release(&xml);
 }
 
+/* The first row of period p's list in a per-period sheet (rows of the periods
+ * before it come first, under the header). */
+static size_t first_row(const char *ranking, size_t p)
+{
+	size_t r = 2;
+	for (size_t i = 0; i < p; i++)
+		r += jlen(report, key("periods.%zu.%s", i, ranking));
+	return r;
+}
+
 static void test_rankings(void **state)
 {
 	(void)state;
 	struct strbuf xml = STRBUF_INIT;
-	sheet("roles_postings_2024年1-7月", &xml);
-	/* Period 1 is 2024年1-7月. */
-	assert_string_equal(jstr(report, "periods.1.name"), "2024年1-7月");
-	size_t n = jlen(report, "periods.1.roles_by_postings");
-	assert_int_equal(n, 10);
-	for (size_t i = 0; i < n; i++) {
-		size_t r = i + 2;
-		const char *p = key("periods.1.roles_by_postings.%zu", i);
-		struct cell rank = cell(&xml, ref("A", r));
-		assert_non_null(rank.value);
-		assert_int_equal(atoi(rank.value), i + 1);
-		cell_free(&rank);
-		expect_str(&xml, ref("B", r), jstr(report, key("%s.role", p)));
-		expect_num(&xml, ref("C", r), key("%s.postings", p), "#,##0");
-		expect_num(&xml, ref("G", r), key("%s.recruitment_index", p), "0.00");
-		expect_num(&xml, ref("H", r), key("%s.avg_salary", p), "#,##0");
-		expect_num(&xml, ref("I", r), key("%s.supply_demand_ratio", p), "0.00");
+	sheet("roles_postings", &xml);
+	expect_str(&xml, "A1", "时段");
+	size_t np = jlen(report, "periods");
+	assert_int_equal(np, 2);
+	for (size_t p = 0; p < np; p++) {
+		size_t n = jlen(report, key("periods.%zu.roles_by_postings", p));
+		assert_int_equal(n, 10);
+		size_t r0 = first_row("roles_by_postings", p);
+		for (size_t i = 0; i < n; i++) {
+			size_t r = r0 + i;
+			const char *item = key("periods.%zu.roles_by_postings.%zu", p, i);
+			expect_str(&xml, ref("A", r), jstr(report, key("periods.%zu.name", p)));
+			struct cell rank = cell(&xml, ref("B", r));
+			assert_non_null(rank.value);
+			assert_int_equal(atoi(rank.value), i + 1);
+			cell_free(&rank);
+			expect_str(&xml, ref("C", r), jstr(report, key("%s.role", item)));
+			expect_num(&xml, ref("D", r), key("%s.postings", item), "#,##0");
+			expect_num(&xml, ref("H", r), key("%s.recruitment_index", item), "0.00");
+			expect_num(&xml, ref("I", r), key("%s.avg_salary", item), "#,##0");
+			expect_num(&xml, ref("J", r), key("%s.supply_demand_ratio", item), "0.00");
+		}
 	}
-	strbuf_release(&xml);
-	/* The seed's first role and its index (FIGURES.md M6). */
-	sheet("roles_postings_2024年1-7月", &xml);
-	expect_str(&xml, "B2", "算法工程师");
-	struct cell c = cell(&xml, "G2");
+	/* The seed's first role of 2024年1-7月 and its index (FIGURES.md M6). */
+	size_t r = first_row("roles_by_postings", 1);
+	expect_str(&xml, ref("A", r), "2024年1-7月");
+	expect_str(&xml, ref("C", r), "算法工程师");
+	struct cell c = cell(&xml, ref("H", r));
+	assert_non_null(c.value);
 	assert_true(fabs(strtod(c.value, NULL) / 28.78 - 1) < 0.005);
 	cell_free(&c);
 	strbuf_release(&xml);
 
-	sheet("companies_salary_2024年1-7月", &xml);
-	expect_str(&xml, "B2", jstr(report, "periods.1.companies_by_salary.0.company"));
-	expect_num(&xml, "H2", "periods.1.companies_by_salary.0.avg_salary", "#,##0");
+	sheet("companies_salary", &xml);
+	r = first_row("companies_by_salary", 1);
+	expect_str(&xml, ref("C", r), jstr(report, "periods.1.companies_by_salary.0.company"));
+	expect_num(&xml, ref("I", r), "periods.1.companies_by_salary.0.avg_salary", "#,##0");
+	strbuf_release(&xml);
+
+	/* Changes: only 2024年1-7月 has them (against 2023); the first is a kept role. */
+	sheet("changes", &xml);
+	expect_str(&xml, "A2", "2024年1-7月");
+	expect_str(&xml, "C2", "2023");
+	expect_str(&xml, "E2", jstr(report, "periods.1.changes.roles_by_postings.kept.0"));
 	strbuf_release(&xml);
 }
 
@@ -402,16 +428,21 @@ static void test_shares(void **state)
 {
 	(void)state;
 	struct strbuf xml = STRBUF_INIT;
-	sheet("education_2024年1-7月", &xml);
+	sheet("education", &xml);
 	static const char *const levels[] = { "不限", "中专及以下", "大专", "本科", "硕士", "博士" };
-	for (size_t l = 0; l < 6; l++) {
-		expect_str(&xml, ref("A", l + 2), levels[l]);
-		expect_num(&xml, ref("B", l + 2), key("periods.1.education.levels.%s", levels[l]), "0.00%");
-		expect_num(&xml, ref("C", l + 2), key("periods.1.baseline_education.levels.%s", levels[l]),
-			   "0.00%");
+	for (size_t p = 0; p < 2; p++) {
+		size_t r0 = 2 + 8 * p; /* six levels, master+ and the base per period */
+		for (size_t l = 0; l < 6; l++) {
+			expect_str(&xml, ref("A", r0 + l), jstr(report, key("periods.%zu.name", p)));
+			expect_str(&xml, ref("B", r0 + l), levels[l]);
+			expect_num(&xml, ref("C", r0 + l), key("periods.%zu.education.levels.%s", p, levels[l]),
+				   "0.00%");
+			expect_num(&xml, ref("D", r0 + l),
+				   key("periods.%zu.baseline_education.levels.%s", p, levels[l]), "0.00%");
+		}
+		expect_num(&xml, ref("C", r0 + 6), key("periods.%zu.education.master_plus", p), "0.00%");
+		expect_num(&xml, ref("C", r0 + 7), key("periods.%zu.education.postings", p), "#,##0");
 	}
-	expect_num(&xml, "B8", "periods.1.education.master_plus", "0.00%");
-	expect_num(&xml, "B9", "periods.1.education.postings", "#,##0");
 	strbuf_release(&xml);
 
 	sheet("talent_cities", &xml);
@@ -459,7 +490,7 @@ static void test_charts(void **state)
 	assert_int_equal(bars, jlen(report, "periods"));
 	const char *ranges[] = { "months!$H$2:$H$20", "months!$I$2:$I$20", "months!$E$2:$E$20",
 				 "months!$F$2:$F$20", "months!$K$2:$K$20",
-				 "'roles_postings_2024年1-7月'!$G$2:$G$11" };
+				 "roles_postings!$H$2:$H$11", "roles_postings!$H$12:$H$21" };
 	for (size_t i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
 		if (!strstr(all.buf, ranges[i]))
 			fail_msg("no chart of %s", ranges[i]);
