@@ -15,7 +15,8 @@ const char cmd_report_usage[] =
 	"                          [--top N] [--min-group N] [--top-cities N] [--map FIELD=COLUMN]...\n"
 	"                          [--date TABLE=YYYY-MM-DD] [--encoding NAME] [--config FILE]\n"
 	"                          [--domain NAME] [--segments Q1,Q2] [--lang zh|en]\n"
-	"                          [--workdays N] [--hours-per-day N] [--usd-rate N]\n";
+	"                          [--workdays N] [--hours-per-day N] [--usd-rate N]\n"
+	"                          [--min-cell-postings K] [--min-cell-companies K] [--min-survey-cell N]\n";
 
 static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },
@@ -37,6 +38,9 @@ static const struct option long_options[] = {
 	{ "workdays", required_argument, NULL, 0 },
 	{ "hours-per-day", required_argument, NULL, 0 },
 	{ "usd-rate", required_argument, NULL, 0 },
+	{ "min-cell-postings", required_argument, NULL, 0 },
+	{ "min-cell-companies", required_argument, NULL, 0 },
+	{ "min-survey-cell", required_argument, NULL, 0 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };

@@ -12,7 +12,9 @@
 
 #include "aggregate/ingest.h"
 #include "engine/options.h"
+#include "engine/provenance.h"
 #include "figures/market.h"
+#include "figures/suppress.h"
 #include "figures/survey.h"
 #include "read/source.h"
 #include "render/render.h"
@@ -266,8 +268,17 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	m->has_posts = m->quality.posts.present;
 	m->has_companies = m->quality.companies.present;
 	struct market_params params = { options_coefficients(opts), opts->top, opts->min_group,
-					opts->top_cities, opts->nperiods, opts->periods };
+					opts->top_cities, opts->nperiods, opts->periods,
+					{ opts->min_cell_postings, opts->min_cell_companies,
+					  opts->min_survey_cell, 0, 0 } };
 	market_figures(m, &run.cube, &run.companies, &params);
+	if (m->survey)
+		survey_suppress(m->survey, opts->min_survey_cell);
+	suppression_tally(m);
+	options_provenance(opts, m);
+	st = provenance_inputs(dataset, opts, m, err);
+	if (st != TS_OK)
+		goto release_run;
 	st = render_all(m, outdir, opts->lang, err);
 
 release_run:
