@@ -90,8 +90,8 @@ unit-tests: $(UNIT_BIN) $(BUILD)/talentscope
 # The whole suite, plain then under the sanitizers; one closing count.
 test:
 	@sh scripts/deps.sh
-	@$(MAKE) --no-print-directory unit-tests >/dev/null
-	@$(MAKE) --no-print-directory SANITIZE=address,undefined unit-tests >/dev/null
+	@$(MAKE) -j2 --no-print-directory unit-tests >/dev/null
+	@$(MAKE) -j2 --no-print-directory SANITIZE=address,undefined unit-tests >/dev/null
 	@sh tests/run.sh build build-san
 
 # One build only (faster while developing): make test-plain

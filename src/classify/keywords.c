@@ -19,6 +19,7 @@
 
 #include <hs.h>
 
+#include "clean/text.h"
 #include "util/error.h"
 #include "util/xalloc.h"
 
@@ -33,51 +34,6 @@ struct keyword_scratch {
 };
 
 /* ---- parsing ---------------------------------------------------------- */
-
-/* Length of the valid UTF-8 prefix of s (RFC 3629: no overlongs, no
- * surrogates, nothing above U+10FFFF); a NUL byte counts as invalid since
- * keywords become C strings.  Local so the module stands on its own. */
-static size_t keyword_utf8_prefix(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n) {
-		unsigned char c = s[i];
-		size_t need;
-		unsigned char lo = 0x80, hi = 0xBF;
-		if (c == 0)
-			return i;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			need = 1;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else {
-			return i;
-		}
-		if (n - i <= need)
-			return i;
-		if (s[i + 1] < lo || s[i + 1] > hi)
-			return i;
-		for (size_t k = 2; k <= need; k++)
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-		i += need + 1;
-	}
-	return n;
-}
 
 static unsigned char ascii_lower(unsigned char c)
 {
@@ -179,7 +135,7 @@ enum ts_status keyword_list_parse(const char *text, size_t len, const char *sour
 		struct slice line = slice_make(text + pos, end - pos);
 		line_no++;
 		pos = end + 1;
-		if (keyword_utf8_prefix((const unsigned char *)line.ptr, line.len) != line.len) {
+		if (utf8_text_prefix((const char *)line.ptr, line.len) != line.len) {
 			status = error_set(err, TS_ECONFIG, source_name, line_no,
 					   "invalid UTF-8 in keyword list");
 			goto fail;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clean/text.h"
 #include "util/error.h"
 #include "util/xalloc.h"
 
@@ -45,48 +46,6 @@ static uint32_t bucket_of(unsigned char a, unsigned char b)
 {
 	uint32_t key = ((uint32_t)a << 8) | b;
 	return ((key * 2654435761u) >> 20) & (ROLE_BUCKETS - 1);
-}
-
-/* Length of the valid UTF-8 prefix of s; NUL counts as invalid.  (A local
- * copy: the module must not depend on the cleaners.) */
-static size_t roles_utf8_prefix(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n) {
-		unsigned char c = s[i];
-		size_t need;
-		unsigned char lo = 0x80, hi = 0xBF;
-		if (c == 0)
-			return i;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			need = 1;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else {
-			return i;
-		}
-		if (n - i <= need || s[i + 1] < lo || s[i + 1] > hi)
-			return i;
-		for (size_t k = 2; k <= need; k++)
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-		i += need + 1;
-	}
-	return n;
 }
 
 /* `#` at a line's start or after white space starts a comment (C# is a
@@ -215,7 +174,7 @@ enum ts_status role_rules_parse(struct role_rules **out, const char *text, size_
 		struct slice line = slice_make(text + pos, end - pos);
 		line_no++;
 		pos = end + 1;
-		if (roles_utf8_prefix((const unsigned char *)line.ptr, line.len) != line.len) {
+		if (utf8_text_prefix((const char *)line.ptr, line.len) != line.len) {
 			status = error_set(err, TS_ECONFIG, source_name, line_no,
 					   "invalid UTF-8 in role rules");
 			goto fail;

@@ -7,6 +7,8 @@
  */
 #include "clean/text.h"
 
+#include <string.h>
+
 size_t utf8_valid_prefix(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -62,4 +64,10 @@ bool ascii_case_eq(struct slice a, struct slice b)
 		if (ascii_lower((unsigned char)a.ptr[i]) != ascii_lower((unsigned char)b.ptr[i]))
 			return false;
 	return true;
+}
+
+size_t utf8_text_prefix(const char *s, size_t n)
+{
+	const char *nul = memchr(s, '\0', n);
+	return utf8_valid_prefix(s, nul ? (size_t)(nul - s) : n);
 }

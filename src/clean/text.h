@@ -17,6 +17,9 @@ static inline bool utf8_valid(const char *s, size_t n)
 {
 	return utf8_valid_prefix(s, n) == n;
 }
+/* Length of the longest prefix that is valid UTF-8 and holds no NUL byte:
+ * text that must become a C string (keywords, rules, option values). */
+size_t utf8_text_prefix(const char *s, size_t n);
 /* Case-insensitive for ASCII letters only. */
 bool ascii_case_eq(struct slice a, struct slice b);
 

@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <zlib.h>
 
+#include "util/fs.h"
 #include "util/embedded.h"
 #include "util/error.h"
 #include "util/strbuf.h"
@@ -2393,32 +2394,12 @@ static enum ts_status write_config(const char *dir, unsigned scale, struct ts_er
 
 /* ---------------------------------------------------------------- main */
 
-static enum ts_status make_dirs(const char *path, struct ts_error *err)
-{
-	char buf[4096];
-	size_t len = strlen(path);
-	if (len == 0 || len >= sizeof(buf))
-		return error_set(err, TS_EUSAGE, path, 0, "demo: bad output folder '%s'", path);
-	memcpy(buf, path, len + 1);
-	for (size_t i = 1; i <= len; i++) {
-		if (buf[i] != '/' && buf[i] != '\0')
-			continue;
-		char c = buf[i];
-		buf[i] = '\0';
-		if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-			return error_set(err, TS_EIO, buf, 0, "cannot create '%s': %s", buf,
-					 strerror(errno));
-		buf[i] = c;
-	}
-	return TS_OK;
-}
-
 enum ts_status demo_market_write(const char *datadir, unsigned scale, unsigned long seed,
 				 struct ts_error *err)
 {
 	if (scale == 0)
 		return error_set(err, TS_EUSAGE, NULL, 0, "demo: scale must be at least 1");
-	enum ts_status st = make_dirs(datadir, err);
+	enum ts_status st = fs_mkdir_p(datadir, err);
 	if (st != TS_OK)
 		return st;
 

@@ -29,6 +29,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "util/fs.h"
 #include "util/error.h"
 #include "util/json.h"
 #include "util/strbuf.h"
@@ -593,45 +594,11 @@ static void write_questions(struct strbuf *sb)
 	strbuf_addch(sb, '\n');
 }
 
-static enum ts_status make_dir(const char *path, struct ts_error *err)
-{
-	char *p = xstrdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			enum ts_status st = error_set(err, TS_EIO, p, 0, "cannot create folder: %s",
-						      strerror(errno));
-			free(p);
-			return st;
-		}
-		*s = '/';
-	}
-	enum ts_status st = TS_OK;
-	if (mkdir(p, 0777) != 0 && errno != EEXIST)
-		st = error_set(err, TS_EIO, p, 0, "cannot create folder: %s", strerror(errno));
-	free(p);
-	return st;
-}
-
-static enum ts_status write_file(const char *path, const struct strbuf *sb, struct ts_error *err)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return error_set(err, TS_EIO, path, 0, "cannot write: %s", strerror(errno));
-	bool ok = fwrite(sb->buf ? sb->buf : "", 1, sb->len, f) == sb->len;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok)
-		return error_set(err, TS_EIO, path, 0, "write error");
-	return TS_OK;
-}
-
 enum ts_status demo_survey_write(const char *datadir, unsigned long seed, struct ts_error *err)
 {
 	struct strbuf dir = STRBUF_INIT, path = STRBUF_INIT, out = STRBUF_INIT;
 	strbuf_addf(&dir, "%s/survey", datadir);
-	enum ts_status st = make_dir(strbuf_str(&dir), err);
+	enum ts_status st = fs_mkdir_p(strbuf_str(&dir), err);
 	if (st != TS_OK)
 		goto done;
 
@@ -641,7 +608,7 @@ enum ts_status demo_survey_write(const char *datadir, unsigned long seed, struct
 
 	write_questions(&out);
 	strbuf_addf(&path, "%s/questions.json", strbuf_str(&dir));
-	st = write_file(strbuf_str(&path), &out, err);
+	st = fs_write_file(strbuf_str(&path), out.buf, out.len, err);
 	if (st == TS_OK) {
 		strbuf_reset(&out);
 		strbuf_addstr(&out, "respondent");
@@ -658,7 +625,7 @@ enum ts_status demo_survey_write(const char *datadir, unsigned long seed, struct
 		}
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/responses.csv", strbuf_str(&dir));
-		st = write_file(strbuf_str(&path), &out, err);
+		st = fs_write_file(strbuf_str(&path), out.buf, out.len, err);
 	}
 	free(g);
 done:

@@ -18,6 +18,7 @@
 #include "figures/survey.h"
 #include "read/source.h"
 #include "render/render.h"
+#include "util/fs.h"
 #include "util/embedded.h"
 #include "util/error.h"
 #include "util/xalloc.h"
@@ -84,37 +85,12 @@ static enum ts_status load_roles(const char *user_path, struct role_rules **rule
 	return st;
 }
 
-static enum ts_status make_dir(const char *path, struct ts_error *err)
-{
-	char *p = xstrdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		mkdir(p, 0777);
-		*s = '/';
-	}
-	int rc = mkdir(p, 0777);
-	free(p);
-	if (rc != 0 && errno != EEXIST)
-		return error_set(err, TS_EIO, path, 0, "cannot create directory: %s", strerror(errno));
-	return TS_OK;
-}
-
 static enum ts_status write_file(const char *dir, const char *name, const struct strbuf *content,
 				 struct ts_error *err)
 {
 	struct strbuf path = STRBUF_INIT;
 	strbuf_addf(&path, "%s/%s", dir, name);
-	enum ts_status st = TS_OK;
-	FILE *f = fopen(path.buf, "wb");
-	if (!f) {
-		st = error_set(err, TS_EIO, path.buf, 0, "cannot create: %s", strerror(errno));
-	} else {
-		fwrite(content->buf ? content->buf : "", 1, content->len, f);
-		if (ferror(f) | (fclose(f) != 0))
-			st = error_set(err, TS_EIO, path.buf, 0, "cannot write: %s", strerror(errno));
-	}
+	enum ts_status st = fs_write_file(path.buf, content->buf, content->len, err);
 	strbuf_release(&path);
 	return st;
 }
@@ -227,7 +203,7 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	if (st == TS_OK)
 		st = load_roles(opts->roles_file, &run.roles, err);
 	if (st == TS_OK)
-		st = make_dir(outdir, err);
+		st = fs_mkdir_p(outdir, err);
 	struct strbuf rejects_path = STRBUF_INIT;
 	strbuf_addf(&rejects_path, "%s/rejects.csv", outdir);
 	if (st == TS_OK)

@@ -83,10 +83,9 @@ static struct group_figures group_from_sums(const char *name, const struct cell 
 
 /* ---- months and periods ---- */
 
-static void month_range(const struct report_model *m, const struct cube *cube,
-			const struct market_params *p, int *from, int *to)
+static void month_range(const struct cube *cube, const struct market_params *p, int *from,
+			int *to)
 {
-	(void)m;
 	if (p->nperiods) {
 		*from = p->periods[0].from;
 		*to = p->periods[0].to;
@@ -655,7 +654,7 @@ void market_figures(struct report_model *m, const struct cube *cube,
 	m->top_cities = p->top_cities;
 	m->suppression = p->suppression;
 	int from, to;
-	month_range(m, cube, p, &from, &to);
+	month_range(cube, p, &from, &to);
 	compute_months(m, cube, p, from, to);
 	suppress_months(m, cube, from, to);
 

@@ -11,14 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clean/date.h"
+
 void render_month(int month_index, char buf[16])
 {
-	int year = month_index / 12, month = month_index % 12 + 1;
-	if (month_index < 0) {
+	if (month_index < 0)
 		snprintf(buf, 16, "%s", "—");
-		return;
-	}
-	snprintf(buf, 16, "%04d-%02d", year % 10000, month);
+	else
+		month_format(month_index, buf);
 }
 
 /* Copies the digits of text (optionally signed, with a decimal part) into sb
@@ -155,11 +155,6 @@ void render_add_csv(struct strbuf *sb, const char *s)
 	strbuf_addch(sb, '"');
 }
 
-static const char *const series_keys[SERIES_COUNT] = {
-	"postings", "openings", "applications", "supply_demand_ratio", "avg_salary",
-	"recruitment_index", "application_index", "content", "content_heat_index",
-};
-
 static const char *const series_labels[SERIES_COUNT][2] = {
 	{ "新发岗位量", "New postings" },
 	{ "人才需求数", "Openings" },
@@ -174,18 +169,13 @@ static const char *const series_labels[SERIES_COUNT][2] = {
 
 const char *render_series_key(enum series s)
 {
-	return (unsigned)s < SERIES_COUNT ? series_keys[s] : "";
+	return (unsigned)s < SERIES_COUNT ? series_names[s] : "";
 }
 
 const char *render_series_label(enum series s, enum render_lang lang)
 {
 	return (unsigned)s < SERIES_COUNT ? series_labels[s][lang == LANG_EN] : "";
 }
-
-static const char *const ranking_keys[RANK_COUNT] = {
-	"roles_by_postings", "roles_by_salary", "roles_by_scarcity",
-	"industries_by_postings", "companies_by_postings", "companies_by_salary",
-};
 
 static const char *const ranking_titles[RANK_COUNT][2] = {
 	{ "新发岗位量最高的岗位", "Roles with the most new postings" },
@@ -198,7 +188,7 @@ static const char *const ranking_titles[RANK_COUNT][2] = {
 
 const char *render_ranking_key(enum ranking_kind k)
 {
-	return (unsigned)k < RANK_COUNT ? ranking_keys[k] : "";
+	return (unsigned)k < RANK_COUNT ? ranking_names[k] : "";
 }
 
 const char *render_ranking_title(enum ranking_kind k, enum render_lang lang)

@@ -8,6 +8,7 @@
 
 #include "clean/date.h"
 #include "figures/survey.h"
+#include "render/fmt.h"
 #include "render/render.h"
 #include "util/json.h"
 
@@ -277,18 +278,12 @@ static void write_nps(struct json_writer *w, const struct nps_figures *n)
 	json_end_object(w);
 }
 
-static const char *question_type_name(enum question_type t)
-{
-	static const char *const names_[] = { "single", "multi", "ranked", "scale", "number", "text" };
-	return names_[t];
-}
-
 static void write_question(struct json_writer *w, const struct question_figures *q)
 {
 	json_begin_object(w);
 	key_str(w, "id", q->id);
 	key_str(w, "text", q->text);
-	key_str(w, "type", question_type_name(q->type));
+	key_str(w, "type", render_question_type_key(q->type));
 	key_int(w, "answered", q->answered);
 	key_int(w, "invalid", q->invalid);
 	json_key(w, "options");

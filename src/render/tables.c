@@ -16,6 +16,7 @@
 
 #include "render/fmt.h"
 #include "render/render.h"
+#include "util/fs.h"
 #include "util/error.h"
 #include "util/xalloc.h"
 
@@ -89,48 +90,12 @@ static void csv_header(struct strbuf *sb, const char *const *cols, size_t n)
 
 /* ---- files ---- */
 
-/* mkdir -p: every missing component of path, as a directory. */
-static enum ts_status tables_mkdirs(const char *path, struct ts_error *err)
-{
-	struct strbuf p = STRBUF_INIT;
-	strbuf_addstr(&p, path);
-	enum ts_status st = TS_OK;
-	for (size_t i = 1; i <= p.len; i++) {
-		if (i < p.len && p.buf[i] != '/')
-			continue;
-		char saved = p.buf[i];
-		p.buf[i] = '\0';
-		struct stat sbuf;
-		if (mkdir(p.buf, 0777) != 0 && errno != EEXIST) {
-			st = error_set(err, TS_EIO, p.buf, 0, "cannot create directory: %s",
-				       strerror(errno));
-		} else if (stat(p.buf, &sbuf) != 0 || !S_ISDIR(sbuf.st_mode)) {
-			st = error_set(err, TS_EIO, p.buf, 0, "not a directory");
-		}
-		p.buf[i] = saved;
-		if (st != TS_OK)
-			break;
-	}
-	strbuf_release(&p);
-	return st;
-}
-
 static enum ts_status tables_write(const char *dir, const char *name, const struct strbuf *sb,
 				   struct ts_error *err)
 {
 	struct strbuf path = STRBUF_INIT;
 	strbuf_addf(&path, "%s/%s", dir, name);
-	enum ts_status st = TS_OK;
-	FILE *f = fopen(path.buf, "wb");
-	if (!f) {
-		st = error_set(err, TS_EIO, path.buf, 0, "cannot write: %s", strerror(errno));
-		goto release_path;
-	}
-	if (sb->len && fwrite(sb->buf, 1, sb->len, f) != sb->len)
-		st = error_set(err, TS_EIO, path.buf, 0, "cannot write: %s", strerror(errno));
-	if (fclose(f) != 0 && st == TS_OK)
-		st = error_set(err, TS_EIO, path.buf, 0, "cannot write: %s", strerror(errno));
-release_path:
+	enum ts_status st = fs_write_file(path.buf, sb->buf, sb->len, err);
 	strbuf_release(&path);
 	return st;
 }
@@ -588,7 +553,7 @@ static enum ts_status tables_period(const struct report_model *m, size_t i, cons
 
 enum ts_status render_tables(const struct report_model *m, const char *dir, struct ts_error *err)
 {
-	enum ts_status st = tables_mkdirs(dir, err);
+	enum ts_status st = fs_mkdir_p(dir, err);
 	if (st != TS_OK)
 		return st;
 	struct tables_ctx ctx = { dir, STRBUF_INIT, STRBUF_INIT, err };
