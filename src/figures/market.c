@@ -213,7 +213,8 @@ static void count_companies(const struct cube *cube, enum cube_dim dim, bool by_
 	memset(companies, 0, ngroups * sizeof(*companies));
 	memset(salary, 0, ngroups * sizeof(*salary));
 	cube_each(cube, dim, collect_pair, &c);
-	qsort(c.items, c.n, sizeof(*c.items), by_pair_key);
+	if (c.n) /* qsort(NULL, 0, …) is undefined */
+		qsort(c.items, c.n, sizeof(*c.items), by_pair_key);
 	for (size_t i = 0; i < c.n;) {
 		size_t j = i;
 		bool any_salary = false;
