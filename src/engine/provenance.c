@@ -1,16 +1,18 @@
 /*
  * Input provenance: a second read of each input file, hashing the bytes on
  * disk (compressed files as they are, not what they decompress to).  A
- * separate pass rather than hashing inside the source layer keeps the readers
- * untouched; the files were just read, so they come from the page cache and
- * the pass costs about what SHA-256 does (~200 MB/s), small beside parsing.
- * Files are named relative to the dataset folder, so a report does not
- * depend on where the dataset lies (and names no home directory).
+ * separate read rather than hashing inside the source layer keeps the
+ * readers untouched; it runs on its own thread beside the tables' pass (the
+ * two read the same files, so the second read mostly hits the page cache),
+ * and SHA-256 at ~200 MB/s on one core is slower than nothing but faster
+ * than parsing.  Files are named relative to the dataset folder, so a report
+ * does not depend on where the dataset lies (and names no home directory).
  */
 #include "engine/provenance.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,9 +24,23 @@
 #include "util/sha256.h"
 #include "util/xalloc.h"
 
-struct inputs {
-	struct prov_input *items;
+/* One input, its strings owned by the job until copied into the model. */
+struct input {
+	const char *table; /* static */
+	char *file;
+	long long bytes;
+	char sha256[65];
+};
+
+struct provenance_job {
+	const char *dataset;
+	const struct ts_options *opts;
+	struct input *items;
 	size_t n, cap;
+	enum ts_status status;
+	struct ts_error err;
+	pthread_t thread;
+	bool threaded;
 };
 
 static enum ts_status hash_file(const char *path, long long *bytes, char hex[65],
@@ -72,52 +88,48 @@ static const char *relative(const char *dataset, const char *path)
 	return path;
 }
 
-static enum ts_status add_file(struct report_model *m, struct inputs *in, const char *table,
-			       const char *path, const char *name, struct ts_error *err)
+static enum ts_status add_file(struct provenance_job *j, const char *table, const char *path,
+			       const char *name)
 {
-	struct prov_input item = { table, arena_strndup(&m->arena, name, strlen(name)), 0, "" };
-	enum ts_status st = hash_file(path, &item.bytes, item.sha256, err);
+	struct input item = { table, NULL, 0, "" };
+	enum ts_status st = hash_file(path, &item.bytes, item.sha256, &j->err);
 	if (st != TS_OK)
 		return st;
-	GROW(in->items, in->cap, in->n + 1);
-	in->items[in->n++] = item;
+	item.file = xstrdup(name);
+	GROW(j->items, j->cap, j->n + 1);
+	j->items[j->n++] = item;
 	return TS_OK;
 }
 
-static enum ts_status add_table(struct report_model *m, struct inputs *in, const char *dataset,
-				const char *dir, const char *table, const char *label,
-				struct ts_error *err)
+static enum ts_status add_table(struct provenance_job *j, const char *dir, const char *table,
+				const char *label)
 {
 	struct table_files files;
-	enum ts_status st = table_files_find(dir, table, &files, err);
+	enum ts_status st = table_files_find(dir, table, &files, &j->err);
 	for (size_t i = 0; st == TS_OK && i < files.n; i++)
-		st = add_file(m, in, label, files.paths[i], relative(dataset, files.paths[i]), err);
+		st = add_file(j, label, files.paths[i], relative(j->dataset, files.paths[i]));
 	table_files_release(&files);
 	return st;
 }
 
-enum ts_status provenance_inputs(const char *dataset, const struct ts_options *o,
-				 struct report_model *m, struct ts_error *err)
+static enum ts_status hash_all(struct provenance_job *j)
 {
-	m->provenance.program = "talentscope";
-	m->provenance.version = TS_VERSION;
-	struct inputs in = { NULL, 0, 0 };
+	const struct ts_options *o = j->opts;
 	enum ts_status st = TS_OK;
 	for (int t = 0; st == TS_OK && t < TABLE_COUNT; t++)
-		st = add_table(m, &in, dataset, dataset, table_schemas[t].name, table_schemas[t].name,
-			       err);
+		st = add_table(j, j->dataset, table_schemas[t].name, table_schemas[t].name);
 	struct strbuf path = STRBUF_INIT;
 	struct stat sb;
 	if (st == TS_OK) {
-		strbuf_addf(&path, "%s/survey/questions.json", dataset);
+		strbuf_addf(&path, "%s/survey/questions.json", j->dataset);
 		if (stat(path.buf, &sb) == 0 && S_ISREG(sb.st_mode))
-			st = add_file(m, &in, "survey", path.buf, relative(dataset, path.buf), err);
+			st = add_file(j, "survey", path.buf, relative(j->dataset, path.buf));
 	}
 	if (st == TS_OK) {
 		strbuf_reset(&path);
-		strbuf_addf(&path, "%s/survey", dataset);
+		strbuf_addf(&path, "%s/survey", j->dataset);
 		if (stat(path.buf, &sb) == 0 && S_ISDIR(sb.st_mode))
-			st = add_table(m, &in, dataset, path.buf, "responses", "survey", err);
+			st = add_table(j, path.buf, "responses", "survey");
 	}
 	strbuf_release(&path);
 	const struct {
@@ -127,11 +139,55 @@ enum ts_status provenance_inputs(const char *dataset, const struct ts_options *o
 		      { "roles", o->roles_file } };
 	for (size_t i = 0; st == TS_OK && i < sizeof(lists) / sizeof(lists[0]); i++)
 		if (lists[i].file)
-			st = add_file(m, &in, lists[i].label, lists[i].file, lists[i].file, err);
-	m->provenance.ninputs = in.n;
-	m->provenance.inputs = arena_alloc(&m->arena, (in.n ? in.n : 1) * sizeof(*in.items));
-	if (in.n)
-		memcpy(m->provenance.inputs, in.items, in.n * sizeof(*in.items));
-	free(in.items);
+			st = add_file(j, lists[i].label, lists[i].file, lists[i].file);
 	return st;
+}
+
+static void *hash_thread(void *arg)
+{
+	struct provenance_job *j = arg;
+	j->status = hash_all(j);
+	return NULL;
+}
+
+struct provenance_job *provenance_start(const char *dataset, const struct ts_options *o)
+{
+	struct provenance_job *j = xcalloc(1, sizeof(*j));
+	j->dataset = dataset;
+	j->opts = o;
+	j->threaded = pthread_create(&j->thread, NULL, hash_thread, j) == 0;
+	return j;
+}
+
+enum ts_status provenance_finish(struct provenance_job *j, struct report_model *m,
+				 struct ts_error *err)
+{
+	if (!j)
+		return TS_OK;
+	if (j->threaded)
+		pthread_join(j->thread, NULL);
+	else if (m)
+		j->status = hash_all(j);
+	enum ts_status st = j->status;
+	if (m && st != TS_OK && err)
+		*err = j->err;
+	if (m && st == TS_OK) {
+		struct provenance *p = &m->provenance;
+		p->program = "talentscope";
+		p->version = TS_VERSION;
+		p->ninputs = j->n;
+		p->inputs = arena_alloc(&m->arena, (j->n ? j->n : 1) * sizeof(*p->inputs));
+		for (size_t i = 0; i < j->n; i++) {
+			struct prov_input *in = &p->inputs[i];
+			in->table = j->items[i].table;
+			in->file = arena_strndup(&m->arena, j->items[i].file, strlen(j->items[i].file));
+			in->bytes = j->items[i].bytes;
+			memcpy(in->sha256, j->items[i].sha256, sizeof(in->sha256));
+		}
+	}
+	for (size_t i = 0; i < j->n; i++)
+		free(j->items[i].file);
+	free(j->items);
+	free(j);
+	return m ? st : TS_OK;
 }

@@ -1,7 +1,8 @@
 /*
  * The input part of report.json's provenance: each file a report reads, with
  * its size and SHA-256, so a reader can check that a report was made from
- * the files it names and re-make it.
+ * the files it names and re-make it.  The hashing runs on its own thread
+ * while the tables are read, so it costs no time on a machine with two cores.
  */
 #ifndef ENGINE_PROVENANCE_H
 #define ENGINE_PROVENANCE_H
@@ -10,10 +11,18 @@
 #include "figures/model.h"
 #include "talentscope.h"
 
-/* Hashes every input file of a run into m->provenance.inputs: the tables'
- * files (shards included) and the survey's, named relative to dataset, then
- * the user's keyword and role lists as given.  Sets program and version. */
-enum ts_status provenance_inputs(const char *dataset, const struct ts_options *o,
-				 struct report_model *m, struct ts_error *err);
+struct provenance_job;
+
+/* Starts hashing every input file of a run: the tables' files (shards
+ * included) and the survey's, named relative to dataset, then the user's
+ * keyword and role lists as given.  dataset and o must outlive the job.
+ * Never fails: without a thread, the work is done by provenance_finish. */
+struct provenance_job *provenance_start(const char *dataset, const struct ts_options *o);
+
+/* Waits for the job and puts its inputs, program and version into
+ * m->provenance (strings in m's arena); an unreadable file fills err.
+ * m NULL: only waits and frees (a run that failed).  job NULL: TS_OK. */
+enum ts_status provenance_finish(struct provenance_job *job, struct report_model *m,
+				 struct ts_error *err);
 
 #endif

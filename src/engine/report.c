@@ -195,6 +195,8 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	posting_index_init(&run.postings);
 
 	enum ts_status st = check_dataset(dataset, err);
+	/* the inputs' SHA-256 for provenance, hashed beside the tables' pass */
+	struct provenance_job *prov = st == TS_OK ? provenance_start(dataset, opts) : NULL;
 	if (st == TS_OK)
 		st = load_keywords(opts->keywords_file, "keywords.txt", &run.domain_list, &run.domain, err);
 	if (st == TS_OK)
@@ -252,12 +254,14 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 		survey_suppress(m->survey, opts->min_survey_cell);
 	suppression_tally(m);
 	options_provenance(opts, m);
-	st = provenance_inputs(dataset, opts, m, err);
+	st = provenance_finish(prov, m, err);
+	prov = NULL;
 	if (st != TS_OK)
 		goto release_run;
 	st = render_all(m, outdir, opts->lang, err);
 
 release_run:
+	provenance_finish(prov, NULL, NULL);
 	if (run.rejects)
 		rejects_close(run.rejects, NULL);
 	if (m->survey)
