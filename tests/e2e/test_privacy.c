@@ -535,7 +535,8 @@ static void read_ids(const char *data, enum table_kind kind, int field, struct i
 }
 
 /* The demo dataset: ~10,000 talent ids, ~90,000 applications and the
- * survey's respondent ids; none may appear anywhere in the report. */
+ * survey's respondent ids; none may appear anywhere in the report.  And the
+ * demo report shows the small-cell rule at work in the survey's cross-tabs. */
 static void no_ids_in_demo_report(void **state)
 {
 	(void)state;
@@ -586,6 +587,33 @@ static void no_ids_in_demo_report(void **state)
 		free(files[f]);
 	}
 	free(files);
+
+	/* The demo shows the rule: cross-tab segments answered by fewer than 5
+	 * (and only those) are suppressed, in report.json and report.md. */
+	struct arena a = ARENA_INIT;
+	struct json_value *r = e2e_report(&a, out.buf);
+	const struct json_value *xs = jpath(r, "survey.crosstabs");
+	assert_non_null(xs);
+	size_t withheld = 0;
+	for (size_t i = 0; i < xs->u.array.n; i++) {
+		const struct json_value *segs = jpath(&xs->u.array.items[i], "segments");
+		for (size_t g = 0; g < segs->u.array.n; g++) {
+			const struct json_value *seg = &segs->u.array.items[g];
+			double answered = jnum(seg, "answered");
+			bool suppressed = jpath(seg, "suppressed")->u.boolean;
+			assert_true(suppressed == (answered >= 1 && answered < 5));
+			withheld += suppressed;
+		}
+	}
+	assert_true(withheld > 0);
+	char *md = slurp(out.buf, "report.md");
+	assert_non_null(strstr(md, "| 其他 | 2 † | 隐去 |"));
+	char rule[128];
+	snprintf(rule, sizeof(rule), "本报告隐去了 0 个市场数值和 %zu 个调研单元。", withheld);
+	assert_non_null(strstr(md, rule));
+	free(md);
+	arena_release(&a);
+
 	for (size_t i = 0; i < set.cap; i++)
 		free(set.ids[i]);
 	free(set.ids);
