@@ -105,6 +105,10 @@ install: talentscope
 demo: talentscope
 	./talentscope demo -o demo
 
+# Cleaning and classifying measured on the real exports in ../shared/data/real.
+realdata: talentscope
+	@sh scripts/realdata.sh
+
 format:
 	clang-format -i $(LIB_SRC) $(CLI_SRC) $(wildcard src/*/*.h include/*.h tests/unit/*.c)
 

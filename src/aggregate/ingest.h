@@ -4,6 +4,12 @@
  * sums; a row that cannot be used is rejected with its reason.  Postings come
  * first: each accepted posting leaves a compact record in an index by id
  * (domain bit, role, company, industry) that applications join against.
+ *
+ * Reposts: after the id check, a posting whose normalised company, title and
+ * city were already seen, dated within repost_days of that job's previous
+ * occurrence (in file order), is a repost.  It is accepted and counted in
+ * quality.postings.reposts, but left out of every figure; its id takes the
+ * first posting's record, so applications to it join the first posting.
  */
 #ifndef AGGREGATE_INGEST_H
 #define AGGREGATE_INGEST_H
@@ -17,6 +23,8 @@
 #include "classify/roles.h"
 #include "clean/salary.h"
 #include "read/table.h"
+#include "util/arena.h"
+#include "util/strbuf.h"
 
 /* What every pass needs; owned by the caller. */
 struct ingest_context {
@@ -28,7 +36,38 @@ struct ingest_context {
 	const struct salary_conventions *salary;
 	struct rejects *rejects;
 	struct quality *quality;
+	int repost_days;             /* 0: no repost detection */
+	struct keyword_tally *tally; /* NULL: no keyword audit */
 };
+
+/* The keyword audit's sums, filled by ingest_postings and ingest_talents for
+ * domain rows: per keyword of the domain list (in list order), the postings
+ * it put in the domain by the first field that matched (title, category,
+ * tags, description, in that order; the keyword is the one whose match ends
+ * first in that field), the talents likewise, and up to
+ * KEYWORD_TALLY_EXAMPLES snippets of postings (the match with up to 15
+ * characters either side, white space runs as one space, … where cut). */
+#define KEYWORD_TALLY_EXAMPLES 3
+enum tally_field { TALLY_TITLE, TALLY_CATEGORY, TALLY_TAGS, TALLY_DESCRIPTION, TALLY_FIELDS };
+
+struct keyword_tally {
+	size_t n;
+	const char *const *words; /* the domain list's words (not owned) */
+	struct keyword_tally_entry {
+		long long postings[TALLY_FIELDS];
+		long long talents;
+		size_t nexamples;
+		const char *examples[KEYWORD_TALLY_EXAMPLES]; /* in arena */
+	} *entries;
+	struct arena arena;
+};
+
+void keyword_tally_init(struct keyword_tally *t, const struct keyword_list *list);
+void keyword_tally_release(struct keyword_tally *t);
+/* The snippet of text around [at, at + len): up to radius UTF-8 characters
+ * either side, runs of white space as one space, … where text was cut. */
+void keyword_snippet(struct slice text, size_t at, size_t len, size_t radius,
+		     struct strbuf *out);
 
 /* Accepted postings by id. */
 struct posting_index {

@@ -16,7 +16,11 @@ const char cmd_report_usage[] =
 	"                          [--date TABLE=YYYY-MM-DD] [--encoding NAME] [--config FILE]\n"
 	"                          [--domain NAME] [--segments Q1,Q2] [--lang zh|en]\n"
 	"                          [--workdays N] [--hours-per-day N] [--usd-rate N]\n"
-	"                          [--min-cell-postings K] [--min-cell-companies K] [--min-survey-cell N]\n";
+	"                          [--min-cell-postings K] [--min-cell-companies K] [--min-survey-cell N]\n"
+	"                          [--repost-days N] [--split-company-info COLUMN]\n"
+	"                          [--lead-factor X] [--flat-band PCT] [--small-change PCT]\n"
+	"                          [--jump-pct PCT] [--times-min X] [--streak N] [--min-base N]\n"
+	"                          [--min-z Z]\n";
 
 static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },
@@ -41,6 +45,16 @@ static const struct option long_options[] = {
 	{ "min-cell-postings", required_argument, NULL, 0 },
 	{ "min-cell-companies", required_argument, NULL, 0 },
 	{ "min-survey-cell", required_argument, NULL, 0 },
+	{ "repost-days", required_argument, NULL, 0 },
+	{ "split-company-info", required_argument, NULL, 0 },
+	{ "lead-factor", required_argument, NULL, 0 },
+	{ "flat-band", required_argument, NULL, 0 },
+	{ "small-change", required_argument, NULL, 0 },
+	{ "jump-pct", required_argument, NULL, 0 },
+	{ "times-min", required_argument, NULL, 0 },
+	{ "streak", required_argument, NULL, 0 },
+	{ "min-base", required_argument, NULL, 0 },
+	{ "min-z", required_argument, NULL, 0 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };

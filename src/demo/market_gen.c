@@ -2387,6 +2387,9 @@ static enum ts_status write_config(const char *dir, unsigned scale, struct ts_er
 		    COEF_POSTINGS * scale, COEF_APPLICATIONS * scale, COEF_CONTENT * scale,
 		    COEF_ROLES * scale, COEF_INDUSTRIES * scale, COEF_COMPANIES * scale);
 	strbuf_addf(&sb, "min-group = %u\ntop = 10\n", MIN_GROUP * scale);
+	strbuf_addstr(&sb, "# Every demo posting is a distinct job, though titles come from short\n"
+			   "# lists: the same company, title and city is no repost here.\n"
+			   "repost-days = 0\n");
 	out_write(&o, sb.buf, sb.len);
 	strbuf_release(&sb);
 	return out_close(&o, err);

@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "clean/date.h"
+#include "figures/findings.h"
 #include "util/error.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 static const char *const coef_names[6] = { "postings", "applications", "content",
@@ -31,6 +33,8 @@ ts_options *ts_options_new(void)
 	o->min_cell_postings = 10;
 	o->min_cell_companies = 3;
 	o->min_survey_cell = 5;
+	o->repost_days = 60;
+	o->findings = findings_options_default;
 	return o;
 }
 
@@ -214,9 +218,62 @@ static enum ts_status set_salary_convention(ts_options *o, const char *key, cons
 	return TS_OK;
 }
 
+/* The thresholds of the findings (figures/findings.h). */
+static bool set_findings_option(ts_options *o, const char *key, const char *value,
+				struct ts_error *err, enum ts_status *st)
+{
+	static const char *const names[] = { "lead-factor", "flat-band", "small-change",
+					     "jump-pct", "times-min", "streak", "min-base",
+					     "min-z" };
+	size_t k = 0;
+	while (k < sizeof(names) / sizeof(names[0]) && strcmp(names[k], key) != 0)
+		k++;
+	if (k == sizeof(names) / sizeof(names[0]))
+		return false;
+	struct findings_options *f = &o->findings;
+	char *end;
+	double v = strtod(value, &end);
+	bool ok = end != value && !*end && isfinite(v);
+	*st = TS_OK;
+	switch (k) {
+	case 0:
+	case 4:
+		if (!ok || v < 1)
+			*st = bad(err, key, value, "expected a number ≥ 1");
+		else if (k == 0)
+			f->lead_factor = v;
+		else
+			f->times_min = v;
+		break;
+	case 1:
+	case 2:
+	case 3:
+		if (!ok || v < 0)
+			*st = bad(err, key, value, "expected a percentage ≥ 0");
+		else
+			*(k == 1 ? &f->flat_band : k == 2 ? &f->small_change : &f->jump_pct) = v;
+		break;
+	case 7:
+		if (!ok || v < 0)
+			*st = bad(err, key, value, "expected a number ≥ 0");
+		else
+			f->min_z = v;
+		break;
+	default:
+		if (!parse_int(value, k == 5 ? 1 : 0, 1000000, k == 5 ? &f->streak : &f->min_base))
+			*st = bad(err, key, value, k == 5 ? "expected a whole number ≥ 1"
+							 : "expected a whole number ≥ 0");
+		break;
+	}
+	return true;
+}
+
 enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 			      struct ts_error *err)
 {
+	enum ts_status findings_st;
+	if (set_findings_option(o, key, value, err, &findings_st))
+		return findings_st;
 	if (strcmp(key, "period") == 0)
 		return set_period(o, value, err);
 	if (strcmp(key, "coef") == 0)
@@ -227,6 +284,15 @@ enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 		return set_date(o, value, err);
 	if (strcmp(key, "segments") == 0)
 		return set_segments(o, value);
+	if (strcmp(key, "split-company-info") == 0) {
+		if (!*value)
+			return bad(err, key, value, "expected the column holding the company info");
+		struct strbuf map = STRBUF_INIT;
+		strbuf_addf(&map, "company_info=%s", value);
+		enum ts_status st = set_map(o, map.buf, err);
+		strbuf_release(&map);
+		return st;
+	}
 	if (strcmp(key, "keywords") == 0)
 		replace(&o->keywords_file, value);
 	else if (strcmp(key, "content-keywords") == 0)
@@ -252,6 +318,9 @@ enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 	} else if (strcmp(key, "min-survey-cell") == 0) {
 		if (!parse_int(value, 0, 1000000000, &o->min_survey_cell))
 			return bad(err, key, value, "expected a whole number ≥ 0");
+	} else if (strcmp(key, "repost-days") == 0) {
+		if (!parse_int(value, 0, 100000, &o->repost_days))
+			return bad(err, key, value, "expected a whole number of days ≥ 0 (0: off)");
 	} else if (strcmp(key, "top-cities") == 0) {
 		if (!parse_int(value, 1, 1000000, &o->top_cities))
 			return bad(err, key, value, "expected a whole number ≥ 1");
@@ -445,6 +514,16 @@ void options_provenance(const struct ts_options *o, struct report_model *m)
 	prov_number(&b, "workdays", o->salary.workdays_per_month);
 	prov_number(&b, "hours-per-day", o->salary.hours_per_day);
 	prov_number(&b, "usd-rate", o->salary.usd_rate);
+	prov_number(&b, "repost-days", o->repost_days);
+	const struct findings_options *f = &o->findings;
+	prov_number(&b, "lead-factor", f->lead_factor);
+	prov_number(&b, "flat-band", f->flat_band);
+	prov_number(&b, "small-change", f->small_change);
+	prov_number(&b, "jump-pct", f->jump_pct);
+	prov_number(&b, "times-min", f->times_min);
+	prov_number(&b, "streak", f->streak);
+	prov_number(&b, "min-base", f->min_base);
+	prov_number(&b, "min-z", f->min_z);
 	m->provenance.noptions = b.n;
 	m->provenance.options = arena_alloc(&m->arena, b.n * sizeof(*b.items));
 	memcpy(m->provenance.options, b.items, b.n * sizeof(*b.items));

@@ -30,6 +30,8 @@ struct ts_options {
 	char **segments; /* survey segment question ids */
 	struct salary_conventions salary;
 	int min_cell_postings, min_cell_companies, min_survey_cell; /* the small-cell rule */
+	int repost_days; /* --repost-days: the repost window; 0 disables */
+	struct findings_options findings; /* thresholds of the findings' rules */
 };
 
 /* The coefficients with the breakdowns' defaults applied (roles, industries

@@ -13,6 +13,7 @@
 #include "aggregate/ingest.h"
 #include "engine/options.h"
 #include "engine/provenance.h"
+#include "figures/findings.h"
 #include "figures/market.h"
 #include "figures/suppress.h"
 #include "figures/survey.h"
@@ -168,6 +169,7 @@ struct run {
 	struct posting_index postings;
 	struct company_table companies;
 	struct report_model model;
+	struct keyword_tally tally;
 };
 
 static enum ts_status ingest_all(const struct ingest_context *ctx, struct run *run,
@@ -222,8 +224,10 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	};
 	for (int t = 0; t < TABLE_COUNT; t++)
 		read.default_date[t] = opts->default_date[t];
+	keyword_tally_init(&run.tally, &run.domain_list);
 	struct ingest_context ctx = { dataset, &read, run.domain, run.content, run.roles,
-				      &opts->salary, run.rejects, &m->quality };
+				      &opts->salary, run.rejects, &m->quality,
+				      opts->repost_days, &run.tally };
 	st = ingest_all(&ctx, &run, err);
 	if (st == TS_OK) {
 		struct survey_options sopts = { opts->encoding, opts->nsegments,
@@ -254,11 +258,14 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 		survey_suppress(m->survey, opts->min_survey_cell);
 	suppression_tally(m);
 	options_provenance(opts, m);
+	keyword_audit_figures(m, &run.tally);
+	findings_compute(m, &opts->findings, opts->lang);
 	st = provenance_finish(prov, m, err);
 	prov = NULL;
-	if (st != TS_OK)
-		goto release_run;
-	st = render_all(m, outdir, opts->lang, err);
+	if (st == TS_OK)
+		st = findings_load_commentary(m, dataset, err);
+	if (st == TS_OK)
+		st = render_all(m, outdir, opts->lang, err);
 
 release_run:
 	provenance_finish(prov, NULL, NULL);
@@ -268,6 +275,7 @@ release_run:
 		survey_report_free(m->survey);
 	arena_release(&run.model.arena);
 	company_table_release(&run.companies);
+	keyword_tally_release(&run.tally);
 	posting_index_release(&run.postings);
 	cube_release(&run.cube);
 	role_rules_free(run.roles);

@@ -578,6 +578,12 @@ static void period_totals(const struct report_model *m, const struct cube *cube,
 						    : NAN;
 	pf->content = sum_months(cube, DIM_CONTENT, 0, pf->from, pf->to).postings;
 	pf->content_heat_index = m->has_posts ? (double)pf->content / p->coef.content : NAN;
+	pf->postings_total = pf->postings +
+			     sum_months(cube, DIM_REPOSTS, 0, pf->from, pf->to).postings;
+	uint32_t other = dict_find(&cube->roles, slice_cstr(ROLE_OTHER));
+	long long other_postings = other == DICT_NONE
+		? 0 : sum_months(cube, DIM_ROLE, other, pf->from, pf->to).postings;
+	pf->roles_other_share = ratio((double)other_postings, (double)pf->postings);
 }
 
 /* ---- talent cities and the companies table ---- */
@@ -688,4 +694,54 @@ void market_figures(struct report_model *m, const struct cube *cube,
 	cube_each(cube, DIM_ACTIVITY, count_out_of_range, &o);
 	talent_cities(m, cube, p);
 	companies_table(m, companies);
+}
+
+/* ---- keyword audit ---- */
+
+const char *const audit_field_names[AUDIT_FIELDS] = { "title", "category", "tags",
+						       "description" };
+
+struct audit_sort {
+	struct keyword_audit_row row;
+	size_t order; /* in the keyword list */
+};
+
+static int by_audit(const void *a, const void *b)
+{
+	const struct audit_sort *x = a, *y = b;
+	if (x->row.postings != y->row.postings)
+		return x->row.postings > y->row.postings ? -1 : 1;
+	if (x->row.talents != y->row.talents)
+		return x->row.talents > y->row.talents ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+void keyword_audit_figures(struct report_model *m, const struct keyword_tally *t)
+{
+	_Static_assert((int)AUDIT_FIELDS == (int)TALLY_FIELDS, "audit fields");
+	_Static_assert(KEYWORD_TALLY_EXAMPLES == 3, "audit examples");
+	struct keyword_audit *a = &m->keyword_audit;
+	struct audit_sort *sorted = xcalloc(t->n ? t->n : 1, sizeof(*sorted));
+	for (size_t i = 0; i < t->n; i++) {
+		const struct keyword_tally_entry *e = &t->entries[i];
+		struct keyword_audit_row *r = &sorted[i].row;
+		sorted[i].order = i;
+		r->keyword = model_str(m, t->words[i]);
+		for (int f = 0; f < AUDIT_FIELDS; f++) {
+			r->by_field[f] = e->postings[f];
+			r->postings += e->postings[f];
+		}
+		r->talents = e->talents;
+		r->nexamples = e->nexamples;
+		for (size_t k = 0; k < e->nexamples; k++)
+			r->examples[k] = model_str(m, e->examples[k]);
+	}
+	qsort(sorted, t->n, sizeof(*sorted), by_audit);
+	a->n = t->n;
+	a->rows = arena_alloc(&m->arena, (t->n ? t->n : 1) * sizeof(*a->rows));
+	for (size_t i = 0; i < t->n; i++)
+		a->rows[i] = sorted[i].row;
+	free(sorted);
+	struct table_quality *q = &m->quality.postings;
+	q->roles_other_share = ratio((double)q->role_other, (double)q->accepted);
 }

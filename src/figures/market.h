@@ -28,4 +28,8 @@ struct market_params {
 void market_figures(struct report_model *m, const struct cube *cube,
 		    const struct company_table *companies, const struct market_params *p);
 
+/* The keyword audit from the ingest's tally, sorted, into m->keyword_audit;
+ * also m->quality.postings.roles_other_share. */
+void keyword_audit_figures(struct report_model *m, const struct keyword_tally *t);
+
 #endif

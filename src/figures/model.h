@@ -104,6 +104,8 @@ struct period_figures {
 	struct company_group *groups;
 	int peaks[SERIES_COUNT]; /* month index, -1 when the series has no value */
 	unsigned suppressed; /* enum suppressed_figure bits of the totals */
+	long long postings_total;  /* domain postings with reposts (postings: without) */
+	double roles_other_share;  /* domain postings whose role is 其他 / postings; NAN */
 };
 
 struct talent_city {
@@ -114,6 +116,23 @@ struct talent_city {
 
 struct company_row {
 	const char *name, *group, *product, *employees, *funding, *valuation, *hq_city;
+};
+
+/* The keyword audit: which keywords put rows in the domain (sorted by
+ * postings, then talents, descending; then list order). */
+enum audit_field { AUDIT_TITLE, AUDIT_CATEGORY, AUDIT_TAGS, AUDIT_DESCRIPTION, AUDIT_FIELDS };
+extern const char *const audit_field_names[AUDIT_FIELDS]; /* "title", … */
+
+struct keyword_audit_row {
+	const char *keyword;
+	long long postings, by_field[AUDIT_FIELDS], talents;
+	size_t nexamples;
+	const char *examples[3];
+};
+
+struct keyword_audit {
+	size_t n;
+	struct keyword_audit_row *rows;
 };
 
 struct coefficients {
@@ -157,6 +176,34 @@ struct suppression_rule {
 	long long withheld_market, withheld_survey;
 };
 
+/* Thresholds of the findings (figures/findings.h); printed in 研究方法 and
+ * under report.json "options.findings". */
+struct findings_options {
+	double lead_factor;  /* 断层领先 / 远超: the first is at least this many times the second */
+	double flat_band;    /* percent: a change within ±flat_band % is flat (持平) */
+	double small_change; /* percent: a change within ±small_change % is small (小幅) */
+	double jump_pct;     /* percent: a month-on-month change of at least this is a jump (暴增) */
+	double times_min;    /* a ratio of at least this is stated as "N倍" */
+	int streak;          /* consecutive monthly rises (falls) worth stating */
+	int min_base;        /* survey segments with fewer respondents are not compared */
+	double min_z;        /* a segment difference is stated when its two-sample z reaches this */
+};
+
+/* One finding: a headline and a paragraph stating figures of the report,
+ * with the report.json paths of every figure it rests on. */
+struct finding {
+	const char *section; /* supply, cities, employers, education, practitioners, workplace */
+	const char *topic;   /* content, recruitment, salary, …, survey.Q7 */
+	const char *headline, *text;
+	size_t nfigures;
+	const char **figures; /* "months[3].content_heat_index", … */
+};
+
+/* An analyst's commentary: DATASET/commentary/<section>.md as written. */
+struct commentary {
+	const char *section, *text;
+};
+
 struct report_model {
 	struct arena arena;
 	const char *domain_name;
@@ -178,6 +225,12 @@ struct report_model {
 	struct survey_report *survey; /* NULL when the dataset has no survey */
 	struct suppression_rule suppression;
 	struct provenance provenance; /* program NULL: not filled (no "provenance" key) */
+	struct keyword_audit keyword_audit;
+	struct findings_options findings_options;
+	size_t nfindings;
+	struct finding *findings;
+	size_t ncommentary;
+	struct commentary *commentary;
 };
 
 #endif

@@ -311,9 +311,13 @@ static const char *adup(struct arena *a, struct slice s)
 	return arena_strndup(a, s.ptr, s.len);
 }
 
-/* An answer without 问卷星's filled-in text: `其他〖…〗` → `其他`. */
+/* An answer without 问卷星's filled-in text: `其他〖…〗` → `其他`.  Only when
+ * the answer ends with the closing 〗, so that a whole multi answer such as
+ * `其他〖…〗┋ChatGPT` is not taken for its first option alone. */
 static struct slice strip_fill(struct slice s)
 {
+	if (s.len < 6 || memcmp(s.ptr + s.len - 3, "\xE3\x80\x97", 3) != 0)
+		return s;
 	for (size_t i = 0; i + 3 <= s.len; i++)
 		if (memcmp(s.ptr + i, "\xE3\x80\x96", 3) == 0 && i > 0)
 			return slice_trim(slice_make(s.ptr, i));

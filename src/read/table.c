@@ -34,6 +34,7 @@ static const char *const posting_names[] = {
 	"id",	      "posted",	    "company",	  "title",     "industry",
 	"city",	      "category",   "salary",	  "salary_min", "salary_max",
 	"openings",   "education",  "experience", "tags",      "description",
+	"company_info",
 };
 static const char *const application_names[] = { "posting_id", "applied", "talent_id" };
 static const char *const talent_names[] = { "id", "city", "title", "tags", "resume" };

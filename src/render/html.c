@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "render/commentary.h"
 #include "render/fmt.h"
 #include "render/render.h"
 #include "render/svg.h"
@@ -155,6 +156,10 @@ static const char *const css[] = {
 	".keywords{display:flex;flex-wrap:wrap;gap:6px;margin:6px 0 0;padding:0;list-style:none}\n",
 	".keywords li{background:#f0f3fa;border-radius:4px;padding:0 8px;font-size:12.5px}\n",
 	"footer{color:var(--muted);font-size:12px;text-align:center;padding:8px 0 32px}\n",
+	".findings:empty{display:none}.findings{margin:0 0 16px}.finding{margin:0 0 12px}\n",
+	".finding .headline{font-size:17px;font-weight:700;color:var(--accent);margin:0 0 2px}\n",
+	".finding p{margin:0}.commentary{border-left:4px solid var(--accent2);background:#fff8ec;",
+	"padding:8px 14px;margin:8px 0}.commentary .label{font-weight:600;color:var(--accent2)}\n",
 	"@page{size:A4;margin:14mm 12mm}\n",
 	"@media print{body{background:#fff;font-size:10.5pt}",
 	".cover{-webkit-print-color-adjust:exact;print-color-adjust:exact;padding:40px 20px}",
@@ -239,6 +244,14 @@ static void html_cover(struct html *h)
 	strbuf_addstr(out, "</nav>\n<main>\n");
 }
 
+/* A section's findings and commentary (render/commentary.c), at its start. */
+static void section_findings(struct html *h, const char *id)
+{
+	strbuf_addf(h->out, "<div class=\"findings\" data-section=\"%s\">", id);
+	render_findings_html(h->m, id, h->lang, h->out);
+	strbuf_addstr(h->out, "</div>\n");
+}
+
 static void section_open(struct html *h, const char *id, const char *part, const char *title,
 			 const char *caption)
 {
@@ -249,6 +262,7 @@ static void section_open(struct html *h, const char *id, const char *part, const
 	strbuf_addstr(h->out, "</h2>\n<p class=\"caption\">");
 	esc(h, caption);
 	strbuf_addstr(h->out, "</p>\n");
+	section_findings(h, id);
 }
 
 static void section_close(struct html *h)
@@ -1126,7 +1140,9 @@ static void score_question(struct html *h, const struct question_figures *q)
 		for (size_t i = 0; i < n; i++) {
 			strbuf_reset(&v);
 			strbuf_addf(&v, "%d", q->min + (int)i);
-			cats[i] = scratch_str(h, &v);
+			/* a labelled scale shows its labels (非常乐观, 涨薪30%以内 …) */
+			cats[i] = q->noptions == n && q->options[i].option ? q->options[i].option
+									   : scratch_str(h, &v);
 			d[i] = (double)q->distribution[i];
 		}
 		struct svg_series s = { scratch_id(h, "survey", q->id, "distribution"),
@@ -1353,6 +1369,14 @@ static void section_method(struct html *h)
 	esc(h, strbuf_str(&rule));
 	strbuf_addstr(h->out, "</li>\n");
 	strbuf_release(&rule);
+	{
+		strbuf_addf(h->out, "<li><strong>%s</strong>", T(h, "结论规则：", "Findings: "));
+		struct strbuf rules = STRBUF_INIT;
+		render_findings_method(m, h->lang, &rules);
+		esc(h, strbuf_str(&rules));
+		strbuf_release(&rules);
+		strbuf_addstr(h->out, "</li>\n");
+	}
 	if (m->survey) {
 		strbuf_addf(h->out, "<li><strong>%s</strong>", T(h, "调研：", "Survey: "));
 		strbuf_addstr(h->out, T(h, "有效问卷 ", "valid responses: "));

@@ -188,6 +188,9 @@ static void write_period(struct json_writer *w, const struct report_model *m,
 	key_month(w, "from", p->from);
 	key_month(w, "to", p->to);
 	key_count(w, "postings", p->postings, m->has_postings);
+	key_count(w, "postings_total", p->postings_total, m->has_postings);
+	key_count(w, "postings_unique", p->postings, m->has_postings);
+	key_double(w, "roles_other_share", p->roles_other_share);
 	key_count(w, "openings", p->openings, m->has_postings);
 	key_count(w, "applications", p->applications, m->has_applications);
 	key_double(w, "supply_demand_ratio", p->supply_demand_ratio);
@@ -415,11 +418,48 @@ static void write_table_quality(struct json_writer *w, const char *key,
 		key_int(w, "salary_implausible", q->salary_implausible);
 		key_int(w, "salary_unparsed", q->salary_unparsed);
 		key_int(w, "openings_invalid", q->openings_invalid);
+		key_int(w, "postings_total", q->accepted);
+		key_int(w, "postings_unique", q->accepted - q->reposts);
+		key_int(w, "reposts", q->reposts);
+		key_int(w, "repost_days", q->repost_days);
+		key_int(w, "city_given", q->city_given);
+		key_int(w, "city_known", q->city_known);
+		key_int(w, "education_given", q->education_given);
+		key_int(w, "education_known", q->education_known);
+		key_int(w, "role_other", q->role_other);
+		key_double(w, "roles_other_share", q->roles_other_share);
+		key_int(w, "company_info_split", q->company_info_split);
 	}
 	if (applications)
 		key_int(w, "orphans", q->orphans);
 	key_int(w, applications ? "to_domain_postings" : "domain", q->domain);
 	json_end_object(w);
+}
+
+/* "keyword_audit": which keywords put postings and talents in the domain. */
+static void write_keyword_audit(struct json_writer *w, const struct report_model *m)
+{
+	json_key(w, "keyword_audit");
+	json_begin_array(w);
+	for (size_t i = 0; i < m->keyword_audit.n; i++) {
+		const struct keyword_audit_row *r = &m->keyword_audit.rows[i];
+		json_begin_object(w);
+		key_str(w, "keyword", r->keyword);
+		key_count(w, "postings", r->postings, m->has_postings);
+		json_key(w, "by_field");
+		json_begin_object(w);
+		for (int f = 0; f < AUDIT_FIELDS; f++)
+			key_count(w, audit_field_names[f], r->by_field[f], m->has_postings);
+		json_end_object(w);
+		key_count(w, "talents", r->talents, m->has_talents);
+		json_key(w, "examples");
+		json_begin_array(w);
+		for (size_t k = 0; k < r->nexamples; k++)
+			json_cstr(w, r->examples[k]);
+		json_end_array(w);
+		json_end_object(w);
+	}
+	json_end_array(w);
 }
 
 static void write_quality(struct json_writer *w, const struct report_model *m)
@@ -525,6 +565,34 @@ static void write_provenance(struct json_writer *w, const struct report_model *m
 	json_end_object(w);
 }
 
+/* "findings": headline, text and the paths of the figures each states;
+ * "commentary": the analysts' Markdown per section. */
+static void write_findings(struct json_writer *w, const struct report_model *m)
+{
+	json_key(w, "findings");
+	json_begin_array(w);
+	for (size_t i = 0; i < m->nfindings; i++) {
+		const struct finding *f = &m->findings[i];
+		json_begin_object(w);
+		key_str(w, "section", f->section);
+		key_str(w, "topic", f->topic);
+		key_str(w, "headline", f->headline);
+		key_str(w, "text", f->text);
+		json_key(w, "figures");
+		json_begin_array(w);
+		for (size_t k = 0; k < f->nfigures; k++)
+			json_cstr(w, f->figures[k]);
+		json_end_array(w);
+		json_end_object(w);
+	}
+	json_end_array(w);
+	json_key(w, "commentary");
+	json_begin_object(w);
+	for (size_t i = 0; i < m->ncommentary; i++)
+		key_str(w, m->commentary[i].section, m->commentary[i].text);
+	json_end_object(w);
+}
+
 void render_json(const struct report_model *m, struct strbuf *out)
 {
 	struct json_writer w;
@@ -553,6 +621,17 @@ void render_json(const struct report_model *m, struct strbuf *out)
 	key_int(&w, "min_cell_postings", m->suppression.min_postings);
 	key_int(&w, "min_cell_companies", m->suppression.min_companies);
 	key_int(&w, "min_survey_cell", m->suppression.min_survey);
+	json_key(&w, "findings");
+	json_begin_object(&w);
+	key_double(&w, "lead_factor", m->findings_options.lead_factor);
+	key_double(&w, "flat_band", m->findings_options.flat_band);
+	key_double(&w, "small_change", m->findings_options.small_change);
+	key_double(&w, "jump_pct", m->findings_options.jump_pct);
+	key_double(&w, "times_min", m->findings_options.times_min);
+	key_int(&w, "streak", m->findings_options.streak);
+	key_int(&w, "min_base", m->findings_options.min_base);
+	key_double(&w, "min_z", m->findings_options.min_z);
+	json_end_object(&w);
 	json_end_object(&w);
 	write_months(&w, m);
 	json_key(&w, "periods");
@@ -563,7 +642,9 @@ void render_json(const struct report_model *m, struct strbuf *out)
 	write_talent_cities(&w, m);
 	write_companies(&w, m);
 	write_survey(&w, m->survey);
+	write_keyword_audit(&w, m);
 	write_quality(&w, m);
+	write_findings(&w, m);
 	write_provenance(&w, m);
 	json_end_object(&w);
 	strbuf_addch(out, '\n');

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "figures/findings.h"
+#include "render/commentary.h"
 #include "render/fmt.h"
 #include "render/render.h"
 
@@ -89,6 +91,40 @@ static void md_period_range(struct strbuf *out, const struct period_figures *p,
 	render_month(p->to, to);
 	strbuf_addf(out, "%s%s %s %s%s", tr(lang, "（", " ("), from, tr(lang, "至", "to"), to,
 		    tr(lang, "）", ")"));
+}
+
+/* ---- findings and commentary ---- */
+
+/* Text outside a table: Markdown's inline markers escaped. */
+static void md_prose(struct strbuf *out, const char *s)
+{
+	for (; s && *s; s++) {
+		if (strchr("\\*_`[]<>#|", *s))
+			strbuf_addch(out, '\\');
+		strbuf_addch(out, *s);
+	}
+}
+
+/* The findings of a section (headline in bold, then its paragraph), then the
+ * analysts' commentary for it as written. */
+static void md_findings(const struct report_model *m, const char *section, enum render_lang lang,
+			struct strbuf *out)
+{
+	for (size_t i = 0; i < m->nfindings; i++) {
+		const struct finding *f = &m->findings[i];
+		if (strcmp(f->section, section) != 0)
+			continue;
+		strbuf_addstr(out, "**");
+		md_prose(out, f->headline);
+		strbuf_addstr(out, "**\n\n");
+		md_prose(out, f->text);
+		strbuf_addstr(out, "\n\n");
+	}
+	const char *note = findings_commentary(m, section);
+	if (note) {
+		strbuf_addf(out, "#### %s\n\n%s", tr(lang, "分析师点评", "Analyst commentary"), note);
+		strbuf_addstr(out, note[0] && note[strlen(note) - 1] == '\n' ? "\n" : "\n\n");
+	}
 }
 
 /* ---- 人才供需: the monthly series ---- */
@@ -348,6 +384,7 @@ static void md_cities(const struct report_model *m, enum render_lang lang, struc
 		strbuf_addf(out, "%s\n\n", tr(lang, "数据集不含人才表。", "The dataset has no talents table."));
 		return;
 	}
+	md_findings(m, "cities", lang, out);
 	const char *cols[] = { tr(lang, "排名", "Rank"), tr(lang, "城市", "City"),
 			       tr(lang, "人才数", "Talents"), tr(lang, "占比", "Share") };
 	md_header(out, cols, 4, 2);
@@ -474,11 +511,13 @@ static void md_question(const struct question_figures *q, enum render_lang lang,
 		return;
 	}
 	if (q->noptions > 0) {
-		bool ranked = q->type == QUESTION_RANKED;
+		bool ranked = q->type == QUESTION_RANKED, scale = q->type == QUESTION_SCALE;
 		const char *cols[] = { tr(lang, "选项", "Option"), tr(lang, "人数", "Count"),
 				       ranked ? tr(lang, "选择占比", "Selected") : tr(lang, "占比", "Share"),
-				       tr(lang, "95% 置信区间", "95% CI"), tr(lang, "平均得分", "Mean score") };
-		md_header(out, cols, ranked ? 5 : 4, 1);
+				       tr(lang, "95% 置信区间", "95% CI"),
+				       scale ? tr(lang, "该项及以上", "This or higher")
+					     : tr(lang, "平均得分", "Mean score") };
+		md_header(out, cols, ranked || scale ? 5 : 4, 1);
 		for (size_t i = 0; i < q->noptions; i++) {
 			const struct option_figures *o = &q->options[i];
 			md_begin(out);
@@ -492,6 +531,9 @@ static void md_question(const struct question_figures *q, enum render_lang lang,
 			if (ranked) {
 				md_sep(out);
 				render_add_fixed(out, o->score, 2);
+			} else if (scale) {
+				md_sep(out);
+				render_add_pct(out, o->at_least, 2);
 			}
 			md_end(out);
 		}
@@ -598,6 +640,8 @@ static void md_survey(const struct report_model *m, enum render_lang lang, struc
 	strbuf_addf(out, "%s", tr(lang, "有效问卷：", "Valid responses: "));
 	render_add_count(out, s->respondents);
 	strbuf_addf(out, "%s\n\n", tr(lang, " 份", ""));
+	md_findings(m, "practitioners", lang, out);
+	md_findings(m, "workplace", lang, out);
 	for (size_t i = 0; i < s->nquestions; i++)
 		md_question(&s->questions[i], lang, out, &flagged);
 	if (s->ncrosstabs > 0) {
@@ -743,7 +787,110 @@ static void md_method(const struct report_model *m, enum render_lang lang, struc
 	render_suppression_rule(m, lang, &rule);
 	render_add_md(out, strbuf_str(&rule));
 	strbuf_release(&rule);
+	strbuf_addf(out, "\n- %s", tr(lang, "结论规则：", "Findings: "));
+	struct strbuf rules = STRBUF_INIT;
+	render_findings_method(m, lang, &rules);
+	md_prose(out, strbuf_str(&rules));
+	strbuf_release(&rules);
 	strbuf_addstr(out, "\n\n");
+}
+
+/* Under 研究方法: reposts, the share left as 其他, what the cleaners
+ * recognised, and the keyword audit (keywords that matched nothing listed
+ * after the table). */
+static void md_keyword_audit(const struct report_model *m, enum render_lang lang,
+			     struct strbuf *out)
+{
+	const struct table_quality *q = &m->quality.postings;
+	if (q->present) {
+		if (q->repost_days > 0) {
+			strbuf_addstr(out, tr(lang, "- 重复发布：同一公司、职位名称和城市在上次出现后 ",
+					      "- Reposts: the same company, title and city posted again within "));
+			strbuf_addf(out, "%d", q->repost_days);
+			strbuf_addstr(out, tr(lang, " 天内再次发布，计为重复发布，只计一次（保留首次发布）。全部岗位 ",
+					      " days of its previous occurrence counts once (the first posting is kept). Postings "));
+		} else {
+			strbuf_addstr(out, tr(lang, "- 重复发布：未识别（--repost-days 0）。全部岗位 ",
+					      "- Reposts: not detected (--repost-days 0). Postings "));
+		}
+		render_add_count(out, q->accepted);
+		strbuf_addstr(out, tr(lang, "，去重后 ", ", unique "));
+		render_add_count(out, q->accepted - q->reposts);
+		strbuf_addstr(out, tr(lang, "，重复发布 ", ", reposts "));
+		render_add_count(out, q->reposts);
+		strbuf_addstr(out, tr(lang, "。\n- 职位归入“其他”的岗位占比（全部岗位）：",
+				      ".\n- Postings whose role is 其他 (all postings): "));
+		render_add_pct(out, q->roles_other_share, 1);
+		strbuf_addstr(out, tr(lang, "\n- 识别情况：城市 ", "\n- Recognised: city "));
+		render_add_count(out, q->city_known);
+		strbuf_addstr(out, " / ");
+		render_add_count(out, q->city_given);
+		strbuf_addstr(out, tr(lang, "，学历 ", ", education "));
+		render_add_count(out, q->education_known);
+		strbuf_addstr(out, " / ");
+		render_add_count(out, q->education_given);
+		strbuf_addstr(out, tr(lang, "，薪资 ", ", salary "));
+		render_add_count(out, q->accepted - q->salary_unknown - q->salary_unparsed);
+		strbuf_addstr(out, " / ");
+		render_add_count(out, q->accepted - q->salary_unknown);
+		strbuf_addstr(out, tr(lang, "（不含空值、面议与缺失标记）；公司信息拆分 ",
+				      " (empty, 面议 and missing markers aside); company info split "));
+		render_add_count(out, q->company_info_split);
+		strbuf_addstr(out, "\n\n");
+	}
+	const struct keyword_audit *a = &m->keyword_audit;
+	if (a->n == 0 || (!m->has_postings && !m->has_talents))
+		return;
+	strbuf_addf(out, "### %s\n\n", tr(lang, "关键词审计", "Keyword audit"));
+	strbuf_addf(out, "%s\n\n",
+		    tr(lang, "每个领域岗位（人才）计入其第一个命中字段（标题、类别、标签、描述）中最先命中的关键词。",
+		       "Each domain posting (talent) counts for the keyword matched first in its first matching field (title, category, tags, description)."));
+	const char *cols[] = { tr(lang, "关键词", "Keyword"), tr(lang, "岗位", "Postings"),
+			       tr(lang, "标题", "Title"), tr(lang, "类别", "Category"),
+			       tr(lang, "标签", "Tags"), tr(lang, "描述", "Description"),
+			       tr(lang, "人才", "Talents"), tr(lang, "示例", "Examples") };
+	md_header(out, cols, 8, 1);
+	size_t unmatched = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		const struct keyword_audit_row *r = &a->rows[i];
+		if (r->postings == 0 && r->talents == 0) {
+			unmatched++;
+			continue;
+		}
+		md_begin(out);
+		render_add_md(out, r->keyword);
+		md_sep(out);
+		md_count(out, r->postings, m->has_postings);
+		for (int f = 0; f < AUDIT_FIELDS; f++) {
+			md_sep(out);
+			md_count(out, r->by_field[f], m->has_postings);
+		}
+		md_sep(out);
+		md_count(out, r->talents, m->has_talents);
+		md_sep(out);
+		for (size_t k = 0; k < r->nexamples; k++) {
+			if (k)
+				strbuf_addstr(out, tr(lang, "；", "; "));
+			render_add_md(out, r->examples[k]);
+		}
+		if (r->nexamples == 0)
+			strbuf_addstr(out, RENDER_NULL);
+		md_end(out);
+	}
+	strbuf_addch(out, '\n');
+	if (unmatched) {
+		strbuf_addstr(out, tr(lang, "未命中任何岗位或人才的关键词：", "Keywords that matched nothing: "));
+		size_t shown = 0;
+		for (size_t i = 0; i < a->n; i++) {
+			const struct keyword_audit_row *r = &a->rows[i];
+			if (r->postings || r->talents)
+				continue;
+			if (shown++)
+				strbuf_addch(out, '|');
+			render_add_md(out, r->keyword);
+		}
+		strbuf_addstr(out, "\n\n");
+	}
 }
 
 static void md_definitions(enum render_lang lang, struct strbuf *out)
@@ -784,6 +931,9 @@ void render_markdown(const struct report_model *m, enum render_lang lang, struct
 	strbuf_addf(out, "%s\n\n", tr(lang, "人才报告", " talent report"));
 
 	strbuf_addf(out, "## %s\n\n", tr(lang, "人才供需", "Talent supply and demand"));
+	md_findings(m, "supply", lang, out);
+	md_findings(m, "employers", lang, out);
+	md_findings(m, "education", lang, out);
 	md_months(m, lang, out);
 	for (size_t i = 0; i < m->nperiods; i++)
 		md_period(m, &m->periods[i], lang, out);
@@ -793,5 +943,6 @@ void render_markdown(const struct report_model *m, enum render_lang lang, struct
 	md_survey(m, lang, out);
 	md_quality(m, lang, out);
 	md_method(m, lang, out);
+	md_keyword_audit(m, lang, out);
 	md_definitions(lang, out);
 }

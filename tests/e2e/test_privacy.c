@@ -4,7 +4,8 @@
  * The small-cell rule on a dataset worked by hand, run with
  * --min-cell-postings 3 --min-cell-companies 3 --min-survey-cell 3
  * --min-group 0 --period P=2023-01..2023-02 (every posting is in the domain:
- * titles hold 算法; the role is the category; salaries are K a month):
+ * titles hold 算法 and differ, so no posting is a repost; the role is the
+ * category; salaries are K a month):
  *
  *   id  month   company role(category) industry  salary   openings  applications
  *   a1  2023-01 A       推荐算法       纯互联网  10-20K   1         2
@@ -85,15 +86,15 @@ static void close_to(double a, double b, int line)
 
 static const char postings_csv[] =
 	"id,posted,company,title,category,industry,salary,openings\n"
-	"a1,2023-01-05,A,算法工程师,推荐算法,纯互联网,10-20K,1\n"
-	"a2,2023-01-06,A,算法工程师,推荐算法,纯互联网,20-30K,1\n"
-	"a3,2023-01-07,B,算法工程师,推荐算法,纯互联网,30-40K,1\n"
-	"a4,2023-01-08,C,算法工程师,数据挖掘,游戏,面议,2\n"
-	"b1,2023-02-01,A,算法工程师,数据挖掘,游戏,10-20K,1\n"
-	"b2,2023-02-02,B,算法工程师,数据挖掘,纯互联网,10-20K,1\n"
-	"b3,2023-02-03,C,算法工程师,数据挖掘,纯互联网,10-20K,1\n"
-	"b4,2023-02-04,C,算法工程师,推荐算法,纯互联网,面议,1\n"
-	"c1,2023-02-05,D,语音算法工程师,语音算法,纯互联网,50-60K,1\n";
+	"a1,2023-01-05,A,算法工程师a1,推荐算法,纯互联网,10-20K,1\n"
+	"a2,2023-01-06,A,算法工程师a2,推荐算法,纯互联网,20-30K,1\n"
+	"a3,2023-01-07,B,算法工程师a3,推荐算法,纯互联网,30-40K,1\n"
+	"a4,2023-01-08,C,算法工程师a4,数据挖掘,游戏,面议,2\n"
+	"b1,2023-02-01,A,算法工程师b1,数据挖掘,游戏,10-20K,1\n"
+	"b2,2023-02-02,B,算法工程师b2,数据挖掘,纯互联网,10-20K,1\n"
+	"b3,2023-02-03,C,算法工程师b3,数据挖掘,纯互联网,10-20K,1\n"
+	"b4,2023-02-04,C,算法工程师b4,推荐算法,纯互联网,面议,1\n"
+	"c1,2023-02-05,D,语音算法工程师c1,语音算法,纯互联网,50-60K,1\n";
 
 /* Applicants' ids hold SECRET; one row has a bad date (rejected: the reason
  * quotes the date, not the applicant), one applies to no posting. */
@@ -687,12 +688,14 @@ static void provenance_options(void **state)
 {
 	(void)state;
 	assert_non_null(report);
-	/* every option of `talentscope report` but output and config */
+	/* every option of `talentscope report` but output and config
+	 * (split-company-info COLUMN is the map company_info=COLUMN) */
 	static const char *const keys[] = {
 		"period", "keywords", "content-keywords", "roles", "domain", "coef", "top",
 		"min-group", "top-cities", "min-cell-postings", "min-cell-companies",
 		"min-survey-cell", "map", "date", "encoding", "lang", "segments", "workdays",
-		"hours-per-day", "usd-rate",
+		"hours-per-day", "usd-rate", "repost-days", "lead-factor", "flat-band",
+		"small-change", "jump-pct", "times-min", "streak", "min-base", "min-z",
 	};
 	const struct json_value *o = jpath(report, "provenance.options");
 	assert_non_null(o);
@@ -700,6 +703,27 @@ static void provenance_options(void **state)
 	assert_int_equal(o->u.object.n, sizeof(keys) / sizeof(keys[0]));
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		assert_string_equal(o->u.object.members[i].key, keys[i]);
+	/* and every flag the usage text names, so a new option cannot be missed */
+	struct strbuf usage = STRBUF_INIT;
+	const char *args[] = { "report", "--no-such-flag", NULL };
+	assert_int_equal(e2e_run(args, &usage), 2);
+	size_t flags = 0;
+	for (const char *p = strstr(strbuf_str(&usage), "--"); p; p = strstr(p + 2, "--")) {
+		char name[64];
+		size_t n = 0;
+		while (n + 1 < sizeof(name) && ((p[2 + n] >= 'a' && p[2 + n] <= 'z') || p[2 + n] == '-'))
+			name[n] = p[2 + n], n++;
+		name[n] = '\0';
+		if (n == 0 || strcmp(name, "no-such-flag") == 0 || strcmp(name, "config") == 0 ||
+		    strcmp(name, "split-company-info") == 0)
+			continue;
+		const struct json_value *v = jpath(o, name);
+		if (!v)
+			fail_msg("option --%s is not in provenance.options", name);
+		flags++;
+	}
+	assert_true(flags >= 20);
+	strbuf_release(&usage);
 	assert_string_equal(jstr(report, "provenance.options.period.0"), "P=2023-01..2023-02");
 	assert_true(jnull(report, "provenance.options.keywords"));
 	assert_string_equal(jstr(report, "provenance.options.domain"), "大模型");

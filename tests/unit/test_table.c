@@ -107,7 +107,9 @@ static void test_schemas(void **state)
 {
 	(void)state;
 	assert_string_equal(table_schemas[TABLE_POSTINGS].name, "postings");
-	assert_int_equal(table_schemas[TABLE_POSTINGS].nfields, 15);
+	assert_int_equal(table_schemas[TABLE_POSTINGS].nfields, 16);
+	assert_string_equal(table_schemas[TABLE_POSTINGS].field_names[POSTING_COMPANY_INFO],
+			    "company_info");
 	assert_string_equal(table_schemas[TABLE_POSTINGS].field_names[POSTING_SALARY_MAX],
 			    "salary_max");
 	assert_string_equal(table_schemas[TABLE_POSTINGS].field_names[POSTING_DESCRIPTION],
