@@ -152,6 +152,7 @@ static const char *const css[] = {
 	".chip.kept{background:#edf2ff;color:#364fc7}\n",
 	"table.heat td.cell{text-align:right;font-variant-numeric:tabular-nums}\n",
 	".small-base{color:#c92a2a;font-weight:700}\n",
+	"td.suppressed{color:var(--muted);font-style:italic}\n",
 	"ul.defs li,ul.method li{margin:4px 0}\n",
 	".keywords{display:flex;flex-wrap:wrap;gap:6px;margin:6px 0 0;padding:0;list-style:none}\n",
 	".keywords li{background:#f0f3fa;border-radius:4px;padding:0 8px;font-size:12.5px}\n",
