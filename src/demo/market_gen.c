@@ -9,6 +9,10 @@
  * group by group).  Only then does it write rows, texts drawn from templates,
  * and it checks every text against the built-in domain keyword list: a
  * non-domain posting or talent must hold none, a domain one at least one.
+ * Each posting's title is varied (level, team, city and direction) so that
+ * every planned posting is a new job under the engine's default repost rule
+ * (60 days), the rows as written checked against that rule; a few postings
+ * are shown again 20-45 days later under new ids, the deliberate reposts.
  * All randomness comes from one xoshiro256** stream seeded by splitmix64, and
  * the work is sequential, so a seed gives the same bytes on every run.
  */
