@@ -116,3 +116,71 @@ clean:
 	rm -rf build build-san talentscope
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# ---- fuzzing (issue 8) -------------------------------------------------------
+# `make fuzz` builds one libFuzzer binary per harness of tests/fuzz/ with clang
+# (ASan + UBSan, library in build-fuzz/) and runs each for FUZZ_SECONDS from
+# the seeds of tests/fuzz/seeds/<target>/ and the kept crashers of
+# tests/fuzz/regressions/<target>/.  New corpus inputs go to
+# build-fuzz/corpus/<target>/, crashes to build-fuzz/artifacts/.  Choose
+# targets with FUZZ_TARGETS="csv json".  Needs clang and libclang-rt-14-dev
+# (scripts/fuzz-deps.sh installs them, or says how).  In the normal build the
+# same harnesses are linked into test_fuzz_regressions, which replays the
+# seeds and the crashers.
+FUZZ_BUILD := build-fuzz
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS ?= csv source json table salary date city education keywords roles options \
+	survey
+FUZZ_SAN := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_BIN := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz/fuzz_%)
+FUZZ_HARNESS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_HARNESS_OBJ := $(FUZZ_HARNESS:%.c=$(BUILD)/%.o)
+
+.PHONY: fuzz fuzz-deps fuzz-build fuzz-clean
+
+clean: fuzz-clean
+fuzz-clean:
+	rm -rf $(FUZZ_BUILD)
+
+fuzz-deps:
+	@sh scripts/fuzz-deps.sh
+
+fuzz-build: fuzz-deps
+	@$(MAKE) --no-print-directory CC=$(FUZZ_CC) BUILD=$(FUZZ_BUILD) WERROR=0 \
+		OPT="-O1 -g -DTS_SMALL_BUFFERS" SANITIZE=fuzzer-no-link,address,undefined \
+		$(FUZZ_BUILD)/libtalentscope.a
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+$(FUZZ_BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.c tests/fuzz/harness.h \
+		$(FUZZ_BUILD)/libtalentscope.a
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) -Itests -std=c11 -O1 -g -DTS_LIBFUZZER $(FUZZ_SAN) -o $@ $< \
+		tests/fuzz/fuzz_util.c $(FUZZ_BUILD)/libtalentscope.a $(LDLIBS)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		case $$t in \
+		salary|date|city|education) len=256 ;; \
+		roles|options) len=4096 ;; \
+		keywords|survey) len=8192 ;; \
+		*) len=16384 ;; \
+		esac; \
+		dirs="$(FUZZ_BUILD)/corpus/$$t"; \
+		for d in tests/fuzz/seeds/$$t tests/fuzz/regressions/$$t; do \
+			[ -d $$d ] && dirs="$$dirs $$d"; \
+		done; \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/artifacts; \
+		echo "fuzz_$$t: $(FUZZ_SECONDS) s, max_len $$len"; \
+		$(FUZZ_BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$$len \
+			-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t- $$dirs \
+			2>$(FUZZ_BUILD)/fuzz-$$t.log || { tail -40 $(FUZZ_BUILD)/fuzz-$$t.log; \
+			echo "fuzz_$$t: crashed; see $(FUZZ_BUILD)/artifacts/"; exit 1; }; \
+		grep -E '^stat::number_of_executed_units' $(FUZZ_BUILD)/fuzz-$$t.log || true; \
+	done
+
+# the regression replay links the harnesses (built by the normal compiler)
+$(BUILD)/tests/test_fuzz_regressions: $(FUZZ_HARNESS_OBJ)
+$(BUILD)/tests/test_fuzz_regressions: TEST_SUPPORT_OBJ += $(FUZZ_HARNESS_OBJ)
+# ---- end of fuzzing -----------------------------------------------------------

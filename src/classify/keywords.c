@@ -29,8 +29,24 @@ struct keyword_set {
 	size_t max_len; /* longest keyword in bytes: chunk overlap for huge texts */
 };
 
+/*
+ * Found by fuzzing (tests/fuzz/fuzz_keywords.c): Vectorscan 5.4.9, Debian 12's,
+ * misses literal matches that end in the last 64 bytes of the scanned buffer
+ * on AVX-512 machines, depending on the buffer's alignment (its SIMD tail
+ * handling; upstream fixed such bugs in later releases).  {a, ab} over 127
+ * dots then "a" is found at 1 alignment in 64.  Matches ending earlier are
+ * found, and so is everything when TAIL_PAD NUL bytes follow the text (no
+ * keyword holds a NUL, so the padding matches nothing).  So a text is
+ * scanned from a copy followed by TAIL_PAD NULs when short, and a long text
+ * is scanned in place and then its tail, padded, again.
+ */
+#define TAIL_PAD 64
+#define SHORT_TEXT 4096
+
 struct keyword_scratch {
 	hs_scratch_t *hs;
+	char *buf; /* SHORT_TEXT + max_len + TAIL_PAD bytes: padded copies */
+	size_t cap;
 };
 
 /* ---- parsing ---------------------------------------------------------- */
@@ -238,6 +254,8 @@ struct keyword_scratch *keyword_scratch_new(const struct keyword_set *set)
 		free(scratch);
 		return NULL;
 	}
+	scratch->cap = SHORT_TEXT + set->max_len + TAIL_PAD;
+	scratch->buf = xmalloc(scratch->cap);
 	return scratch;
 }
 
@@ -246,6 +264,7 @@ void keyword_scratch_free(struct keyword_scratch *scratch)
 	if (!scratch)
 		return;
 	hs_free_scratch(scratch->hs);
+	free(scratch->buf);
 	free(scratch);
 }
 
@@ -287,13 +306,33 @@ static int on_first(unsigned int id, unsigned long long from, unsigned long long
 	return 0;
 }
 
-/* Scans text in chunks that hs_scan's unsigned length can take, overlapping
- * by the longest keyword less one byte so that no match is lost at a seam;
- * stops once a chunk's scan was terminated by the callback. */
+/* Scans p[0, n) + TAIL_PAD NULs through a padded copy (n <= SHORT_TEXT +
+ * max_len); matches are reported at offsets from p plus *base = base0.
+ * Returns false when the callback terminated the scan. */
+static bool scan_padded(const struct keyword_set *set, struct keyword_scratch *scratch,
+			const char *p, size_t n, match_event_handler cb, void *ctx,
+			unsigned long long *base, unsigned long long base0)
+{
+	memcpy(scratch->buf, p, n);
+	memset(scratch->buf + n, 0, TAIL_PAD);
+	*base = base0;
+	return hs_scan(set->db, scratch->buf, (unsigned)(n + TAIL_PAD), 0, scratch->hs, cb,
+		       ctx) == HS_SUCCESS;
+}
+
+/* Scans text: a short one as a padded copy; a long one in place, in chunks
+ * that hs_scan's unsigned length can take (overlapping by the longest
+ * keyword and TAIL_PAD so that no match is lost at a seam or in a chunk's
+ * unreliable tail), then its tail window again, padded (see TAIL_PAD).
+ * Stops once a scan was terminated by the callback. */
 static void scan_text(const struct keyword_set *set, struct keyword_scratch *scratch,
 		      struct slice text, match_event_handler cb, void *ctx,
 		      unsigned long long *base)
 {
+	if (text.len <= SHORT_TEXT) {
+		scan_padded(set, scratch, text.ptr, text.len, cb, ctx, base, 0);
+		return;
+	}
 	const size_t chunk_max = UINT_MAX;
 	size_t start = 0;
 	for (;;) {
@@ -303,10 +342,16 @@ static void scan_text(const struct keyword_set *set, struct keyword_scratch *scr
 		*base = start;
 		hs_error_t rc = hs_scan(set->db, text.ptr + start, (unsigned)len, 0, scratch->hs,
 					cb, ctx);
-		if (rc != HS_SUCCESS || start + len >= text.len)
+		if (rc != HS_SUCCESS)
 			return;
-		start += len - (set->max_len - 1);
+		if (start + len >= text.len)
+			break;
+		start += len - (set->max_len + TAIL_PAD);
 	}
+	/* the last TAIL_PAD bytes, with every keyword that may end there */
+	size_t window = TAIL_PAD + set->max_len;
+	scan_padded(set, scratch, text.ptr + text.len - window, window, cb, ctx, base,
+		    text.len - window);
 }
 
 bool keyword_set_matches(const struct keyword_set *set, struct keyword_scratch *scratch,

@@ -168,6 +168,10 @@ static struct date civil_from_days(int64_t z)
 /* All digits: epoch seconds (9-10), epoch milliseconds (13) or YYYYMMDD (8). */
 static bool parse_digits(const char *p, size_t n, struct date *out)
 {
+	/* Found by fuzzing: a run of 19+ digits overflowed v below (signed
+	 * overflow, undefined).  Only 8, 9, 10 and 13 digits are dates. */
+	if (n != 8 && n != 9 && n != 10 && n != 13)
+		return false;
 	int64_t v = 0;
 	for (size_t i = 0; i < n; i++)
 		v = v * 10 + (p[i] - '0');

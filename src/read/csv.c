@@ -20,7 +20,11 @@
 #include "util/error.h"
 #include "util/xalloc.h"
 
+#ifdef TS_SMALL_BUFFERS /* the fuzz build: see read/source.c */
+#define CSV_INITIAL_SIZE 64
+#else
 #define CSV_INITIAL_SIZE (256 * 1024)
+#endif
 #define CSV_MAX_RECORD ((size_t)256 * 1024 * 1024)
 
 struct field_span {

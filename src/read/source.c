@@ -27,9 +27,17 @@
 #include "util/error.h"
 #include "util/xalloc.h"
 
+#ifdef TS_SMALL_BUFFERS
+/* The fuzz build (make fuzz): small blocks, so that every refill path runs
+ * on small inputs and no run pays for large allocations. */
+#define RAW_SIZE 64
+#define DEC_SIZE 64
+#define OUT_SIZE 64
+#else
 #define RAW_SIZE (128 * 1024)
 #define DEC_SIZE (128 * 1024)
 #define OUT_SIZE (128 * 1024)
+#endif
 
 /* ---- finding the files of a table ---- */
 
@@ -201,6 +209,10 @@ struct source {
 	enum compression comp;
 	unsigned long long bytes_in;
 	bool file_eof;
+	/* source_open_memory: the "file" is mem[0, mem_len), read at most
+	 * mem_chunk bytes at a time (0: no limit) */
+	const unsigned char *mem;
+	size_t mem_len, mem_pos, mem_chunk;
 
 	/* compressed bytes read from the file: [raw_pos, raw_len) unread */
 	unsigned char *raw;
@@ -238,24 +250,22 @@ static bool is_utf8_name(const char *e)
 	return !e || !*e || strcasecmp(e, "utf-8") == 0 || strcasecmp(e, "utf8") == 0;
 }
 
-enum ts_status source_open(struct source **out, const char *path, const char *encoding,
-			   struct ts_error *err)
+/* The common part of source_open and source_open_memory: fd < 0 means the
+ * bytes come from memory (set by the caller). */
+static enum ts_status source_new(struct source **out, const char *path, int fd,
+				 const char *encoding, struct ts_error *err)
 {
 	*out = NULL;
 	iconv_t cd = (iconv_t)-1;
 	if (!is_utf8_name(encoding)) {
 		cd = iconv_open("UTF-8", encoding);
-		if (cd == (iconv_t)-1)
+		if (cd == (iconv_t)-1) {
+			if (fd >= 0)
+				close(fd);
 			return error_set(err, TS_EUSAGE, NULL, 0,
 					 "unknown encoding '%s' (try gb18030, gbk, big5, utf-16)",
 					 encoding);
-	}
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		int e = errno;
-		if (cd != (iconv_t)-1)
-			iconv_close(cd);
-		return error_set(err, TS_EIO, path, 0, "cannot open: %s", strerror(e));
+		}
 	}
 	struct source *s = xcalloc(1, sizeof(*s));
 	s->path = xstrdup(path);
@@ -288,9 +298,52 @@ enum ts_status source_open(struct source **out, const char *path, const char *en
 	return TS_OK;
 }
 
+enum ts_status source_open(struct source **out, const char *path, const char *encoding,
+			   struct ts_error *err)
+{
+	*out = NULL;
+	if (!is_utf8_name(encoding)) { /* check the encoding before touching the file */
+		iconv_t cd = iconv_open("UTF-8", encoding);
+		if (cd == (iconv_t)-1)
+			return error_set(err, TS_EUSAGE, NULL, 0,
+					 "unknown encoding '%s' (try gb18030, gbk, big5, utf-16)",
+					 encoding);
+		iconv_close(cd);
+	}
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return error_set(err, TS_EIO, path, 0, "cannot open: %s", strerror(errno));
+	return source_new(out, path, fd, encoding, err);
+}
+
+enum ts_status source_open_memory(struct source **out, const char *name, const void *data,
+				  size_t len, size_t chunk, const char *encoding,
+				  struct ts_error *err)
+{
+	enum ts_status st = source_new(out, name, -1, encoding, err);
+	if (st != TS_OK)
+		return st;
+	(*out)->mem = data;
+	(*out)->mem_len = len;
+	(*out)->mem_chunk = chunk;
+	return TS_OK;
+}
+
 /* Reads from the file; returns bytes read, 0 at the end, -1 on error. */
 static ssize_t file_read(struct source *s, unsigned char *buf, size_t cap, struct ts_error *err)
 {
+	if (s->fd < 0) {
+		size_t n = s->mem_len - s->mem_pos;
+		if (n > cap)
+			n = cap;
+		if (s->mem_chunk && n > s->mem_chunk)
+			n = s->mem_chunk;
+		if (n)
+			memcpy(buf, s->mem + s->mem_pos, n);
+		s->mem_pos += n;
+		s->bytes_in += n;
+		return (ssize_t)n;
+	}
 	for (;;) {
 		ssize_t n = read(s->fd, buf, cap);
 		if (n >= 0) {
@@ -615,6 +668,12 @@ ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *er
 		size_t valid;
 		if (!utf8_check(s->out + s->out_pos, s->out_len - s->out_pos, &valid)) {
 			s->done = true;
+			/* Found by fuzzing: out_pos could stay past out_valid here
+			 * (after a BOM), so that a read after the error handed out
+			 * bytes from out_valid - out_pos, a wrapped count.  Empty
+			 * the buffer: after an error every read gives the end. */
+			size_t bad_at = s->out_pos + valid;
+			s->out_pos = s->out_valid = s->out_len = 0;
 			if (s->use_iconv && !s->passthrough)
 				error_set(err, TS_EDATA, s->path, 0,
 					  "conversion from %s gave invalid UTF-8", s->encoding);
@@ -622,7 +681,7 @@ ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *er
 				error_set(err, TS_EDATA, s->path, 0,
 					  "not valid UTF-8 (byte offset %llu); if it is GBK/GB18030 "
 					  "give --encoding gb18030",
-					  s->out_base + s->out_pos + valid);
+					  s->out_base + bad_at);
 			return -1;
 		}
 		s->out_valid = s->out_pos + valid;

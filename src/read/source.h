@@ -39,6 +39,13 @@ struct source;
 /* Opens path; encoding NULL or "utf-8" means UTF-8.  Errors name the file. */
 enum ts_status source_open(struct source **out, const char *path, const char *encoding,
 			   struct ts_error *err);
+/* Like source_open, but the file's bytes are data[0, len) (not copied: they
+ * must outlive the source); name stands for the path (its suffix picks the
+ * decompressor, errors name it).  Each read takes at most chunk bytes of
+ * data (0: no limit), so that tests and fuzzers can cut the stream anywhere. */
+enum ts_status source_open_memory(struct source **out, const char *name, const void *data,
+				  size_t len, size_t chunk, const char *encoding,
+				  struct ts_error *err);
 /* Reads up to cap bytes of UTF-8 into buf.  Returns the count, 0 at the end,
  * -1 on a fatal error (err filled: file, message).  Never splits a UTF-8
  * sequence across two calls' validity check. */

@@ -93,8 +93,9 @@ struct table_reader;
 
 /* Opens the table's files (see read/source.h).  *out is NULL (and TS_OK)
  * when the dataset does not hold the table.  Fatal problems with a file's
- * header (no header, a required field that no column provides and no
- * default covers) fill err naming the file. */
+ * header (a required field that no column provides and no
+ * default covers) fill err naming the file.  An empty file (no byte but
+ * blank lines) is no error: a table, or shard, of no rows. */
 enum ts_status table_open(struct table_reader **out, const char *dataset_dir,
 			  enum table_kind kind, const struct read_options *opts,
 			  struct ts_error *err);

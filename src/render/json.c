@@ -381,7 +381,8 @@ static void write_survey(struct json_writer *w, const struct survey_report *s)
 }
 
 static void write_table_quality(struct json_writer *w, const char *key,
-				const struct table_quality *q, bool postings, bool applications)
+				const struct table_quality *q, bool postings, bool applications,
+				bool dated)
 {
 	json_key(w, key);
 	if (!q->present) {
@@ -412,6 +413,8 @@ static void write_table_quality(struct json_writer *w, const char *key,
 	}
 	if (applications)
 		key_int(w, "orphans", q->orphans);
+	if (dated)
+		key_int(w, "date_out_of_range", q->date_out_of_range);
 	key_int(w, applications ? "to_domain_postings" : "domain", q->domain);
 	json_end_object(w);
 }
@@ -447,11 +450,11 @@ static void write_quality(struct json_writer *w, const struct report_model *m)
 	const struct quality *q = &m->quality;
 	json_key(w, "quality");
 	json_begin_object(w);
-	write_table_quality(w, "postings", &q->postings, true, false);
-	write_table_quality(w, "applications", &q->applications, false, true);
-	write_table_quality(w, "talents", &q->talents, false, false);
-	write_table_quality(w, "posts", &q->posts, false, false);
-	write_table_quality(w, "companies", &q->companies, false, false);
+	write_table_quality(w, "postings", &q->postings, true, false, true);
+	write_table_quality(w, "applications", &q->applications, false, true, true);
+	write_table_quality(w, "talents", &q->talents, false, false, false);
+	write_table_quality(w, "posts", &q->posts, false, false, true);
+	write_table_quality(w, "companies", &q->companies, false, false, false);
 	if (m->survey) {
 		const struct survey_quality *sq = &m->survey->quality;
 		json_key(w, "survey");

@@ -236,6 +236,14 @@ static void shards_in_mixed_formats(void **state)
 	assert_true(jnull(r, "months.0.supply_demand_ratio"));
 	assert_true(jnull(r, "months.0.applications"));
 	assert_true(jnull(r, "periods.0.roles_by_scarcity"));
+	assert_int_equal(jnum(r, "quality.postings.date_out_of_range"), 0);
+	arena_release(&a);
+	/* with a period of January only, p4 (February) is outside every period */
+	const char *args[] = { "report", dir, "-o", out, "--period", "Jan=2023-01..2023-01", NULL };
+	assert_int_equal(e2e_run(args, NULL), 0);
+	r = e2e_report(&a, out);
+	assert_int_equal(jnum(r, "quality.postings.date_out_of_range"), 1);
+	assert_int_equal(jlen(r, "months"), 1);
 	arena_release(&a);
 	strbuf_release(&path);
 	strbuf_release(&err);

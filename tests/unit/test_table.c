@@ -287,10 +287,15 @@ static void test_missing_required_column(void **state)
 	assert_non_null(strstr(fx->err.file, "postings.csv"));
 	assert_string_equal(fx->err.message,
 			    "no column for required field 'title'; use --map title=COLUMN");
+	/* an empty file is a table of no rows, as an empty .jsonl is
+	 * (docs/CONTRACT-NOTES.md, "Bad input") */
 	rt_write_str(fx->dir, "companies.csv", "");
-	assert_int_equal(table_open(&r, fx->dir, TABLE_COMPANIES, &fx->opts, &fx->err), TS_EDATA);
-	assert_non_null(strstr(fx->err.file, "companies.csv"));
-	assert_non_null(strstr(fx->err.message, "no header"));
+	assert_int_equal(table_open(&r, fx->dir, TABLE_COMPANIES, &fx->opts, &fx->err), TS_OK);
+	assert_non_null(r);
+	struct row row;
+	const char *reason;
+	assert_int_equal(table_next(r, &row, &reason, &fx->err), ROW_EOF);
+	table_close(r);
 }
 
 static void test_jsonl(void **state)
