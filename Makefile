@@ -115,7 +115,7 @@ format:
 clean:
 	rm -rf build build-san talentscope
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_SUPPORT_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
 # ---- fuzzing (issue 8) -------------------------------------------------------
 # `make fuzz` builds one libFuzzer binary per harness of tests/fuzz/ with clang
@@ -183,4 +183,5 @@ fuzz: fuzz-build
 # the regression replay links the harnesses (built by the normal compiler)
 $(BUILD)/tests/test_fuzz_regressions: $(FUZZ_HARNESS_OBJ)
 $(BUILD)/tests/test_fuzz_regressions: TEST_SUPPORT_OBJ += $(FUZZ_HARNESS_OBJ)
+-include $(FUZZ_HARNESS_OBJ:.o=.d)
 # ---- end of fuzzing -----------------------------------------------------------

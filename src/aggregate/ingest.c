@@ -557,6 +557,10 @@ static enum verdict judge_posting(void *state, const struct row *row, char *reas
 			    openings, known);
 		if (industry != DICT_NONE)
 			add_posting(cube_cell(cube, DIM_INDUSTRY, industry, month), openings, known);
+		if (industry != DICT_NONE) /* distinct companies per industry: the small-cell rule */
+			add_posting(cube_cell(cube, DIM_COMPANY_INDUSTRY,
+					      cube_company_role(company, industry), month),
+				    openings, known);
 	}
 	return VERDICT_ACCEPT;
 }

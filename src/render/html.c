@@ -162,6 +162,7 @@ static const char *const css[] = {
 	"table.heat th{white-space:normal;min-width:3.5em;vertical-align:bottom}\n",
 	"table.data td.month{white-space:nowrap}\n",
 	".small-base{color:#c92a2a;font-weight:700}\n",
+	"td.suppressed{color:var(--muted);font-style:italic}\n",
 	"ul.defs li,ul.method li{margin:4px 0}\n",
 	".keywords{display:flex;flex-wrap:wrap;gap:6px;margin:6px 0 0;padding:0;list-style:none}\n",
 	".keywords li{background:#f0f3fa;border-radius:4px;padding:0 8px;font-size:12.5px}\n",
@@ -383,6 +384,16 @@ static void td_fixed(struct html *h, double v, int dec)
 	strbuf_addstr(h->out, "</td>");
 }
 
+/* td_fixed, or "隐去" when the small-cell rule withheld the figure. */
+static void td_fixed_s(struct html *h, double v, int dec, bool suppressed)
+{
+	if (!suppressed) {
+		td_fixed(h, v, dec);
+		return;
+	}
+	strbuf_addf(h->out, "<td class=\"num suppressed\">%s</td>", render_suppressed(h->lang));
+}
+
 static void td_pct(struct html *h, double share)
 {
 	strbuf_addstr(h->out, "<td class=\"num\">");
@@ -498,8 +509,8 @@ static void months_table(struct html *h)
 		td_count(h, f->postings, m->has_postings);
 		td_count(h, f->openings, m->has_postings);
 		td_count(h, f->applications, m->has_applications);
-		td_fixed(h, f->supply_demand_ratio, 2);
-		td_fixed(h, f->avg_salary, 0);
+		td_fixed_s(h, f->supply_demand_ratio, 2, f->suppressed & SUPPRESSED_RATIO);
+		td_fixed_s(h, f->avg_salary, 0, f->suppressed & SUPPRESSED_AVG_SALARY);
 		td_fixed(h, f->recruitment_index, 2);
 		td_fixed(h, f->application_index, 2);
 		td_count(h, f->content, m->has_posts);
@@ -578,6 +589,9 @@ static void ranking_chart(struct html *h, size_t pi, enum ranking_kind k)
 				strbuf_addstr(&tmp, T(h, "平均月薪 ", "avg salary "));
 				render_add_money(&tmp, g->avg_salary);
 				strbuf_addstr(&tmp, T(h, " 元", " CNY"));
+			} else if (g->suppressed & SUPPRESSED_AVG_SALARY) {
+				strbuf_addstr(&tmp, T(h, "平均月薪 ", "avg salary "));
+				strbuf_addstr(&tmp, render_suppressed(h->lang));
 			}
 		} else if (k == RANK_ROLES_BY_SCARCITY || k == RANK_ROLES_BY_SALARY ||
 			   k == RANK_COMPANIES_BY_SALARY) {
@@ -684,11 +698,12 @@ static void period_kpis(struct html *h, const struct period_figures *p)
 		strbuf_addstr(&v, RENDER_NULL);
 	kpi(h, T(h, "新发岗位量", "New postings"), &v, NULL);
 	strbuf_reset(&v);
-	render_add_fixed(&v, p->supply_demand_ratio, 2);
+	render_add_fixed_s(&v, p->supply_demand_ratio, 2, p->suppressed & SUPPRESSED_RATIO, h->lang);
 	kpi(h, T(h, "人才供需比", "Supply/demand ratio"), &v, NULL);
 	strbuf_reset(&v);
-	render_add_money(&v, p->avg_salary);
-	kpi(h, T(h, "岗位平均月薪", "Average monthly salary"), &v, T(h, "元", "CNY"));
+	render_add_money_s(&v, p->avg_salary, p->suppressed & SUPPRESSED_AVG_SALARY, h->lang);
+	kpi(h, T(h, "岗位平均月薪", "Average monthly salary"), &v,
+	    p->suppressed & SUPPRESSED_AVG_SALARY ? NULL : T(h, "元", "CNY"));
 	strbuf_reset(&v);
 	render_add_fixed(&v, p->recruitment_index, 2);
 	kpi(h, T(h, "岗位招聘指数", "Recruitment index"), &v, NULL);
@@ -977,10 +992,21 @@ static void figure_open_question(struct html *h, const struct question_figures *
 	strbuf_addstr(h->out, "</span></figcaption>\n");
 }
 
+/* A question the small-cell rule withheld: its title and base only. */
+static bool suppressed_question(struct html *h, const struct question_figures *q)
+{
+	if (!q->suppressed)
+		return false;
+	figure_open_question(h, q);
+	figure_close(h, T(h, "作答人数过少，结果隐去（见研究方法）。",
+			  "Too few answered: figures suppressed (see Method)."));
+	return true;
+}
+
 /* Options as bars (donut for a single choice of up to 6 options). */
 static void question_chart(struct html *h, const struct question_figures *q)
 {
-	if (q->noptions == 0)
+	if (q->noptions == 0 || suppressed_question(h, q))
 		return;
 	const char **cats = scratch_strs(h, q->noptions);
 	const char **notes = scratch_strs(h, q->noptions);
@@ -1131,6 +1157,8 @@ static void nps_chart(struct html *h, const char *id_prefix, const char *title,
 
 static void score_question(struct html *h, const struct question_figures *q)
 {
+	if (suppressed_question(h, q))
+		return;
 	figure_open_question(h, q);
 	struct strbuf v = STRBUF_INIT;
 	strbuf_addstr(h->out, "<div class=\"kpis\">");
@@ -1253,11 +1281,14 @@ static void crosstab_table(struct html *h, const struct survey_report *s, const 
 		add_base(h, sg->answered);
 		strbuf_addstr(h->out, "</td>");
 		for (size_t o = 0; o < x->noptions; o++)
-			heat_cell(h, sg->shares ? sg->shares[o] : NAN);
+			if (sg->suppressed)
+				td_fixed_s(h, NAN, 2, true);
+			else
+				heat_cell(h, sg->shares ? sg->shares[o] : NAN);
 		if (has_mean)
-			td_fixed(h, sg->mean, 2);
+			td_fixed_s(h, sg->mean, 2, sg->suppressed);
 		if (has_nps)
-			td_fixed(h, sg->has_nps ? sg->nps.nps : NAN, 2);
+			td_fixed_s(h, sg->has_nps ? sg->nps.nps : NAN, 2, sg->suppressed);
 		strbuf_addstr(h->out, "</tr>\n");
 	}
 	table_close(h);
@@ -1377,6 +1408,13 @@ static void section_method(struct html *h)
 		    m->min_group);
 	strbuf_addf(h->out, "<li><strong>%s</strong>TOP%d</li>\n",
 		    T(h, "人才城市榜单长度：", "Talent cities: "), m->top_cities);
+	struct strbuf rule = STRBUF_INIT;
+	render_suppression_rule(m, h->lang, &rule);
+	strbuf_addf(h->out, "<li id=\"suppression\"><strong>%s</strong>",
+		    T(h, "小样本规则：", "Small cells: "));
+	esc(h, strbuf_str(&rule));
+	strbuf_addstr(h->out, "</li>\n");
+	strbuf_release(&rule);
 	{
 		strbuf_addf(h->out, "<li><strong>%s</strong>", T(h, "结论规则：", "Findings: "));
 		struct strbuf rules = STRBUF_INIT;
