@@ -105,6 +105,10 @@ install: talentscope
 demo: talentscope
 	./talentscope demo -o demo
 
+# Speed at scale against the DuckDB peer: bench/run.sh (options: bench/run.sh -h).
+bench: talentscope
+	bash bench/run.sh $(BENCH_ARGS)
+
 # Cleaning and classifying measured on the real exports in ../shared/data/real.
 realdata: talentscope
 	@sh scripts/realdata.sh

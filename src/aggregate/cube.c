@@ -142,3 +142,24 @@ void cube_each(const struct cube *c, enum cube_dim dim,
 		fn(key & ((1ULL << ID_BITS) - 1), month, &c->cells[n], ctx);
 	}
 }
+
+void cube_merge(struct cube *dst, const struct cube *src)
+{
+	for (size_t n = 0; n < src->ncells; n++) {
+		uint64_t key = src->keys[n];
+		const struct cell *from = &src->cells[n];
+		struct cell *to = cube_cell(dst, (enum cube_dim)(key >> (MONTH_BITS + ID_BITS)),
+					    key & ((1ULL << ID_BITS) - 1),
+					    (int)((key >> ID_BITS) & 0xffff));
+		to->postings += from->postings;
+		to->openings += from->openings;
+		to->applications += from->applications;
+		to->salary_n += from->salary_n;
+		to->salary_min_sum += from->salary_min_sum;
+		to->salary_max_sum += from->salary_max_sum;
+	}
+	if (src->min_month < dst->min_month)
+		dst->min_month = src->min_month;
+	if (src->max_month > dst->max_month)
+		dst->max_month = src->max_month;
+}

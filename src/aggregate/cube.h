@@ -62,6 +62,10 @@ const struct cell *cube_find(const struct cube *c, enum cube_dim dim, uint64_t i
  * the data's month range, and the rows that fall outside every period. */
 void cube_note_row(struct cube *c, int kind, int month);
 void cube_add_talent(struct cube *c, uint32_t city_id);
+/* Adds src's cells (and month range) into dst: for a part's sums computed
+ * apart, whose ids already are dst's (src's dictionaries and talent counts
+ * are not merged).  Exact for the integer sums; salary sums are doubles. */
+void cube_merge(struct cube *dst, const struct cube *src);
 
 static inline uint64_t cube_company_role(uint32_t company, uint32_t role)
 {

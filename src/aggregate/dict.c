@@ -72,13 +72,22 @@ static void dict_grow(struct dict *d)
 
 uint32_t dict_find(const struct dict *d, struct slice s)
 {
-	size_t i = dict_probe(d, s, hash_bytes(s.ptr, s.len));
+	return dict_find_hashed(d, s, hash_bytes(s.ptr, s.len));
+}
+
+uint32_t dict_find_hashed(const struct dict *d, struct slice s, uint64_t h)
+{
+	size_t i = dict_probe(d, s, h);
 	return d->slots[i] ? d->slots[i] - 1 : DICT_NONE;
 }
 
 uint32_t dict_intern(struct dict *d, struct slice s)
 {
-	uint64_t h = hash_bytes(s.ptr, s.len);
+	return dict_intern_hashed(d, s, hash_bytes(s.ptr, s.len));
+}
+
+uint32_t dict_intern_hashed(struct dict *d, struct slice s, uint64_t h)
+{
 	size_t i = dict_probe(d, s, h);
 	if (d->slots[i])
 		return d->slots[i] - 1;

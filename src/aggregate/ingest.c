@@ -1,9 +1,18 @@
 /*
- * One pass per table.  The loop (read a row, count it, judge it, reject it
- * with a reason or add it to the cube) is written once in ingest_table; each
- * table supplies only its judgement.  Rows are slices of the reader's buffer:
- * nothing is allocated per row except what must outlive it (a posting id, a
- * new dimension value, a new job's repost key, an audit example).
+ * One pass per table.  A table is cut into parts (read/table.h) that worker
+ * threads read and judge at the same time; what depends on row order (the
+ * first row of an id wins, reposts, the order in which roles, companies and
+ * cities get their ids, audit examples, rejects) is then applied by the
+ * calling thread, part after part in file order, so any number of threads
+ * gives the very same sums as one.
+ *
+ * Per row, a worker does the costly part: parsing, dates, salaries, keyword
+ * scans, role rules, normalising, and leaves a compact record (strings it
+ * needs copied into the part's arena).  The applying thread dedupes ids,
+ * interns names and adds to the cube.  Applications need no order: a worker
+ * joins them against the (complete, read-only) posting index into a cube of
+ * its own, merged by addition.  The companies table is small and read in one
+ * go (ingest_table).
  *
  * Postings also pass a repost check (a hash of normalised company, title and
  * city → the job's latest day), feed the keyword audit (keyword_set_first
@@ -12,6 +21,8 @@
  */
 #include "aggregate/ingest.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +30,7 @@
 #include "clean/city.h"
 #include "clean/company_info.h"
 #include "clean/date.h"
+#include "clean/date_fast.h"
 #include "clean/education.h"
 #include "util/error.h"
 #include "util/xalloc.h"
@@ -87,35 +99,24 @@ static void reason_bad_value(char *reason, size_t cap, const char *what, struct 
 static bool parse_month(struct slice text, int *month)
 {
 	struct date d;
-	if (!date_parse(text, &d))
+	if (!date_parse_fast(text, &d) && !date_parse(text, &d))
 		return false;
 	*month = date_month_index(d);
 	return true;
 }
 
-/* Any of the fields holds a keyword of the set. */
-static bool matches_any(const struct keyword_set *set, struct keyword_scratch *scratch,
-			const struct row *row, const int *fields, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		struct slice s = row->field[fields[i]];
-		if (s.len && keyword_set_matches(set, scratch, s))
-			return true;
-	}
-	return false;
-}
 
 /* ---- postings ---- */
 
 void posting_index_init(struct posting_index *idx)
 {
 	memset(idx, 0, sizeof(*idx));
-	dict_init(&idx->ids);
+	idmap_init(&idx->ids);
 }
 
 void posting_index_release(struct posting_index *idx)
 {
-	dict_release(&idx->ids);
+	idmap_release(&idx->ids);
 	free(idx->role);
 	free(idx->company);
 	free(idx->industry);
@@ -127,8 +128,11 @@ static void posting_index_set(struct posting_index *idx, uint32_t id, bool domai
 			      uint32_t company, uint32_t industry)
 {
 	if (id >= idx->cap) {
-		size_t cap = idx->cap;
-		GROW(idx->role, cap, (size_t)id + 1);
+		/* by half again, not double: this is the one array per posting */
+		size_t cap = idx->cap < 1024 ? 1024 : idx->cap + idx->cap / 2;
+		if (cap <= id)
+			cap = (size_t)id + 1;
+		idx->role = xrealloc(idx->role, cap * sizeof(*idx->role));
 		idx->company = xrealloc(idx->company, cap * sizeof(*idx->company));
 		idx->industry = xrealloc(idx->industry, cap * sizeof(*idx->industry));
 		idx->domain = xrealloc(idx->domain, cap * sizeof(*idx->domain));
@@ -174,41 +178,28 @@ static bool parse_amount(struct slice s, double *out)
 
 /* The posting's monthly salary: salary_min/salary_max when given (they win),
  * else the salary text.  Counts the outcome in quality. */
-static bool posting_salary(const struct ingest_context *ctx, const struct row *row,
-			   struct salary *sal)
+
+/* The posting's monthly salary: salary_min/salary_max when given (they win),
+ * else the salary text. */
+struct worker;
+static enum salary_status worker_salary_text(struct worker *w, const struct ingest_context *ctx,
+					     struct slice text, struct salary *sal);
+
+static enum salary_status posting_salary(const struct ingest_context *ctx, struct worker *w,
+					 const struct row *row, struct salary *sal)
 {
-	struct table_quality *q = &ctx->quality->postings;
 	struct slice lo = row->field[POSTING_SALARY_MIN], hi = row->field[POSTING_SALARY_MAX];
-	enum salary_status st;
-	if (lo.len || hi.len) {
-		double a, b;
-		bool has_a = parse_amount(lo, &a), has_b = parse_amount(hi, &b);
-		if (!has_a && !has_b) {
-			st = SALARY_UNPARSED;
-		} else {
-			memset(sal, 0, sizeof(*sal));
-			sal->min = has_a ? a : b;
-			sal->max = has_b ? b : a;
-			sal->basis = sal->min == sal->max ? SALARY_SINGLE : SALARY_RANGE;
-			st = salary_check(sal, ctx->salary);
-		}
-	} else {
-		st = salary_parse(row->field[POSTING_SALARY], ctx->salary, sal);
-	}
-	switch (st) {
-	case SALARY_OK:
-		return true;
-	case SALARY_UNKNOWN:
-		q->salary_unknown++;
-		break;
-	case SALARY_UNPARSED:
-		q->salary_unparsed++;
-		break;
-	case SALARY_IMPLAUSIBLE:
-		q->salary_implausible++;
-		break;
-	}
-	return false;
+	if (!lo.len && !hi.len)
+		return worker_salary_text(w, ctx, row->field[POSTING_SALARY], sal);
+	double a, b;
+	bool has_a = parse_amount(lo, &a), has_b = parse_amount(hi, &b);
+	if (!has_a && !has_b)
+		return SALARY_UNPARSED;
+	memset(sal, 0, sizeof(*sal));
+	sal->min = has_a ? a : b;
+	sal->max = has_b ? b : a;
+	sal->basis = sal->min == sal->max ? SALARY_SINGLE : SALARY_RANGE;
+	return salary_check(sal, ctx->salary);
 }
 
 /* ---- reposts ---- */
@@ -282,23 +273,23 @@ static void repost_key(struct strbuf *key, struct slice company, struct slice ti
 
 /* Jobs seen so far: key → the day of its latest occurrence and the posting
  * id whose record reposts share. */
+
+/* Jobs seen so far: key → the day of its latest occurrence and the posting
+ * id whose record reposts share. */
 struct repost_table {
 	struct dict keys;
 	long *last_day;
 	uint32_t *first_id;
 	size_t cap;
-	struct strbuf key;
 };
 
-/* The first posting's id when this one is a repost, else DICT_NONE (and the
- * job's latest occurrence becomes this one). */
-static uint32_t repost_check(struct repost_table *t, int window, const struct row *row,
-			     long day, uint32_t id)
+/* The first posting's id when the job of key (repost_key) is a repost,
+ * else DICT_NONE (and the job's latest occurrence becomes this one). */
+static uint32_t repost_check(struct repost_table *t, int window, struct slice key, long day,
+			     uint32_t id)
 {
-	repost_key(&t->key, company_name(row->field[POSTING_COMPANY]), row->field[POSTING_TITLE],
-		   row->field[POSTING_CITY]);
 	uint32_t n = (uint32_t)t->keys.n;
-	uint32_t k = dict_intern(&t->keys, slice_make(t->key.buf, t->key.len));
+	uint32_t k = dict_intern(&t->keys, key);
 	if (k >= t->cap) {
 		size_t cap = t->cap;
 		GROW(t->last_day, cap, (size_t)k + 1);
@@ -395,316 +386,1022 @@ static size_t find_folded(struct slice text, const char *word)
 	return text.len;
 }
 
-/* The keyword that put a domain row in the domain, by the first field with
- * a match; false when none does (the row is then not counted). */
-static bool first_keyword(const struct keyword_set *set, struct keyword_scratch *scratch,
-			  const struct row *row, const int *fields, size_t n, int *keyword,
-			  size_t *field)
-{
-	for (size_t i = 0; i < n; i++) {
-		struct slice s = row->field[fields[i]];
-		int k = s.len ? keyword_set_first(set, scratch, s) : -1;
-		if (k >= 0) {
-			*keyword = k;
-			*field = i;
-			return true;
-		}
-	}
-	return false;
-}
 
-static void tally_posting(struct keyword_tally *t, const struct keyword_set *set,
-			  struct keyword_scratch *scratch, const struct row *row,
-			  struct strbuf *snippet)
-{
-	static const int fields[TALLY_FIELDS] = { POSTING_TITLE, POSTING_CATEGORY, POSTING_TAGS,
-						  POSTING_DESCRIPTION };
-	int k;
-	size_t f;
-	if (!first_keyword(set, scratch, row, fields, TALLY_FIELDS, &k, &f) || (size_t)k >= t->n)
-		return;
-	struct keyword_tally_entry *e = &t->entries[k];
-	e->postings[f]++;
-	if (e->nexamples >= KEYWORD_TALLY_EXAMPLES)
-		return;
-	struct slice text = row->field[fields[f]];
-	size_t at = find_folded(text, t->words[k]);
-	if (at == text.len)
-		return;
-	strbuf_reset(snippet);
-	keyword_snippet(text, at, strlen(t->words[k]), 15, snippet);
-	e->examples[e->nexamples++] = arena_strndup(&t->arena, snippet->buf, snippet->len);
-}
+/* ---- parts: read by workers, applied in order ---- */
 
-/* ---- postings, judged ---- */
+/* Bytes of input per part: large enough that a part's bookkeeping is
+ * nothing, small enough that the parts waiting to be applied stay small. */
+#ifndef PART_BYTES
+#define PART_BYTES (4ULL << 20)
+#endif
 
-struct postings_state {
-	const struct ingest_context *ctx;
-	struct cube *cube;
-	struct posting_index *idx;
-	struct keyword_scratch *scratch;
-	struct repost_table reposts;
-	struct strbuf snippet;
+enum rec_kind { REC_REJECT, REC_ROW };
+
+enum rec_flag {
+	RF_DOMAIN = 1 << 0,
+	RF_OPENINGS_BAD = 1 << 1,
+	RF_CITY_GIVEN = 1 << 2,
+	RF_CITY_KNOWN = 1 << 3,
+	RF_EDU_GIVEN = 1 << 4,
+	RF_EDU_KNOWN = 1 << 5,
+	RF_ROLE_OTHER = 1 << 6,
+	RF_INFO_SPLIT = 1 << 7,
+	RF_TALLY = 1 << 8,
 };
 
-static void add_posting(struct cell *cell, long openings, const struct salary *sal)
+/* One row, judged by a worker: what the applying thread needs of it.
+ * Strings live in the part's arena. */
+struct rec {
+	unsigned char kind;   /* enum rec_kind */
+	unsigned char salary; /* postings: enum salary_status */
+	unsigned char edu;    /* postings: enum education_level */
+	unsigned char field;  /* tally: the field that matched */
+	unsigned flags;       /* enum rec_flag */
+	int month;
+	int keyword;          /* tally: the keyword */
+	long line;            /* counted from the part's start */
+	long day;             /* postings: day number, for reposts */
+	long openings;
+	struct slice id;
+	struct slice text[4]; /* reject: reason; postings: role, company, industry,
+				 repost key; talents: city */
+	struct slice snippet; /* tally example, or empty */
+	double salary_min, salary_max;
+};
+
+enum { REC_ROLE, REC_COMPANY, REC_INDUSTRY, REC_REPOST_KEY };
+enum { REC_CITY = 0, REC_REASON = 0 };
+
+/* What a worker leaves of one part. */
+struct part_out {
+	struct arena arena;
+	struct rec *recs;
+	size_t n, cap;
+	struct cube cube;       /* applications: sums with the index's ids */
+	bool has_cube;
+	struct table_quality q; /* applications: the worker's counters */
+	long lines;             /* lines of the part (table_part_result) */
+	size_t absorbed;        /* following parts this one read */
+	enum ts_status st;
+	struct ts_error err;
+	bool done;
+};
+
+/*
+ * Memos: the cleaners are pure functions of a cell's bytes, and a column
+ * such as city, education, salary or posted date holds few distinct values
+ * repeated over millions of rows, so each worker remembers the answers it
+ * worked out (up to MEMO_MAX values a column, then it just computes).
+ */
+#define MEMO_MAX (1u << 16)
+
+struct memo {
+	struct arena arena;
+	struct memo_slot {
+		uint64_t hash;
+		struct slice key;
+		const void *val; /* in the arena */
+	} *slots;
+	size_t nslots, n;
+};
+
+static void memo_release(struct memo *m)
+{
+	arena_release(&m->arena);
+	free(m->slots);
+	memset(m, 0, sizeof(*m));
+}
+
+static struct memo_slot *memo_slot(struct memo *m, struct slice key, uint64_t h)
+{
+	if (!m->nslots) {
+		m->nslots = 256;
+		m->slots = xcalloc(m->nslots, sizeof(*m->slots));
+	}
+	size_t mask = m->nslots - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		struct memo_slot *sl = &m->slots[i];
+		if (!sl->val || (sl->hash == h && slice_eq(sl->key, key)))
+			return sl;
+	}
+}
+
+/* The value remembered for key, or NULL. */
+static const void *memo_get(struct memo *m, struct slice key, uint64_t *h)
+{
+	*h = hash_bytes(key.ptr, key.len);
+	return memo_slot(m, key, *h)->val;
+}
+
+/* Remembers a copy of val (size bytes) for key; h from memo_get. */
+static void memo_put(struct memo *m, struct slice key, uint64_t h, const void *val, size_t size)
+{
+	if (m->n >= MEMO_MAX)
+		return;
+	if ((m->n + 1) * 2 > m->nslots && m->nslots) {
+		struct memo_slot *old = m->slots;
+		size_t n = m->nslots;
+		m->nslots *= 2;
+		m->slots = xcalloc(m->nslots, sizeof(*m->slots));
+		for (size_t i = 0; i < n; i++)
+			if (old[i].val)
+				*memo_slot(m, old[i].key, old[i].hash) = old[i];
+		free(old);
+	}
+	struct memo_slot *sl = memo_slot(m, key, h);
+	void *copy = arena_alloc(&m->arena, size ? size : 1);
+	memcpy(copy, val, size);
+	sl->hash = h;
+	sl->key = slice_make(arena_strndup(&m->arena, key.ptr ? key.ptr : "", key.len), key.len);
+	sl->val = copy;
+	m->n++;
+}
+
+/* A worker thread's own things. */
+struct worker {
+	struct keyword_scratch *domain, *content;
+	struct strbuf buf;
+	char reason[256];
+	struct memo city, education, salary, date;
+	char *join;         /* fields joined for one keyword scan */
+	size_t join_cap;
+};
+
+struct pipeline;
+typedef void (*part_judge)(struct pipeline *p, struct worker *w, struct part_out *out,
+			   const struct row *row);
+typedef void (*part_apply)(struct pipeline *p, struct part_out *out, const struct table_part *part,
+			   long line_base);
+
+struct pipeline {
+	const struct ingest_context *ctx;
+	enum table_kind kind;
+	struct table_quality *q;
+	struct table_plan plan;
+	part_judge judge;
+	part_apply apply;
+	void *state; /* the applying side's, per table */
+	const struct posting_index *idx; /* applications: read-only */
+	/* postings: keywords whose audit examples are all taken, so that
+	 * workers stop cutting snippets for them (set by the applying side) */
+	atomic_uchar *tally_full;
+
+	struct part_out *outs;
+	/* buffers of applied parts, handed to the next parts read (no fresh
+	 * pages for every part) */
+	struct part_buf {
+		struct arena arena;
+		struct rec *recs;
+		size_t cap;
+	} *pool;
+	size_t npool, pool_cap;
+	size_t next;     /* the next part a worker takes */
+	size_t applied;  /* parts applied so far */
+	size_t read_to;  /* parts before this one were read by earlier ones: skip */
+	size_t ahead;    /* parts read but not applied, at most */
+	bool stop;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+static struct rec *rec_add(struct part_out *out, enum rec_kind kind, long line)
+{
+	if (out->n == out->cap)
+		GROW(out->recs, out->cap, out->n + 1);
+	struct rec *r = &out->recs[out->n++];
+	memset(r, 0, sizeof(*r));
+	r->kind = (unsigned char)kind;
+	r->line = line;
+	return r;
+}
+
+static struct slice arena_slice(struct arena *a, struct slice s)
+{
+	if (!s.len)
+		return slice_make(NULL, 0);
+	return slice_make(arena_strndup(a, s.ptr, s.len), s.len);
+}
+
+static void rec_reject(struct part_out *out, long line, const char *reason)
+{
+	struct rec *r = rec_add(out, REC_REJECT, line);
+	r->text[REC_REASON] = arena_slice(&out->arena, slice_cstr(reason));
+}
+
+static void worker_init(struct worker *w, const struct ingest_context *ctx)
+{
+	memset(w, 0, sizeof(*w));
+	w->domain = keyword_scratch_new(ctx->domain);
+	w->content = keyword_scratch_new(ctx->content);
+	w->buf = (struct strbuf)STRBUF_INIT;
+}
+
+static void worker_release(struct worker *w)
+{
+	keyword_scratch_free(w->domain);
+	keyword_scratch_free(w->content);
+	strbuf_release(&w->buf);
+	memo_release(&w->city);
+	memo_release(&w->education);
+	memo_release(&w->salary);
+	memo_release(&w->date);
+	free(w->join);
+}
+
+/* city_normalise, remembered; the result lives until the worker's end. */
+static struct slice worker_city(struct worker *w, struct slice text)
+{
+	uint64_t h;
+	const struct slice *known = memo_get(&w->city, text, &h);
+	if (known)
+		return *known;
+	struct slice city = city_normalise(text);
+	if (w->city.n >= MEMO_MAX)
+		return city;
+	struct slice copy = slice_make(arena_strndup(&w->city.arena, city.ptr ? city.ptr : "", city.len),
+				       city.len);
+	memo_put(&w->city, text, h, &copy, sizeof(copy));
+	return copy;
+}
+
+static enum education_level worker_education(struct worker *w, struct slice text)
+{
+	uint64_t h;
+	const enum education_level *known = memo_get(&w->education, text, &h);
+	if (known)
+		return *known;
+	enum education_level edu = education_parse(text);
+	memo_put(&w->education, text, h, &edu, sizeof(edu));
+	return edu;
+}
+
+struct salary_answer {
+	enum salary_status st;
+	struct salary sal;
+};
+
+static enum salary_status worker_salary_text(struct worker *w, const struct ingest_context *ctx,
+					     struct slice text, struct salary *sal)
+{
+	uint64_t h;
+	const struct salary_answer *known = memo_get(&w->salary, text, &h);
+	struct salary_answer a;
+	if (known) {
+		a = *known;
+	} else {
+		memset(&a, 0, sizeof(a));
+		a.st = salary_parse(text, ctx->salary, &a.sal);
+		memo_put(&w->salary, text, h, &a, sizeof(a));
+	}
+	if (a.st == SALARY_OK || a.st == SALARY_IMPLAUSIBLE)
+		*sal = a.sal;
+	return a.st;
+}
+
+struct date_answer {
+	bool ok;
+	struct date d;
+};
+
+static bool worker_date(struct worker *w, struct slice text, struct date *out)
+{
+	if (date_parse_fast(text, out))
+		return true;
+	uint64_t h;
+	const struct date_answer *known = memo_get(&w->date, text, &h);
+	struct date_answer a;
+	if (known) {
+		a = *known;
+	} else {
+		memset(&a, 0, sizeof(a));
+		a.ok = date_parse(text, &a.d);
+		memo_put(&w->date, text, h, &a, sizeof(a));
+	}
+	if (a.ok)
+		*out = a.d;
+	return a.ok;
+}
+
+/* A record this long in a part read ahead (not the first of its file) more
+ * likely means the part began inside a quoted field: its reader gives up,
+ * and the part is read again in order if it was not read by the one before. */
+#define PART_RECORD_MAX (2 * PART_BYTES + (64u << 10))
+
+/* Reads part i into p->outs[i]; ahead: on a worker, before the parts
+ * before it are known to end where this one starts. */
+static void read_part(struct pipeline *p, struct worker *w, size_t i, bool ahead)
+{
+	struct part_out *out = &p->outs[i];
+	struct table_reader *reader = NULL;
+	out->st = table_open_part(&reader, &p->plan, i, p->kind, p->ctx->read, &out->err);
+	if (out->st != TS_OK)
+		return;
+	if (ahead && p->plan.parts[i].start > 0)
+		table_set_max_record(reader, PART_RECORD_MAX);
+	for (;;) {
+		struct row row;
+		const char *read_reason = NULL;
+		enum row_result res = table_next(reader, &row, &read_reason, &out->err);
+		if (res == ROW_EOF)
+			break;
+		if (res == ROW_FATAL) {
+			out->st = out->err.status != TS_OK ? out->err.status : TS_EDATA;
+			break;
+		}
+		if (res == ROW_REJECT) {
+			rec_reject(out, row.line, read_reason ? read_reason : "unreadable row");
+			continue;
+		}
+		p->judge(p, w, out, &row);
+	}
+	table_part_result(reader, &out->lines, &out->absorbed);
+	table_close(reader);
+}
+
+/* Gives out a pooled buffer, if any (under the lock when threads run). */
+static void pool_take(struct pipeline *p, struct part_out *out)
+{
+	if (!p->npool)
+		return;
+	struct part_buf *b = &p->pool[--p->npool];
+	out->arena = b->arena;
+	out->recs = b->recs;
+	out->cap = b->cap;
+}
+
+/* Returns out's buffers to the pool and clears the rest. */
+static void pool_give(struct pipeline *p, struct part_out *out, bool locked)
+{
+	arena_reset(&out->arena);
+	if (locked)
+		pthread_mutex_lock(&p->mu);
+	GROW(p->pool, p->pool_cap, p->npool + 1);
+	struct part_buf *b = &p->pool[p->npool++];
+	b->arena = out->arena;
+	b->recs = out->recs;
+	b->cap = out->cap;
+	if (locked)
+		pthread_mutex_unlock(&p->mu);
+	if (out->has_cube)
+		cube_release(&out->cube);
+	memset(out, 0, sizeof(*out));
+}
+
+static void part_out_release(struct part_out *out)
+{
+	arena_release(&out->arena);
+	free(out->recs);
+	if (out->has_cube)
+		cube_release(&out->cube);
+	memset(out, 0, sizeof(*out));
+}
+
+static void *worker_main(void *arg)
+{
+	struct pipeline *p = arg;
+	struct worker w;
+	worker_init(&w, p->ctx);
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (!p->stop && p->next < p->plan.n && p->next >= p->applied + p->ahead)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->stop || p->next >= p->plan.n)
+			break;
+		size_t i = p->next++;
+		bool needed = i >= p->read_to;
+		if (needed)
+			pool_take(p, &p->outs[i]);
+		pthread_mutex_unlock(&p->mu);
+		if (needed)
+			read_part(p, &w, i, true);
+		pthread_mutex_lock(&p->mu);
+		p->outs[i].done = true;
+		pthread_cond_broadcast(&p->cv);
+	}
+	pthread_mutex_unlock(&p->mu);
+	worker_release(&w);
+	return NULL;
+}
+
+/* Writes a part's rejects and counts them; the applying side's loop. */
+static void apply_reject(struct pipeline *p, const struct rec *r, const struct table_part *part,
+			 long line_base)
+{
+	p->q->rows++;
+	p->q->rejected++;
+	rejects_add(p->ctx->rejects, table_schemas[p->kind].name, part->path, line_base + r->line,
+		    r->text[REC_REASON].ptr);
+}
+
+/* Reads every part (on ctx->threads threads) and applies them in order. */
+static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
+{
+	enum ts_status st = table_plan_parts(&p->plan, p->ctx->dataset, p->kind, p->ctx->read,
+					     PART_BYTES, err);
+	if (st != TS_OK || p->plan.n == 0) {
+		table_plan_release(&p->plan);
+		return st;
+	}
+	p->q->present = true;
+	size_t nthreads = p->ctx->threads > 1 ? (size_t)p->ctx->threads : 1;
+	if (nthreads > p->plan.n)
+		nthreads = p->plan.n;
+	p->outs = xcalloc(p->plan.n, sizeof(*p->outs));
+	p->ahead = 2 * nthreads + 2;
+	pthread_t *threads = NULL;
+	struct worker self;
+	size_t started = 0;
+	if (nthreads > 1) {
+		pthread_mutex_init(&p->mu, NULL);
+		pthread_cond_init(&p->cv, NULL);
+		threads = xcalloc(nthreads, sizeof(*threads));
+		for (; started < nthreads; started++)
+			if (pthread_create(&threads[started], NULL, worker_main, p) != 0)
+				break;
+	}
+	worker_init(&self, p->ctx);
+	long line_base = 0; /* lines of the file before the part */
+	size_t skip = 0;    /* parts already read by an earlier one */
+	for (size_t i = 0; i < p->plan.n; i++) {
+		struct part_out *out = &p->outs[i];
+		if (started) {
+			pthread_mutex_lock(&p->mu);
+			while (!out->done)
+				pthread_cond_wait(&p->cv, &p->mu);
+			pthread_mutex_unlock(&p->mu);
+		} else {
+			pool_take(p, out);
+			read_part(p, &self, i, false);
+		}
+		const struct table_part *part = &p->plan.parts[i];
+		if (i > 0 && part->file != p->plan.parts[i - 1].file)
+			line_base = 0;
+		if (!skip && st == TS_OK && started && out->st != TS_OK && part->start > 0) {
+			/* read ahead and failed: maybe only for starting mid-record */
+			part_out_release(out);
+			read_part(p, &self, i, false);
+		}
+		if (skip) {
+			skip--;
+		} else if (st == TS_OK) {
+			p->apply(p, out, part, line_base);
+			if (out->st != TS_OK) {
+				*err = out->err;
+				if (err->line > 0)
+					err->line += line_base;
+				st = out->st;
+			}
+			line_base += out->lines;
+			skip = out->absorbed;
+			if (skip && started) {
+				pthread_mutex_lock(&p->mu);
+				p->read_to = i + 1 + skip;
+				pthread_mutex_unlock(&p->mu);
+			}
+		}
+		pool_give(p, out, started);
+		if (started) {
+			pthread_mutex_lock(&p->mu);
+			p->applied = i + 1;
+			if (st != TS_OK)
+				p->stop = true;
+			pthread_cond_broadcast(&p->cv);
+			pthread_mutex_unlock(&p->mu);
+			if (st != TS_OK) {
+				/* let the workers finish what they hold, then drop it */
+				for (size_t k = i + 1; k < p->plan.n; k++) {
+					pthread_mutex_lock(&p->mu);
+					bool taken = k < p->next;
+					while (taken && !p->outs[k].done)
+						pthread_cond_wait(&p->cv, &p->mu);
+					pthread_mutex_unlock(&p->mu);
+					part_out_release(&p->outs[k]);
+				}
+				break;
+			}
+		} else if (st != TS_OK) {
+			break;
+		}
+	}
+	if (started) {
+		for (size_t t = 0; t < started; t++)
+			pthread_join(threads[t], NULL);
+		pthread_cond_destroy(&p->cv);
+		pthread_mutex_destroy(&p->mu);
+	}
+	worker_release(&self);
+	for (size_t b = 0; b < p->npool; b++) {
+		arena_release(&p->pool[b].arena);
+		free(p->pool[b].recs);
+	}
+	free(p->pool);
+	if (nthreads > 1 && !started) {
+		pthread_cond_destroy(&p->cv);
+		pthread_mutex_destroy(&p->mu);
+	}
+	free(threads);
+	free(p->outs);
+	table_plan_release(&p->plan);
+	return st;
+}
+
+/* ---- postings ---- */
+
+static void add_posting(struct cell *cell, long openings, const struct rec *r)
 {
 	cell->postings++;
 	cell->openings += openings;
-	if (sal) {
+	if (r->salary == SALARY_OK) {
 		cell->salary_n++;
-		cell->salary_min_sum += sal->min;
-		cell->salary_max_sum += sal->max;
+		cell->salary_min_sum += r->salary_min;
+		cell->salary_max_sum += r->salary_max;
 	}
 }
 
 /* Cleaning counters over every accepted posting (reposts included): they
  * measure the cleaners on what the export holds. */
-static void count_cleaning(const struct ingest_context *ctx, const struct row *row,
-			   enum education_level edu, struct slice role_name)
+static unsigned cleaning_flags(struct worker *w, const struct row *row, enum education_level edu,
+			       struct slice role_name)
 {
-	struct table_quality *q = &ctx->quality->postings;
+	unsigned f = 0;
 	if (row->field[POSTING_CITY].len) {
-		q->city_given++;
-		struct slice city = city_normalise(row->field[POSTING_CITY]);
+		f |= RF_CITY_GIVEN;
+		struct slice city = worker_city(w, row->field[POSTING_CITY]);
 		static const char district[] = "区"; /* 海淀区 alone names no city */
 		size_t dl = sizeof(district) - 1;
 		if (city.len && !(city.len >= dl && memcmp(city.ptr + city.len - dl, district, dl) == 0))
-			q->city_known++;
+			f |= RF_CITY_KNOWN;
 	}
 	if (row->field[POSTING_EDUCATION].len) {
-		q->education_given++;
+		f |= RF_EDU_GIVEN;
 		if (edu != EDUCATION_UNKNOWN)
-			q->education_known++;
+			f |= RF_EDU_KNOWN;
 	}
 	if (slice_eq_cstr(role_name, ROLE_OTHER))
-		q->role_other++;
+		f |= RF_ROLE_OTHER;
+	return f;
 }
 
-static enum verdict judge_posting(void *state, const struct row *row, char *reason,
-				  size_t reason_cap)
+/*
+ * The fields of a row joined by LF, for one keyword scan instead of one per
+ * field: no keyword holds an LF (a list has one keyword a line), so no match
+ * spans two fields, a match anywhere is a match in some field, and the match
+ * that ends first lies in the first field that has one.
+ */
+static struct slice join_fields(struct worker *w, const struct row *row, const int *fields,
+				size_t n, size_t *starts)
 {
-	struct postings_state *s = state;
-	const struct ingest_context *ctx = s->ctx;
-	struct cube *cube = s->cube;
-	struct date date;
-	if (!date_parse(row->field[POSTING_POSTED], &date)) {
-		reason_bad_value(reason, reason_cap, "posted date", row->field[POSTING_POSTED]);
-		return VERDICT_REJECT;
+	size_t total = n;
+	for (size_t i = 0; i < n; i++)
+		total += row->field[fields[i]].len;
+	if (total > w->join_cap)
+		GROW(w->join, w->join_cap, total);
+	char *p = w->join;
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct slice f = row->field[fields[i]];
+		starts[i] = at;
+		if (f.len)
+			memcpy(p + at, f.ptr, f.len);
+		at += f.len;
+		p[at++] = '\n';
 	}
-	int month = date_month_index(date);
-	uint32_t nids = (uint32_t)s->idx->ids.n;
-	uint32_t id = dict_intern(&s->idx->ids, row->field[POSTING_ID]);
-	if (id < nids)
-		return VERDICT_DUPLICATE;
+	return slice_make(p, at);
+}
+
+/* Any of the fields holds a keyword of the set: one scan. */
+static bool worker_matches_any(struct worker *w, const struct keyword_set *set,
+			       struct keyword_scratch *scratch, const struct row *row,
+			       const int *fields, size_t n)
+{
+	size_t starts[TABLE_MAX_FIELDS];
+	return keyword_set_matches(set, scratch, join_fields(w, row, fields, n, starts));
+}
+
+/* The keyword that put a domain row in the domain, by the first field with
+ * a match (its index in fields); false when none does.  One scan. */
+static bool worker_first_keyword(struct worker *w, const struct keyword_set *set,
+				 struct keyword_scratch *scratch, const struct row *row,
+				 const int *fields, size_t n, int *keyword, size_t *field)
+{
+	size_t starts[TABLE_MAX_FIELDS], end;
+	int k = keyword_set_first_end(set, scratch, join_fields(w, row, fields, n, starts), &end);
+	if (k < 0)
+		return false;
+	size_t f = 0;
+	while (f + 1 < n && starts[f + 1] < end)
+		f++;
+	*keyword = k;
+	*field = f;
+	return true;
+}
+
+/* The domain test of a posting and, with the audit on, the keyword that
+ * matched first, its field and a snippet (when the keyword still lacks
+ * examples): the first field to match decides both, so one scan does. */
+static void posting_domain(struct pipeline *p, struct worker *w, struct part_out *out,
+			   const struct row *row, struct rec *r)
+{
+	static const int fields[TALLY_FIELDS] = { POSTING_TITLE, POSTING_CATEGORY, POSTING_TAGS,
+						  POSTING_DESCRIPTION };
+	const struct ingest_context *ctx = p->ctx;
+	const struct keyword_tally *t = ctx->tally;
+	if (!t) {
+		if (worker_matches_any(w, ctx->domain, w->domain, row, fields, TALLY_FIELDS))
+			r->flags |= RF_DOMAIN;
+		return;
+	}
+	int k;
+	size_t f;
+	if (!worker_first_keyword(w, ctx->domain, w->domain, row, fields, TALLY_FIELDS, &k, &f))
+		return;
+	r->flags |= RF_DOMAIN;
+	if ((size_t)k >= t->n)
+		return;
+	r->flags |= RF_TALLY;
+	r->keyword = k;
+	r->field = (unsigned char)f;
+	if (atomic_load_explicit(&p->tally_full[k], memory_order_relaxed))
+		return;
+	struct slice text = row->field[fields[f]];
+	size_t at = find_folded(text, t->words[k]);
+	if (at == text.len)
+		return;
+	strbuf_reset(&w->buf);
+	keyword_snippet(text, at, strlen(t->words[k]), 15, &w->buf);
+	r->snippet = slice_make(arena_strndup(&out->arena, w->buf.buf, w->buf.len), w->buf.len);
+}
+
+static void judge_posting(struct pipeline *p, struct worker *w, struct part_out *out,
+			  const struct row *row)
+{
+	const struct ingest_context *ctx = p->ctx;
+	struct date date;
+	if (!worker_date(w, row->field[POSTING_POSTED], &date)) {
+		reason_bad_value(w->reason, sizeof(w->reason), "posted date",
+				 row->field[POSTING_POSTED]);
+		rec_reject(out, row->line, w->reason);
+		return;
+	}
+	struct rec *r = rec_add(out, REC_ROW, row->line);
+	r->month = date_month_index(date);
+	r->day = day_number(date);
+	struct slice id = row->field[POSTING_ID];
+	r->id = arena_slice(&out->arena, id);
 
 	struct salary sal;
-	const struct salary *known = posting_salary(ctx, row, &sal) ? &sal : NULL;
-	enum education_level edu = education_parse(row->field[POSTING_EDUCATION]);
+	r->salary = (unsigned char)posting_salary(ctx, w, row, &sal);
+	if (r->salary == SALARY_OK) {
+		r->salary_min = sal.min;
+		r->salary_max = sal.max;
+	}
+	enum education_level edu = worker_education(w, row->field[POSTING_EDUCATION]);
+	r->edu = (unsigned char)edu;
 	struct slice category = row->field[POSTING_CATEGORY];
 	struct slice role_name = category.len ? category
 			       : slice_cstr(role_rules_classify(ctx->roles, row->field[POSTING_TITLE]));
-	count_cleaning(ctx, row, edu, role_name);
+	r->flags = cleaning_flags(w, row, edu, role_name);
 	struct slice industry_name = row->field[POSTING_INDUSTRY];
 	struct company_info info;
 	if (row->field[POSTING_COMPANY_INFO].len &&
 	    company_info_split(row->field[POSTING_COMPANY_INFO], &info)) {
-		ctx->quality->postings.company_info_split++;
+		r->flags |= RF_INFO_SPLIT;
 		if (!industry_name.len)
 			industry_name = info.industry;
 	}
-
-	cube_note_row(cube, TABLE_POSTINGS, month);
-	uint32_t first = ctx->repost_days > 0
-		? repost_check(&s->reposts, ctx->repost_days, row, day_number(date), id)
-		: DICT_NONE;
-	if (first != DICT_NONE) {
-		/* A repost: its id shares the first posting's record; no figure counts it. */
-		struct posting_index *x = s->idx;
-		posting_index_set(x, id, x->domain[first], x->role[first], x->company[first],
-				  x->industry[first]);
-		ctx->quality->postings.reposts++;
-		if (x->domain[first])
-			cube_cell(cube, DIM_REPOSTS, 0, month)->postings++;
-		return VERDICT_ACCEPT;
+	struct slice company = company_name(row->field[POSTING_COMPANY]);
+	if (ctx->repost_days > 0) {
+		repost_key(&w->buf, company, row->field[POSTING_TITLE], row->field[POSTING_CITY]);
+		r->text[REC_REPOST_KEY] = slice_make(arena_strndup(&out->arena, w->buf.buf, w->buf.len),
+						     w->buf.len);
 	}
 
-	static const int domain_fields[] = { POSTING_TITLE, POSTING_CATEGORY, POSTING_TAGS,
-					     POSTING_DESCRIPTION };
-	bool domain = matches_any(ctx->domain, s->scratch, row, domain_fields, 4);
-	uint32_t role = dict_intern(&cube->roles, role_name);
-	uint32_t company = dict_intern(&cube->companies, company_name(row->field[POSTING_COMPANY]));
-	uint32_t industry = industry_name.len ? dict_intern(&cube->industries, industry_name)
-					      : DICT_NONE;
-	posting_index_set(s->idx, id, domain, role, company, industry);
-
-	long openings = 1;
-	if (row->field[POSTING_OPENINGS].len && !parse_openings(row->field[POSTING_OPENINGS], &openings)) {
-		ctx->quality->postings.openings_invalid++;
-		openings = 1;
+	posting_domain(p, w, out, row, r);
+	r->text[REC_ROLE] = arena_slice(&out->arena, role_name);
+	r->text[REC_COMPANY] = arena_slice(&out->arena, company);
+	r->text[REC_INDUSTRY] = arena_slice(&out->arena, industry_name);
+	r->openings = 1;
+	if (row->field[POSTING_OPENINGS].len && !parse_openings(row->field[POSTING_OPENINGS], &r->openings)) {
+		r->flags |= RF_OPENINGS_BAD;
+		r->openings = 1;
 	}
+}
 
-	cube_cell(cube, DIM_EDU_ALL, edu, month)->postings++;
-	if (domain) {
-		ctx->quality->postings.domain++;
-		if (ctx->tally)
-			tally_posting(ctx->tally, ctx->domain, s->scratch, row, &s->snippet);
-		cube_cell(cube, DIM_EDU_DOMAIN, edu, month)->postings++;
-		add_posting(cube_cell(cube, DIM_TOTAL, 0, month), openings, known);
-		add_posting(cube_cell(cube, DIM_ROLE, role, month), openings, known);
-		add_posting(cube_cell(cube, DIM_COMPANY, company, month), openings, known);
+struct postings_state {
+	struct cube *cube;
+	struct posting_index *idx;
+	struct repost_table reposts;
+};
+
+static void apply_tally(struct pipeline *p, struct keyword_tally *t, const struct rec *r)
+{
+	struct keyword_tally_entry *e = &t->entries[r->keyword];
+	e->postings[r->field]++;
+	if (e->nexamples >= KEYWORD_TALLY_EXAMPLES || !r->snippet.len)
+		return;
+	e->examples[e->nexamples++] = arena_strndup(&t->arena, r->snippet.ptr, r->snippet.len);
+	if (e->nexamples == KEYWORD_TALLY_EXAMPLES)
+		atomic_store_explicit(&p->tally_full[r->keyword], 1, memory_order_relaxed);
+}
+
+static void apply_postings(struct pipeline *p, struct part_out *out, const struct table_part *part,
+			   long line_base)
+{
+	const struct ingest_context *ctx = p->ctx;
+	struct postings_state *s = p->state;
+	struct table_quality *q = p->q;
+	struct cube *cube = s->cube;
+	struct posting_index *idx = s->idx;
+	for (size_t i = 0; i < out->n; i++) {
+		const struct rec *r = &out->recs[i];
+		if (r->kind == REC_REJECT) {
+			apply_reject(p, r, part, line_base);
+			continue;
+		}
+		q->rows++;
+		bool added;
+		uint32_t id = idmap_intern(&idx->ids, r->id, &added);
+		if (!added) {
+			q->duplicates++;
+			continue;
+		}
+		q->accepted++;
+		switch (r->salary) {
+		case SALARY_UNKNOWN:
+			q->salary_unknown++;
+			break;
+		case SALARY_UNPARSED:
+			q->salary_unparsed++;
+			break;
+		case SALARY_IMPLAUSIBLE:
+			q->salary_implausible++;
+			break;
+		default:
+			break;
+		}
+		q->city_given += !!(r->flags & RF_CITY_GIVEN);
+		q->city_known += !!(r->flags & RF_CITY_KNOWN);
+		q->education_given += !!(r->flags & RF_EDU_GIVEN);
+		q->education_known += !!(r->flags & RF_EDU_KNOWN);
+		q->role_other += !!(r->flags & RF_ROLE_OTHER);
+		q->company_info_split += !!(r->flags & RF_INFO_SPLIT);
+
+		int month = r->month;
+		cube_note_row(cube, TABLE_POSTINGS, month);
+		uint32_t first = ctx->repost_days > 0
+			? repost_check(&s->reposts, ctx->repost_days, r->text[REC_REPOST_KEY], r->day, id)
+			: DICT_NONE;
+		if (first != DICT_NONE) {
+			/* A repost: its id shares the first posting's record; no figure counts it. */
+			posting_index_set(idx, id, idx->domain[first], idx->role[first],
+					  idx->company[first], idx->industry[first]);
+			q->reposts++;
+			if (idx->domain[first])
+				cube_cell(cube, DIM_REPOSTS, 0, month)->postings++;
+			continue;
+		}
+		bool domain = r->flags & RF_DOMAIN;
+		uint32_t role = dict_intern(&cube->roles, r->text[REC_ROLE]);
+		uint32_t company = dict_intern(&cube->companies, r->text[REC_COMPANY]);
+		uint32_t industry = r->text[REC_INDUSTRY].len
+			? dict_intern(&cube->industries, r->text[REC_INDUSTRY]) : DICT_NONE;
+		posting_index_set(idx, id, domain, role, company, industry);
+		if (r->flags & RF_OPENINGS_BAD)
+			q->openings_invalid++;
+		cube_cell(cube, DIM_EDU_ALL, r->edu, month)->postings++;
+		if (!domain)
+			continue;
+		q->domain++;
+		if (ctx->tally && (r->flags & RF_TALLY))
+			apply_tally(p, ctx->tally, r);
+		cube_cell(cube, DIM_EDU_DOMAIN, r->edu, month)->postings++;
+		add_posting(cube_cell(cube, DIM_TOTAL, 0, month), r->openings, r);
+		add_posting(cube_cell(cube, DIM_ROLE, role, month), r->openings, r);
+		add_posting(cube_cell(cube, DIM_COMPANY, company, month), r->openings, r);
 		add_posting(cube_cell(cube, DIM_COMPANY_ROLE, cube_company_role(company, role), month),
-			    openings, known);
+			    r->openings, r);
 		if (industry != DICT_NONE)
-			add_posting(cube_cell(cube, DIM_INDUSTRY, industry, month), openings, known);
+			add_posting(cube_cell(cube, DIM_INDUSTRY, industry, month), r->openings, r);
 		if (industry != DICT_NONE) /* distinct companies per industry: the small-cell rule */
 			add_posting(cube_cell(cube, DIM_COMPANY_INDUSTRY,
 					      cube_company_role(company, industry), month),
-				    openings, known);
+				    r->openings, r);
 	}
-	return VERDICT_ACCEPT;
 }
 
 enum ts_status ingest_postings(const struct ingest_context *ctx, struct cube *cube,
 			       struct posting_index *idx, struct ts_error *err)
 {
-	struct postings_state s = { .ctx = ctx, .cube = cube, .idx = idx,
-				    .scratch = keyword_scratch_new(ctx->domain),
-				    .snippet = STRBUF_INIT };
+	struct postings_state s = { .cube = cube, .idx = idx };
 	dict_init(&s.reposts.keys);
-	s.reposts.key = (struct strbuf)STRBUF_INIT;
 	ctx->quality->postings.repost_days = ctx->repost_days;
-	enum ts_status st = ingest_table(ctx, TABLE_POSTINGS, &ctx->quality->postings,
-					 judge_posting, &s, err);
-	keyword_scratch_free(s.scratch);
+	struct pipeline p = { .ctx = ctx, .kind = TABLE_POSTINGS, .q = &ctx->quality->postings,
+			      .judge = judge_posting, .apply = apply_postings, .state = &s };
+	if (ctx->tally) {
+		p.tally_full = xcalloc(ctx->tally->n ? ctx->tally->n : 1, sizeof(*p.tally_full));
+		for (size_t k = 0; k < ctx->tally->n; k++)
+			atomic_init(&p.tally_full[k],
+				    ctx->tally->entries[k].nexamples >= KEYWORD_TALLY_EXAMPLES);
+	}
+	enum ts_status st = run_pipeline(&p, err);
+	free(p.tally_full);
 	dict_release(&s.reposts.keys);
 	free(s.reposts.last_day);
 	free(s.reposts.first_id);
-	strbuf_release(&s.reposts.key);
-	strbuf_release(&s.snippet);
 	return st;
 }
 
 /* ---- applications ---- */
 
-struct applications_state {
-	const struct ingest_context *ctx;
-	struct cube *cube;
-	const struct posting_index *idx;
-};
-
-static enum verdict judge_application(void *state, const struct row *row, char *reason,
-				      size_t reason_cap)
+static void judge_application(struct pipeline *p, struct worker *w, struct part_out *out,
+			      const struct row *row)
 {
-	struct applications_state *s = state;
+	struct table_quality *q = &out->q;
 	int month;
 	if (!parse_month(row->field[APPLICATION_APPLIED], &month)) {
-		reason_bad_value(reason, reason_cap, "applied date", row->field[APPLICATION_APPLIED]);
-		return VERDICT_REJECT;
+		reason_bad_value(w->reason, sizeof(w->reason), "applied date",
+				 row->field[APPLICATION_APPLIED]);
+		rec_reject(out, row->line, w->reason);
+		return;
 	}
-	cube_note_row(s->cube, TABLE_APPLICATIONS, month);
-	uint32_t id = dict_find(&s->idx->ids, row->field[APPLICATION_POSTING_ID]);
-	if (id == DICT_NONE) {
-		s->ctx->quality->applications.orphans++;
-		return VERDICT_ACCEPT;
+	if (!out->has_cube) {
+		cube_init(&out->cube);
+		out->has_cube = true;
 	}
-	if (!s->idx->domain[id])
-		return VERDICT_ACCEPT;
-	s->ctx->quality->applications.domain++;
-	uint32_t role = s->idx->role[id], company = s->idx->company[id];
-	cube_cell(s->cube, DIM_TOTAL, 0, month)->applications++;
-	cube_cell(s->cube, DIM_ROLE, role, month)->applications++;
-	cube_cell(s->cube, DIM_COMPANY, company, month)->applications++;
-	if (s->idx->industry[id] != DICT_NONE)
-		cube_cell(s->cube, DIM_INDUSTRY, s->idx->industry[id], month)->applications++;
-	return VERDICT_ACCEPT;
+	struct cube *cube = &out->cube;
+	q->rows++;
+	q->accepted++;
+	cube_note_row(cube, TABLE_APPLICATIONS, month);
+	const struct posting_index *idx = p->idx;
+	uint32_t id = idmap_find(&idx->ids, row->field[APPLICATION_POSTING_ID]);
+	if (id == IDMAP_NONE) {
+		q->orphans++;
+		return;
+	}
+	if (!idx->domain[id])
+		return;
+	q->domain++;
+	uint32_t role = idx->role[id], company = idx->company[id];
+	cube_cell(cube, DIM_TOTAL, 0, month)->applications++;
+	cube_cell(cube, DIM_ROLE, role, month)->applications++;
+	cube_cell(cube, DIM_COMPANY, company, month)->applications++;
+	if (idx->industry[id] != DICT_NONE)
+		cube_cell(cube, DIM_INDUSTRY, idx->industry[id], month)->applications++;
+}
+
+static void apply_applications(struct pipeline *p, struct part_out *out,
+			       const struct table_part *part, long line_base)
+{
+	for (size_t i = 0; i < out->n; i++)
+		apply_reject(p, &out->recs[i], part, line_base);
+	struct table_quality *q = p->q;
+	q->rows += out->q.rows;
+	q->accepted += out->q.accepted;
+	q->orphans += out->q.orphans;
+	q->domain += out->q.domain;
+	if (out->has_cube)
+		cube_merge(p->state, &out->cube);
 }
 
 enum ts_status ingest_applications(const struct ingest_context *ctx, struct cube *cube,
 				   const struct posting_index *idx, struct ts_error *err)
 {
-	struct applications_state s = { ctx, cube, idx };
-	return ingest_table(ctx, TABLE_APPLICATIONS, &ctx->quality->applications,
-			    judge_application, &s, err);
+	struct pipeline p = { .ctx = ctx, .kind = TABLE_APPLICATIONS,
+			      .q = &ctx->quality->applications, .judge = judge_application,
+			      .apply = apply_applications, .state = cube, .idx = idx };
+	return run_pipeline(&p, err);
 }
 
 /* ---- talents and posts: unique ids, a keyword test, one count ---- */
 
 struct keyed_state {
-	const struct ingest_context *ctx;
 	struct cube *cube;
-	struct dict ids;
-	struct keyword_scratch *scratch;
+	struct idmap ids;
 };
 
-static enum verdict judge_talent(void *state, const struct row *row, char *reason,
-				 size_t reason_cap)
+static void judge_talent(struct pipeline *p, struct worker *w, struct part_out *out,
+			 const struct row *row)
 {
-	(void)reason;
-	(void)reason_cap;
-	struct keyed_state *s = state;
-	uint32_t n = (uint32_t)s->ids.n;
-	if (dict_intern(&s->ids, row->field[TALENT_ID]) < n)
-		return VERDICT_DUPLICATE;
+	const struct ingest_context *ctx = p->ctx;
+	struct rec *r = rec_add(out, REC_ROW, row->line);
+	struct slice id = row->field[TALENT_ID];
+	r->id = arena_slice(&out->arena, id);
 	static const int fields[] = { TALENT_TITLE, TALENT_TAGS, TALENT_RESUME };
-	if (matches_any(s->ctx->domain, s->scratch, row, fields, 3)) {
-		s->ctx->quality->talents.domain++;
-		int k;
-		size_t f;
-		struct keyword_tally *t = s->ctx->tally;
-		if (t && first_keyword(s->ctx->domain, s->scratch, row, fields, 3, &k, &f) &&
-		    (size_t)k < t->n)
-			t->entries[k].talents++;
-		struct slice city = city_normalise(row->field[TALENT_CITY]);
-		cube_add_talent(s->cube, city.len ? dict_intern(&s->cube->cities, city) : DICT_NONE);
+	const struct keyword_tally *t = ctx->tally;
+	int k;
+	size_t f;
+	if (!t) {
+		if (!worker_matches_any(w, ctx->domain, w->domain, row, fields, 3))
+			return;
+	} else if (!worker_first_keyword(w, ctx->domain, w->domain, row, fields, 3, &k, &f)) {
+		return;
 	}
-	return VERDICT_ACCEPT;
+	r->flags |= RF_DOMAIN;
+	if (t && (size_t)k < t->n) {
+		r->flags |= RF_TALLY;
+		r->keyword = k;
+	}
+	r->text[REC_CITY] = arena_slice(&out->arena, worker_city(w, row->field[TALENT_CITY]));
 }
 
-static enum verdict judge_post(void *state, const struct row *row, char *reason,
-			       size_t reason_cap)
+static void apply_talents(struct pipeline *p, struct part_out *out, const struct table_part *part,
+			  long line_base)
 {
-	struct keyed_state *s = state;
+	struct keyed_state *s = p->state;
+	struct table_quality *q = p->q;
+	for (size_t i = 0; i < out->n; i++) {
+		const struct rec *r = &out->recs[i];
+		if (r->kind == REC_REJECT) {
+			apply_reject(p, r, part, line_base);
+			continue;
+		}
+		q->rows++;
+		bool added;
+		idmap_intern(&s->ids, r->id, &added);
+		if (!added) {
+			q->duplicates++;
+			continue;
+		}
+		q->accepted++;
+		if (!(r->flags & RF_DOMAIN))
+			continue;
+		q->domain++;
+		if (r->flags & RF_TALLY)
+			p->ctx->tally->entries[r->keyword].talents++;
+		struct slice city = r->text[REC_CITY];
+		cube_add_talent(s->cube, city.len ? dict_intern(&s->cube->cities, city) : DICT_NONE);
+	}
+}
+
+static void judge_post(struct pipeline *p, struct worker *w, struct part_out *out,
+		       const struct row *row)
+{
 	int month;
 	if (!parse_month(row->field[POST_CREATED], &month)) {
-		reason_bad_value(reason, reason_cap, "created date", row->field[POST_CREATED]);
-		return VERDICT_REJECT;
+		reason_bad_value(w->reason, sizeof(w->reason), "created date", row->field[POST_CREATED]);
+		rec_reject(out, row->line, w->reason);
+		return;
 	}
-	uint32_t n = (uint32_t)s->ids.n;
-	if (dict_intern(&s->ids, row->field[POST_ID]) < n)
-		return VERDICT_DUPLICATE;
-	cube_note_row(s->cube, TABLE_POSTS, month);
-	if (keyword_set_matches(s->ctx->content, s->scratch, row->field[POST_TEXT])) {
-		s->ctx->quality->posts.domain++;
-		cube_cell(s->cube, DIM_CONTENT, 0, month)->postings++;
+	struct rec *r = rec_add(out, REC_ROW, row->line);
+	r->month = month;
+	struct slice id = row->field[POST_ID];
+	r->id = arena_slice(&out->arena, id);
+	if (keyword_set_matches(p->ctx->content, w->content, row->field[POST_TEXT]))
+		r->flags |= RF_DOMAIN;
+}
+
+static void apply_posts(struct pipeline *p, struct part_out *out, const struct table_part *part,
+			long line_base)
+{
+	struct keyed_state *s = p->state;
+	struct table_quality *q = p->q;
+	for (size_t i = 0; i < out->n; i++) {
+		const struct rec *r = &out->recs[i];
+		if (r->kind == REC_REJECT) {
+			apply_reject(p, r, part, line_base);
+			continue;
+		}
+		q->rows++;
+		bool added;
+		idmap_intern(&s->ids, r->id, &added);
+		if (!added) {
+			q->duplicates++;
+			continue;
+		}
+		q->accepted++;
+		cube_note_row(s->cube, TABLE_POSTS, r->month);
+		if (r->flags & RF_DOMAIN) {
+			q->domain++;
+			cube_cell(s->cube, DIM_CONTENT, 0, r->month)->postings++;
+		}
 	}
-	return VERDICT_ACCEPT;
 }
 
 static enum ts_status ingest_keyed(const struct ingest_context *ctx, struct cube *cube,
-				   enum table_kind kind, const struct keyword_set *set,
-				   struct table_quality *q, row_judge judge, struct ts_error *err)
+				   enum table_kind kind, struct table_quality *q, part_judge judge,
+				   part_apply apply, struct ts_error *err)
 {
-	struct keyed_state s = { .ctx = ctx, .cube = cube, .scratch = keyword_scratch_new(set) };
-	dict_init(&s.ids);
-	enum ts_status st = ingest_table(ctx, kind, q, judge, &s, err);
-	dict_release(&s.ids);
-	keyword_scratch_free(s.scratch);
+	struct keyed_state s = { .cube = cube };
+	idmap_init(&s.ids);
+	struct pipeline p = { .ctx = ctx, .kind = kind, .q = q, .judge = judge, .apply = apply,
+			      .state = &s };
+	enum ts_status st = run_pipeline(&p, err);
+	idmap_release(&s.ids);
 	return st;
 }
 
 enum ts_status ingest_talents(const struct ingest_context *ctx, struct cube *cube,
 			      struct ts_error *err)
 {
-	return ingest_keyed(ctx, cube, TABLE_TALENTS, ctx->domain, &ctx->quality->talents,
-			    judge_talent, err);
+	return ingest_keyed(ctx, cube, TABLE_TALENTS, &ctx->quality->talents, judge_talent,
+			    apply_talents, err);
 }
 
 enum ts_status ingest_posts(const struct ingest_context *ctx, struct cube *cube,
 			    struct ts_error *err)
 {
-	return ingest_keyed(ctx, cube, TABLE_POSTS, ctx->content, &ctx->quality->posts,
-			    judge_post, err);
+	return ingest_keyed(ctx, cube, TABLE_POSTS, &ctx->quality->posts, judge_post, apply_posts,
+			    err);
 }
 
 /* ---- companies ---- */
@@ -748,3 +1445,4 @@ void company_table_release(struct company_table *t)
 	free(t->rows);
 	memset(t, 0, sizeof(*t));
 }
+

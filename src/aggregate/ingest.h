@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "aggregate/cube.h"
+#include "aggregate/idmap.h"
 #include "aggregate/quality.h"
 #include "aggregate/rejects.h"
 #include "classify/keywords.h"
@@ -38,6 +39,7 @@ struct ingest_context {
 	struct quality *quality;
 	int repost_days;             /* 0: no repost detection */
 	struct keyword_tally *tally; /* NULL: no keyword audit */
+	int threads;                 /* threads reading parts of a table; ≤ 1: this one */
 };
 
 /* The keyword audit's sums, filled by ingest_postings and ingest_talents for
@@ -69,9 +71,9 @@ void keyword_tally_release(struct keyword_tally *t);
 void keyword_snippet(struct slice text, size_t at, size_t len, size_t radius,
 		     struct strbuf *out);
 
-/* Accepted postings by id. */
+/* Accepted postings by id (numbered in the order first seen). */
 struct posting_index {
-	struct dict ids;
+	struct idmap ids;
 	uint32_t *role, *company, *industry;
 	unsigned char *domain;
 	size_t cap;

@@ -368,9 +368,19 @@ bool keyword_set_matches(const struct keyword_set *set, struct keyword_scratch *
 int keyword_set_first(const struct keyword_set *set, struct keyword_scratch *scratch,
 		      struct slice text)
 {
+	size_t end;
+	return keyword_set_first_end(set, scratch, text, &end);
+}
+
+int keyword_set_first_end(const struct keyword_set *set, struct keyword_scratch *scratch,
+			  struct slice text, size_t *end)
+{
 	struct first_match m = { 0, 0, -1 };
+	*end = 0;
 	if (text.len == 0)
 		return -1;
 	scan_text(set, scratch, text, on_first, &m, &m.base);
+	if (m.id >= 0)
+		*end = (size_t)m.to;
 	return (int)m.id;
 }

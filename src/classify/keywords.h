@@ -47,5 +47,8 @@ bool keyword_set_matches(const struct keyword_set *set, struct keyword_scratch *
  * none: for the keyword audit. */
 int keyword_set_first(const struct keyword_set *set, struct keyword_scratch *scratch,
 		      struct slice text);
+/* The same, and in *end the offset just past that match. */
+int keyword_set_first_end(const struct keyword_set *set, struct keyword_scratch *scratch,
+			  struct slice text, size_t *end);
 
 #endif

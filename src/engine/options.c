@@ -321,6 +321,9 @@ enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 	} else if (strcmp(key, "repost-days") == 0) {
 		if (!parse_int(value, 0, 100000, &o->repost_days))
 			return bad(err, key, value, "expected a whole number of days ≥ 0 (0: off)");
+	} else if (strcmp(key, "threads") == 0) {
+		if (!parse_int(value, 1, 1024, &o->threads))
+			return bad(err, key, value, "expected a whole number ≥ 1");
 	} else if (strcmp(key, "top-cities") == 0) {
 		if (!parse_int(value, 1, 1000000, &o->top_cities))
 			return bad(err, key, value, "expected a whole number ≥ 1");

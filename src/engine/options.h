@@ -31,6 +31,7 @@ struct ts_options {
 	struct salary_conventions salary;
 	int min_cell_postings, min_cell_companies, min_survey_cell; /* the small-cell rule */
 	int repost_days; /* --repost-days: the repost window; 0 disables */
+	int threads;     /* --threads: threads reading a table; 0: one per core */
 	struct findings_options findings; /* thresholds of the findings' rules */
 };
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "aggregate/ingest.h"
 #include "engine/options.h"
@@ -165,6 +166,13 @@ static enum ts_status render_all(const struct report_model *m, const char *outdi
 	return st;
 }
 
+/* Threads for reading tables when --threads is not given: one per core. */
+static int online_cores(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
 /* Everything that lives for one run. */
 struct run {
 	struct keyword_list domain_list, content_list;
@@ -233,7 +241,8 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	keyword_tally_init(&run.tally, &run.domain_list);
 	struct ingest_context ctx = { dataset, &read, run.domain, run.content, run.roles,
 				      &opts->salary, run.rejects, &m->quality,
-				      opts->repost_days, &run.tally };
+				      opts->repost_days, &run.tally,
+				      opts->threads > 0 ? opts->threads : online_cores() };
 	st = ingest_all(&ctx, &run, err);
 	if (st == TS_OK) {
 		struct survey_options sopts = { opts->encoding, opts->nsegments,

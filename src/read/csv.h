@@ -32,6 +32,20 @@ struct csv_reader *csv_reader_new(struct source *src);
  * unterminated, for the caller to reject. */
 enum csv_result csv_next(struct csv_reader *r, struct csv_record *rec, struct ts_error *err);
 void csv_reader_free(struct csv_reader *r);
+/* Reading a part of a file (parallel reading): origin is the file offset of
+ * the first byte the source delivers (positions and limits are file
+ * offsets); no record that starts at or after limit is returned: csv_next
+ * reports CSV_EOF there, having skipped empty lines only up to it.  A record
+ * that starts before limit is read whole, even past it.  Set before the
+ * first csv_next; the limit may be moved later. */
+void csv_reader_set_range(struct csv_reader *r, unsigned long long origin,
+			  unsigned long long limit);
+void csv_reader_set_limit(struct csv_reader *r, unsigned long long limit);
+/* File offset of the first byte not yet consumed (after the last record and
+ * its line end). */
+unsigned long long csv_offset(const struct csv_reader *r);
+/* Line (1-based, counted from the origin) of that byte. */
+long csv_line(const struct csv_reader *r);
 /* Lowers (or raises) the record size cap, in bytes; for tests. */
 void csv_reader_set_max_record(struct csv_reader *r, size_t max);
 

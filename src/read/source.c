@@ -24,6 +24,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "read/utf8_fast.h"
 #include "util/error.h"
 #include "util/xalloc.h"
 
@@ -622,6 +623,34 @@ static bool utf8_check(const unsigned char *p, size_t n, size_t *valid)
 	return true;
 }
 
+/* Where a block's last character starts when the block cuts it, else n. */
+static size_t utf8_cut(const unsigned char *p, size_t n)
+{
+	for (size_t k = 1; k <= 3 && k <= n; k++) {
+		unsigned c = p[n - k];
+		if (c < 0x80)
+			return n;
+		if (c >= 0xC0) {
+			size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+			return need > k ? n - k : n;
+		}
+	}
+	return n;
+}
+
+/* utf8_check, with the common case (all of the block valid up to a cut
+ * last character) answered by the vector check. */
+static bool utf8_check_block(const unsigned char *p, size_t n, size_t *valid)
+{
+	size_t cut = utf8_cut(p, n);
+	if (!utf8_fast_valid(p, cut))
+		return utf8_check(p, n, valid);
+	size_t tail;
+	bool ok = utf8_check(p + cut, n - cut, &tail);
+	*valid = cut + tail;
+	return ok;
+}
+
 ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *err)
 {
 	if (cap == 0)
@@ -666,7 +695,7 @@ ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *er
 				s->out_pos = 3;
 		}
 		size_t valid;
-		if (!utf8_check(s->out + s->out_pos, s->out_len - s->out_pos, &valid)) {
+		if (!utf8_check_block(s->out + s->out_pos, s->out_len - s->out_pos, &valid)) {
 			s->done = true;
 			/* Found by fuzzing: out_pos could stay past out_valid here
 			 * (after a BOM), so that a read after the error handed out
@@ -692,6 +721,24 @@ ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *er
 	memcpy(buf, s->out + s->out_pos, n);
 	s->out_pos += n;
 	return (ssize_t)n;
+}
+
+bool source_seekable(const struct source *s)
+{
+	return s->comp == COMP_NONE && !s->use_iconv;
+}
+
+enum ts_status source_seek(struct source *s, unsigned long long offset, struct ts_error *err)
+{
+	if (!source_seekable(s) || s->started || s->out_len)
+		return error_set(err, TS_EIO, s->path, 0, "cannot start reading at an offset");
+	if (offset == 0)
+		return TS_OK;
+	if (lseek(s->fd, (off_t)offset, SEEK_SET) < 0)
+		return error_set(err, TS_EIO, s->path, 0, "cannot seek: %s", strerror(errno));
+	s->out_base = offset;
+	s->started = true; /* a BOM can only open the file */
+	return TS_OK;
 }
 
 unsigned long long source_bytes_in(const struct source *src)

@@ -50,6 +50,13 @@ enum ts_status source_open_memory(struct source **out, const char *name, const v
  * -1 on a fatal error (err filled: file, message).  Never splits a UTF-8
  * sequence across two calls' validity check. */
 ssize_t source_read(struct source *src, char *buf, size_t cap, struct ts_error *err);
+/* Whether reading can start at an offset: a plain (uncompressed) file read
+ * as UTF-8, without --encoding. */
+bool source_seekable(const struct source *src);
+/* Starts reading at file offset (before the first source_read), which must
+ * begin a UTF-8 character: the bytes before it are neither read nor checked.
+ * For reading parts of a file in parallel; TS_EIO when not seekable. */
+enum ts_status source_seek(struct source *src, unsigned long long offset, struct ts_error *err);
 /* Bytes read from the file on disk so far (compressed size). */
 unsigned long long source_bytes_in(const struct source *src);
 const char *source_path(const struct source *src);

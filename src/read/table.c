@@ -13,9 +13,17 @@
  */
 #include "read/table.h"
 
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "read/csv.h"
 #include "read/source.h"
@@ -98,6 +106,8 @@ struct line_reader {
 	size_t cap, len, pos;
 	bool eof;
 	long line; /* line of buf[pos] */
+	unsigned long long base;  /* file offset of buf[0] */
+	unsigned long long limit; /* no line starts at or after this offset */
 };
 
 struct table_reader {
@@ -130,6 +140,16 @@ struct table_reader {
 
 	struct strbuf id; /* file:line ids */
 	char reason[256];
+
+	/* reading one part of a file (table_open_part) */
+	bool part;
+	const char *part_path;           /* the plan's copy: rows name it */
+	unsigned long long part_start;   /* file offset where the part starts */
+	unsigned long long limit;        /* no row starts at or after this offset */
+	const unsigned long long *ends;  /* ends of the following parts of the file */
+	size_t nends;
+	size_t absorbed;                 /* following parts read by this one */
+	long part_lines;                 /* lines read, once at the end */
 };
 
 /* ---- names ---- */
@@ -253,6 +273,19 @@ static void close_shard(struct table_reader *r)
 	r->lines.len = r->lines.pos = 0;
 	r->lines.eof = false;
 	r->lines.line = 1;
+	r->lines.base = 0;
+	r->lines.limit = ULLONG_MAX;
+}
+
+/* After each CSV record of a part: a record that ran past the part's end
+ * means the next part began inside it (a quoted line end), so this reader
+ * reads that part too (its own reader's rows are dropped). */
+static void part_check_overrun(struct table_reader *r)
+{
+	while (r->part && csv_offset(r->csv) > r->limit && r->absorbed < r->nends) {
+		r->limit = r->ends[r->absorbed++];
+		csv_reader_set_limit(r->csv, r->limit);
+	}
 }
 
 static const char *base_name(const char *path)
@@ -305,6 +338,8 @@ static enum ts_status read_header(struct table_reader *r, const char *path,
 	if (rec.unterminated)
 		return error_set(err, TS_EDATA, path, rec.line,
 				 "the header row has a quote that is never closed");
+	if (r->csv)
+		part_check_overrun(r);
 	/* keep the trimmed cells, to spot rows that repeat the header */
 	size_t total = 0;
 	for (size_t i = 0; i < rec.nfields; i++)
@@ -334,18 +369,60 @@ static enum ts_status read_header(struct table_reader *r, const char *path,
 	return check_required(r, path, err);
 }
 
+/* A part that starts inside a CSV file: the header, read from the file's
+ * start with a reader of its own, then the part's first byte. */
+static enum ts_status open_csv_part(struct table_reader *r, const char *path,
+				    struct ts_error *err)
+{
+	enum ts_status st = source_open(&r->src, path, r->encoding, err);
+	if (st != TS_OK)
+		return st;
+	r->csv = csv_reader_new(r->src);
+	bool part = r->part;
+	r->part = false; /* the header belongs to the first part */
+	st = read_header(r, path, err);
+	r->part = part;
+	csv_reader_free(r->csv);
+	r->csv = NULL;
+	source_close(r->src);
+	r->src = NULL;
+	if (st != TS_OK)
+		return st;
+	st = source_open(&r->src, path, r->encoding, err);
+	if (st == TS_OK)
+		st = source_seek(r->src, r->part_start, err);
+	if (st != TS_OK)
+		return st;
+	r->csv = csv_reader_new(r->src);
+	csv_reader_set_range(r->csv, r->part_start, r->limit);
+	return TS_OK;
+}
+
 /* Opens shard r->shard; fills err on failure. */
 static enum ts_status open_shard(struct table_reader *r, struct ts_error *err)
 {
 	const char *path = r->files.paths[r->shard];
+	if (r->part && r->part_start > 0 && r->files.formats[r->shard] == FORMAT_CSV)
+		return open_csv_part(r, path, err);
 	enum ts_status st = source_open(&r->src, path, r->encoding, err);
 	if (st != TS_OK)
 		return st;
+	if (r->part && r->part_start > 0) {
+		st = source_seek(r->src, r->part_start, err);
+		if (st != TS_OK)
+			return st;
+	}
 	if (r->files.formats[r->shard] == FORMAT_CSV) {
 		r->csv = csv_reader_new(r->src);
+		if (r->part)
+			csv_reader_set_range(r->csv, 0, r->limit);
 		return read_header(r, path, err);
 	}
 	r->lines.line = 1;
+	if (r->part) {
+		r->lines.base = r->part_start;
+		r->lines.limit = r->limit;
+	}
 	return TS_OK;
 }
 
@@ -357,6 +434,8 @@ static bool next_line(struct table_reader *r, struct slice *out, long *line, boo
 {
 	struct line_reader *lr = &r->lines;
 	size_t scanned = lr->pos;
+	if (lr->base + lr->pos >= lr->limit)
+		return false; /* the end of this part of the file */
 	for (;;) {
 		const char *nl = memchr(lr->buf + scanned, '\n', lr->len - scanned);
 		if (nl || (lr->eof && lr->pos < lr->len)) {
@@ -377,6 +456,7 @@ static bool next_line(struct table_reader *r, struct slice *out, long *line, boo
 			return false;
 		}
 		memmove(lr->buf, lr->buf + lr->pos, keep);
+		lr->base += lr->pos;
 		lr->pos = 0;
 		lr->len = keep;
 		scanned = keep;
@@ -461,6 +541,183 @@ static struct slice json_text(struct table_reader *r, const struct json_value *v
 	return slice_make(NULL, 0);
 }
 
+/* slice_trim, answered without a call for the usual cell, whose first and
+ * last bytes are neither white space (all ≤ ' ') nor part of U+3000. */
+static inline struct slice trim_cell(struct slice s)
+{
+	if (s.len && (unsigned char)s.ptr[0] > ' ' && (unsigned char)s.ptr[0] != 0xE3 &&
+	    (unsigned char)s.ptr[s.len - 1] > ' ' && (unsigned char)s.ptr[s.len - 1] != 0x80)
+		return s;
+	return slice_trim(s);
+}
+
+static bool json_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A string without escapes or control characters at p (after its opening
+ * quote): its end (the closing quote), or NULL when it has either. */
+static const char *plain_string_end(const char *p, const char *end)
+{
+#ifdef __SSE2__
+	const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'),
+		      ctl = _mm_set1_epi8(0x1F);
+	for (; end - p >= 16; p += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)p);
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote),
+						      _mm_cmpeq_epi8(x, backslash)),
+					 _mm_cmpeq_epi8(_mm_max_epu8(x, ctl), ctl));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits) {
+			p += __builtin_ctz(bits);
+			return *p == '"' ? p : NULL;
+		}
+	}
+#endif
+	for (; p < end; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '"')
+			return p;
+		if (c == '\\' || c < 0x20)
+			return NULL;
+	}
+	return NULL;
+}
+
+/* A JSON number at p as json_parse takes it: its end, or NULL. */
+static const char *number_end(const char *p, const char *end)
+{
+	if (p < end && *p == '-')
+		p++;
+	if (p < end && *p == '0') {
+		p++;
+	} else if (p < end && *p >= '1' && *p <= '9') {
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+	} else {
+		return NULL;
+	}
+	if (p < end && *p == '.') {
+		p++;
+		if (!(p < end && *p >= '0' && *p <= '9'))
+			return NULL;
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+	}
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			p++;
+		if (!(p < end && *p >= '0' && *p <= '9'))
+			return NULL;
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+	}
+	return p;
+}
+
+/*
+ * The common JSON line, read without building a value tree: one flat object
+ * whose keys and strings hold no escapes and whose values are strings,
+ * numbers, true, false or null.  Fields are slices of the line, exactly what
+ * json_parse and json_text would give.  False (row untouched) for anything
+ * else, which json_parse then reads or rejects with its reason.
+ */
+static bool jsonl_flat_row(struct table_reader *r, struct slice line, struct row *row,
+			   bool *present)
+{
+	const char *p = line.ptr, *end = line.ptr + line.len;
+	struct slice val[TABLE_MAX_FIELDS];
+	int best[TABLE_MAX_FIELDS];
+	for (size_t f = 0; f < TABLE_MAX_FIELDS; f++)
+		best[f] = PRIO_NONE;
+	while (p < end && json_ws(*p))
+		p++;
+	if (p == end || *p++ != '{')
+		return false;
+	while (p < end && json_ws(*p))
+		p++;
+	if (p < end && *p == '}') {
+		p++;
+	} else {
+		for (size_t i = 0;; i++) {
+			if (p == end || *p != '"')
+				return false;
+			const char *key = p + 1, *key_end = plain_string_end(key, end);
+			if (!key_end)
+				return false;
+			p = key_end + 1;
+			while (p < end && json_ws(*p))
+				p++;
+			if (p == end || *p++ != ':')
+				return false;
+			while (p < end && json_ws(*p))
+				p++;
+			if (p == end)
+				return false;
+			struct slice v;
+			if (*p == '"') {
+				const char *e = plain_string_end(p + 1, end);
+				if (!e)
+					return false;
+				v = slice_make(p + 1, (size_t)(e - p - 1));
+				p = e + 1;
+			} else if (*p == '-' || (*p >= '0' && *p <= '9')) {
+				const char *e = number_end(p, end);
+				if (!e)
+					return false;
+				v = slice_make(p, (size_t)(e - p));
+				p = e;
+			} else if (end - p >= 4 && memcmp(p, "true", 4) == 0) {
+				v = slice_cstr("true");
+				p += 4;
+			} else if (end - p >= 5 && memcmp(p, "false", 5) == 0) {
+				v = slice_cstr("false");
+				p += 5;
+			} else if (end - p >= 4 && memcmp(p, "null", 4) == 0) {
+				v = slice_make(NULL, 0);
+				p += 4;
+			} else {
+				return false; /* arrays, objects, errors */
+			}
+			const struct key_cache *kc =
+				resolve_key(r, i, key, (size_t)(key_end - key));
+			for (const int *fp = kc->field; *fp >= 0; fp++) {
+				int f = *fp & 0xFF, pr = *fp >> 8;
+				if (pr < best[f]) {
+					best[f] = pr;
+					val[f] = v;
+				}
+			}
+			while (p < end && json_ws(*p))
+				p++;
+			if (p == end)
+				return false;
+			if (*p == ',') {
+				p++;
+				while (p < end && json_ws(*p))
+					p++;
+				continue;
+			}
+			if (*p++ != '}')
+				return false;
+			break;
+		}
+	}
+	while (p < end && json_ws(*p))
+		p++;
+	if (p != end)
+		return false;
+	for (size_t f = 0; f < TABLE_MAX_FIELDS; f++) {
+		if (best[f] == PRIO_NONE)
+			continue;
+		present[f] = true;
+		row->field[f] = trim_cell(val[f]);
+	}
+	return true;
+}
+
 static enum row_result jsonl_row(struct table_reader *r, struct row *row, const char **reason,
 				 bool *present, struct ts_error *err)
 {
@@ -471,6 +728,8 @@ static enum row_result jsonl_row(struct table_reader *r, struct row *row, const 
 			return failed ? ROW_FATAL : ROW_EOF;
 		if (!slice_trim(line).len)
 			continue;
+		if (jsonl_flat_row(r, line, row, present))
+			return ROW_OK;
 		arena_reset(&r->arena); /* the previous row's values go */
 		struct ts_error jerr;
 		struct json_value *v = json_parse(&r->arena, line.ptr, line.len, row->file, &jerr);
@@ -504,6 +763,7 @@ static enum row_result jsonl_row(struct table_reader *r, struct row *row, const 
 
 /* ---- CSV ---- */
 
+
 static bool is_header_repeat(const struct table_reader *r, const struct csv_record *rec)
 {
 	if (rec->nfields != r->header_n)
@@ -524,6 +784,7 @@ static enum row_result csv_row(struct table_reader *r, struct row *row, const ch
 			return ROW_FATAL;
 		if (cr == CSV_EOF)
 			return ROW_EOF;
+		part_check_overrun(r);
 		row->line = rec.line;
 		if (rec.unterminated) {
 			*reason = "a quote is never closed (the rest of the file is one field)";
@@ -545,13 +806,17 @@ static enum row_result csv_row(struct table_reader *r, struct row *row, const ch
 			if (r->col[f] < 0)
 				continue;
 			present[f] = true;
-			row->field[f] = slice_trim(rec.fields[r->col[f]]);
+			struct slice cell = trim_cell(rec.fields[r->col[f]]);
+			row->field[f] = cell.len ? cell : slice_make(NULL, 0);
 		}
 		return ROW_OK;
 	}
 }
 
 /* ---- the reader ---- */
+
+static struct table_reader *reader_new(enum table_kind kind, const struct read_options *opts,
+				       struct table_files files);
 
 enum ts_status table_open(struct table_reader **out, const char *dataset_dir,
 			  enum table_kind kind, const struct read_options *opts,
@@ -566,6 +831,20 @@ enum ts_status table_open(struct table_reader **out, const char *dataset_dir,
 		table_files_release(&files);
 		return TS_OK;
 	}
+	struct table_reader *r = reader_new(kind, opts, files);
+	st = open_shard(r, err);
+	if (st != TS_OK) {
+		table_close(r);
+		return st;
+	}
+	*out = r;
+	return TS_OK;
+}
+
+/* A reader of files (taken over), not yet opened. */
+static struct table_reader *reader_new(enum table_kind kind, const struct read_options *opts,
+				       struct table_files files)
+{
 	struct table_reader *r = xcalloc(1, sizeof(*r));
 	r->kind = kind;
 	r->schema = &table_schemas[kind];
@@ -596,13 +875,9 @@ enum ts_status table_open(struct table_reader **out, const char *dataset_dir,
 	r->lines.cap = LINE_INITIAL_SIZE;
 	r->lines.buf = xmalloc(r->lines.cap);
 	r->lines.line = 1;
-	st = open_shard(r, err);
-	if (st != TS_OK) {
-		table_close(r);
-		return st;
-	}
-	*out = r;
-	return TS_OK;
+	r->lines.limit = ULLONG_MAX;
+	r->limit = ULLONG_MAX;
+	return r;
 }
 
 enum row_result table_next(struct table_reader *r, struct row *row, const char **reason,
@@ -613,12 +888,14 @@ enum row_result table_next(struct table_reader *r, struct row *row, const char *
 		if (r->shard >= r->files.n)
 			return ROW_EOF;
 		memset(row->field, 0, sizeof(row->field));
-		row->file = r->files.paths[r->shard];
+		row->file = r->part ? r->part_path : r->files.paths[r->shard];
 		row->line = 0;
 		bool present[TABLE_MAX_FIELDS] = { false };
 		enum row_result rr = r->csv ? csv_row(r, row, reason, present, err)
 					    : jsonl_row(r, row, reason, present, err);
 		if (rr == ROW_EOF) {
+			if (r->part)
+				r->part_lines = r->csv ? csv_line(r->csv) - 1 : r->lines.line - 1;
 			close_shard(r);
 			r->shard++;
 			if (r->shard < r->files.n && open_shard(r, err) != TS_OK) {
@@ -629,9 +906,10 @@ enum row_result table_next(struct table_reader *r, struct row *row, const char *
 		}
 		if (rr != ROW_OK)
 			return rr;
-		for (size_t f = 0; f < r->schema->nfields; f++)
-			if (!row->field[f].len)
-				row->field[f] = slice_make(NULL, 0);
+		if (!r->csv) /* CSV cells come normalised */
+			for (size_t f = 0; f < r->schema->nfields; f++)
+				if (!row->field[f].len)
+					row->field[f] = slice_make(NULL, 0);
 		if (r->date_field >= 0 && r->default_date && !present[r->date_field])
 			row->field[r->date_field] = slice_cstr(r->default_date);
 		if (r->kind == TABLE_POSTINGS && !present[POSTING_ID]) {
@@ -639,8 +917,9 @@ enum row_result table_next(struct table_reader *r, struct row *row, const char *
 			strbuf_addf(&r->id, "%s:%ld", base_name(row->file), row->line);
 			row->field[POSTING_ID] = slice_make(r->id.buf, r->id.len);
 		}
-		for (size_t f = 0; f < r->schema->nfields; f++) {
-			if (!(r->schema->required & (1u << f)) || row->field[f].len)
+		for (unsigned need = r->schema->required; need; need &= need - 1) {
+			unsigned f = (unsigned)__builtin_ctz(need); /* in field order */
+			if (row->field[f].len)
 				continue;
 			snprintf(r->reason, sizeof(r->reason), "missing %s",
 				 r->schema->field_names[f]);
@@ -676,4 +955,156 @@ void table_close(struct table_reader *r)
 	free(r->encoding);
 	free(r->default_date);
 	free(r);
+}
+
+/* ---- parts, for reading in parallel ---- */
+
+static bool plain_utf8(const struct read_options *opts)
+{
+	const char *e = opts ? opts->encoding : NULL;
+	return !e || !*e || strcasecmp(e, "utf-8") == 0 || strcasecmp(e, "utf8") == 0;
+}
+
+static bool uncompressed(const char *path)
+{
+	size_t n = strlen(path);
+	return (n > 4 && strcasecmp(path + n - 4, ".csv") == 0) ||
+	       (n > 6 && strcasecmp(path + n - 6, ".jsonl") == 0);
+}
+
+/* Postings without an id column get file:line ids, which only a reader of
+ * the whole file can number: such files stay whole. */
+static bool has_own_ids(const struct table_plan *plan, size_t file, enum table_kind kind,
+			const struct read_options *opts)
+{
+	if (kind != TABLE_POSTINGS)
+		return true;
+	if (plan->files.formats[file] != FORMAT_CSV)
+		return false; /* a JSON line may lack the id */
+	struct table_files one = { 1, xmalloc(sizeof(char *)), xmalloc(sizeof(enum file_format)) };
+	one.paths[0] = xstrdup(plan->files.paths[file]);
+	one.formats[0] = FORMAT_CSV;
+	struct table_reader *r = reader_new(kind, opts, one);
+	struct ts_error err = { 0 };
+	bool ok = open_shard(r, &err) == TS_OK && r->col[POSTING_ID] >= 0;
+	table_close(r);
+	return ok;
+}
+
+/* The first line start at or after offset near (a byte after an LF), or 0
+ * when there is none before the end. */
+static unsigned long long next_line_start(int fd, unsigned long long near,
+					  unsigned long long size)
+{
+	char buf[65536];
+	unsigned long long at = near - 1; /* an LF just before near makes near a start */
+	while (at < size) {
+		ssize_t n = pread(fd, buf, sizeof(buf), (off_t)at);
+		if (n <= 0)
+			return 0;
+		const char *nl = memchr(buf, '\n', (size_t)n);
+		if (nl)
+			return at + (unsigned long long)(nl - buf) + 1;
+		at += (unsigned long long)n;
+	}
+	return 0;
+}
+
+static void plan_add(struct table_plan *plan, size_t *cap, size_t file, unsigned long long start,
+		     unsigned long long end)
+{
+	GROW(plan->parts, *cap, plan->n + 1);
+	struct table_part *p = &plan->parts[plan->n++];
+	p->path = plan->files.paths[file];
+	p->file = file;
+	p->start = start;
+	p->end = end;
+	p->nfollow = 0;
+}
+
+enum ts_status table_plan_parts(struct table_plan *plan, const char *dataset_dir,
+				enum table_kind kind, const struct read_options *opts,
+				unsigned long long part_bytes, struct ts_error *err)
+{
+	memset(plan, 0, sizeof(*plan));
+	enum ts_status st = table_files_find(dataset_dir, table_schemas[kind].name, &plan->files, err);
+	if (st != TS_OK)
+		return st;
+	size_t cap = 0;
+	for (size_t f = 0; f < plan->files.n; f++) {
+		const char *path = plan->files.paths[f];
+		size_t first = plan->n;
+		struct stat sb;
+		unsigned long long size = stat(path, &sb) == 0 ? (unsigned long long)sb.st_size : 0;
+		unsigned long long parts = part_bytes ? (size + part_bytes - 1) / part_bytes : 1;
+		int fd = -1;
+		if (parts >= 2 && plain_utf8(opts) && uncompressed(path) &&
+		    has_own_ids(plan, f, kind, opts))
+			fd = open(path, O_RDONLY | O_CLOEXEC);
+		unsigned long long start = 0;
+		for (unsigned long long k = 1; fd >= 0 && k < parts; k++) {
+			unsigned long long near = size / parts * k;
+			if (near <= start)
+				continue; /* a long line took this cut too: no scan twice */
+			unsigned long long s = next_line_start(fd, near, size);
+			if (s <= start || s >= size)
+				continue;
+			plan_add(plan, &cap, f, start, s);
+			start = s;
+		}
+		if (fd >= 0)
+			close(fd);
+		plan_add(plan, &cap, f, start, ULLONG_MAX);
+		for (size_t i = first; i < plan->n; i++)
+			plan->parts[i].nfollow = plan->n - 1 - i;
+	}
+	plan->ends = xmalloc((plan->n ? plan->n : 1) * sizeof(*plan->ends));
+	for (size_t i = 0; i < plan->n; i++)
+		plan->ends[i] = plan->parts[i].end;
+	return TS_OK;
+}
+
+void table_plan_release(struct table_plan *plan)
+{
+	table_files_release(&plan->files);
+	free(plan->parts);
+	free(plan->ends);
+	memset(plan, 0, sizeof(*plan));
+}
+
+enum ts_status table_open_part(struct table_reader **out, const struct table_plan *plan,
+			       size_t index, enum table_kind kind, const struct read_options *opts,
+			       struct ts_error *err)
+{
+	const struct table_part *part = &plan->parts[index];
+	struct table_files one = { 1, xmalloc(sizeof(char *)), xmalloc(sizeof(enum file_format)) };
+	one.paths[0] = xstrdup(part->path);
+	one.formats[0] = plan->files.formats[part->file];
+	struct table_reader *r = reader_new(kind, opts, one);
+	r->part = true;
+	r->part_path = part->path;
+	r->part_start = part->start;
+	r->limit = part->end;
+	r->ends = plan->ends + index + 1;
+	r->nends = part->nfollow;
+	enum ts_status st = open_shard(r, err);
+	if (st != TS_OK) {
+		table_close(r);
+		*out = NULL;
+		return st;
+	}
+	*out = r;
+	return TS_OK;
+}
+
+void table_part_result(const struct table_reader *r, long *lines, size_t *absorbed)
+{
+	*lines = r->part_lines;
+	*absorbed = r->absorbed;
+}
+
+void table_set_max_record(struct table_reader *r, size_t max)
+{
+	if (r->csv)
+		csv_reader_set_max_record(r->csv, max);
 }

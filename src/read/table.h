@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "read/source.h"
 #include "talentscope.h"
 #include "util/slice.h"
 
@@ -103,6 +104,53 @@ enum ts_status table_open(struct table_reader **out, const char *dataset_dir,
  * a few words ("wrong field count: 5, header has 7").  ROW_FATAL: err filled. */
 enum row_result table_next(struct table_reader *r, struct row *row, const char **reason,
 			   struct ts_error *err);
+/*
+ * Parts: a table cut into pieces that can be read at the same time.  A
+ * plain UTF-8 file larger than part_bytes is cut at line starts into parts
+ * of about part_bytes; compressed
+ * files, files read with --encoding, and postings files that number their
+ * rows file:line (no id column, or JSON Lines) stay whole.  A cut can fall
+ * inside a quoted field: the reader of the part before it then reads on into
+ * the next part (table_part_result says how many it took), and the rows the
+ * next part's own reader gave must be dropped.  Rows of a part carry lines
+ * counted from the part's start (1 at its first byte): add the lines of the
+ * parts before it in the same file to get the file's line.
+ */
+struct table_part {
+	const char *path;         /* owned by the plan; rows' file points here */
+	size_t file;              /* index in the plan's files */
+	unsigned long long start; /* file offset of the part's first byte */
+	unsigned long long end;   /* where the next part starts; ULLONG_MAX for a file's last */
+	size_t nfollow;           /* parts after this one in the same file */
+};
+
+struct table_plan {
+	struct table_files files;
+	size_t n;
+	struct table_part *parts; /* in read order */
+	unsigned long long *ends; /* parts[i].end, for the readers */
+};
+
+/* Plans the parts of table kind (n == 0 when the dataset lacks it).  Errors:
+ * as table_files_find. */
+enum ts_status table_plan_parts(struct table_plan *plan, const char *dataset_dir,
+				enum table_kind kind, const struct read_options *opts,
+				unsigned long long part_bytes, struct ts_error *err);
+void table_plan_release(struct table_plan *plan);
+/* A reader of part index of plan (which must outlive it); errors as
+ * table_open's.  Its table_next ends (ROW_EOF) at the part's end. */
+enum ts_status table_open_part(struct table_reader **out, const struct table_plan *plan,
+			       size_t index, enum table_kind kind, const struct read_options *opts,
+			       struct ts_error *err);
+/* After ROW_EOF: the lines the part held (up to where its last row ends and
+ * the next part starts) and how many following parts it read as well. */
+void table_part_result(const struct table_reader *r, long *lines, size_t *absorbed);
+
+/* Lowers the size cap of a CSV record (256 MiB) for the rest of the open
+ * file: a part read on another thread that may have started inside a quoted
+ * field gives up early (a fatal error) instead of reading on to the end. */
+void table_set_max_record(struct table_reader *r, size_t max);
+
 /* Input bytes (on disk) read so far over all shards. */
 unsigned long long table_bytes_in(const struct table_reader *r);
 void table_close(struct table_reader *r);

@@ -1,0 +1,140 @@
+/*
+ * Id maps.  Packed keys live in an open-addressing table (linear probing,
+ * at most 3/4 full); the rest in a dict.  Packing, bit 63 telling the forms
+ * apart:
+ *   0: up to 7 bytes, any: length << 56 | the bytes (little end first);
+ *   1: a prefix of 0..2 bytes that are no digits, then 1..12 digits (leading
+ *      zeros kept): prefix length << 61 | prefix bytes << 45 | digit count
+ *      << 41 | the number (< 10^12 < 2^40) … all in 63 bits.
+ * An id of 7 bytes or fewer always takes the first form, so each id has one
+ * packing, and each packing one id.
+ */
+#include "aggregate/idmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+bool idmap_pack(struct slice id, uint64_t *key)
+{
+	const unsigned char *p = (const unsigned char *)id.ptr;
+	if (id.len <= 7) {
+		uint64_t k = (uint64_t)id.len << 56;
+		for (size_t i = 0; i < id.len; i++)
+			k |= (uint64_t)p[i] << (8 * i);
+		*key = k;
+		return true;
+	}
+	size_t plen = 0;
+	while ((unsigned)(p[plen] - '0') > 9) /* len > 7: p[0..2] exist */
+		if (++plen > 2)
+			return false;
+	size_t ndigits = id.len - plen;
+	if (ndigits > 12)
+		return false;
+	uint64_t v = 0;
+	unsigned bad = 0;
+	for (size_t i = plen; i < id.len; i++) {
+		unsigned d = (unsigned)(p[i] - '0');
+		bad |= d > 9;
+		v = v * 10 + d;
+	}
+	if (bad)
+		return false;
+	uint64_t prefix = 0;
+	for (size_t i = 0; i < plen; i++)
+		prefix |= (uint64_t)p[i] << (8 * i);
+	*key = 1ULL << 63 | (uint64_t)plen << 61 | prefix << 45 | (uint64_t)ndigits << 41 | v;
+	return true;
+}
+
+static uint64_t key_hash(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	k *= 0xc4ceb9fe1a85ec53ULL;
+	k ^= k >> 33;
+	return k;
+}
+
+void idmap_init(struct idmap *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->nslots = 1024;
+	m->keys = xmalloc(m->nslots * sizeof(*m->keys));
+	m->vals = xcalloc(m->nslots, sizeof(*m->vals));
+	dict_init(&m->other);
+}
+
+void idmap_release(struct idmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	dict_release(&m->other);
+	free(m->other_vals);
+	memset(m, 0, sizeof(*m));
+}
+
+static size_t probe(const struct idmap *m, uint64_t key)
+{
+	size_t mask = m->nslots - 1;
+	for (size_t i = key_hash(key) & mask;; i = (i + 1) & mask)
+		if (!m->vals[i] || m->keys[i] == key)
+			return i;
+}
+
+static void grow(struct idmap *m)
+{
+	struct idmap old = *m;
+	m->nslots *= 2;
+	m->keys = xmalloc(m->nslots * sizeof(*m->keys));
+	m->vals = xcalloc(m->nslots, sizeof(*m->vals));
+	for (size_t i = 0; i < old.nslots; i++) {
+		if (!old.vals[i])
+			continue;
+		size_t j = probe(m, old.keys[i]);
+		m->keys[j] = old.keys[i];
+		m->vals[j] = old.vals[i];
+	}
+	free(old.keys);
+	free(old.vals);
+}
+
+uint32_t idmap_intern(struct idmap *m, struct slice id, bool *added)
+{
+	uint64_t key;
+	*added = false;
+	if (idmap_pack(id, &key)) {
+		size_t i = probe(m, key);
+		if (m->vals[i])
+			return m->vals[i] - 1;
+		*added = true;
+		uint32_t v = (uint32_t)m->n++;
+		m->keys[i] = key;
+		m->vals[i] = v + 1;
+		if (++m->npacked * 4 > m->nslots * 3)
+			grow(m);
+		return v;
+	}
+	size_t before = m->other.n;
+	uint32_t d = dict_intern(&m->other, id);
+	if (d < before)
+		return m->other_vals[d];
+	*added = true;
+	GROW(m->other_vals, m->other_cap, (size_t)d + 1);
+	m->other_vals[d] = (uint32_t)m->n++;
+	return m->other_vals[d];
+}
+
+uint32_t idmap_find(const struct idmap *m, struct slice id)
+{
+	uint64_t key;
+	if (idmap_pack(id, &key)) {
+		size_t i = probe(m, key);
+		return m->vals[i] ? m->vals[i] - 1 : IDMAP_NONE;
+	}
+	uint32_t d = dict_find(&m->other, id);
+	return d == DICT_NONE ? IDMAP_NONE : m->other_vals[d];
+}

@@ -1,0 +1,40 @@
+/*
+ * Id maps: the row ids of a table (posting ids, talent ids, post ids) to
+ * dense numbers 0, 1, 2 … in the order first seen, in little memory, since a
+ * national year holds tens of millions of them.  Most ids are short or a few
+ * letters and a number (J10000001, 1234567890): those pack losslessly into
+ * 64 bits and cost one 12-byte slot; any other id goes to a dictionary of
+ * strings.  The packing is exact, so two ids are the same number exactly when
+ * they are the same bytes.
+ */
+#ifndef AGGREGATE_IDMAP_H
+#define AGGREGATE_IDMAP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "aggregate/dict.h"
+
+struct idmap {
+	uint64_t *keys;  /* packed ids, by slot */
+	uint32_t *vals;  /* number + 1 by slot; 0: empty */
+	size_t nslots, npacked;
+	struct dict other;     /* ids that do not pack */
+	uint32_t *other_vals;  /* number by dictionary id */
+	size_t other_cap;
+	size_t n;              /* numbers given */
+};
+
+#define IDMAP_NONE UINT32_MAX
+
+void idmap_init(struct idmap *m);
+void idmap_release(struct idmap *m);
+/* The number of id, a new one (*added set) when it was not seen before. */
+uint32_t idmap_intern(struct idmap *m, struct slice id, bool *added);
+/* The number of id, or IDMAP_NONE. */
+uint32_t idmap_find(const struct idmap *m, struct slice id);
+
+/* How id packs into 64 bits; false when it does not (exposed for tests). */
+bool idmap_pack(struct slice id, uint64_t *key);
+
+#endif

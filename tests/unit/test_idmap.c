@@ -1,0 +1,135 @@
+/*
+ * Id maps: numbers in the order ids are first seen, the same number for the
+ * same bytes and a different one for different bytes, whichever way an id is
+ * stored: packed (short ids; a prefix of up to two non-digits and up to 12
+ * digits, leading zeros kept) or in the dictionary (everything else).  A
+ * random mix is checked against a plain dictionary; packing is checked on
+ * the ids that must not collide (J1 / J01 / J001, 7 and 8 bytes, a digit
+ * count of 12 and 13, three-letter prefixes, bytes above 0x7F).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "aggregate/dict.h"
+#include "aggregate/idmap.h"
+
+static void test_pack_forms(void **state)
+{
+	(void)state;
+	uint64_t a, b;
+	assert_true(idmap_pack(slice_cstr("J10000001"), &a));
+	assert_true(idmap_pack(slice_cstr("J010000001"), &b));
+	assert_true(a != b);
+	assert_true(idmap_pack(slice_cstr(""), &a));
+	assert_true(idmap_pack(slice_cstr("abcdefg"), &a)); /* 7 bytes: any */
+	assert_true(idmap_pack(slice_cstr("123456789012"), &a));
+	assert_false(idmap_pack(slice_cstr("1234567890123"), &a)); /* 13 digits */
+	assert_true(idmap_pack(slice_cstr("AB123456789012"), &a));
+	assert_false(idmap_pack(slice_cstr("ABC12345678"), &a)); /* three-letter prefix */
+	assert_false(idmap_pack(slice_cstr("J1000x0001"), &a));
+	assert_false(idmap_pack(slice_cstr("https://x.y/1"), &a));
+	assert_true(idmap_pack(slice_cstr("\xE5\xB2\x97" "12345"), &a) == false); /* 3-byte prefix */
+	assert_true(idmap_pack(slice_make("\0\0\0\0\0\0\0\0", 8), &a) == false);
+	assert_true(idmap_pack(slice_make("\0\0", 2), &a));
+	assert_true(idmap_pack(slice_make("\0", 1), &b));
+	assert_true(a != b);
+}
+
+static void test_numbers_in_first_seen_order(void **state)
+{
+	(void)state;
+	struct idmap m;
+	idmap_init(&m);
+	bool added;
+	assert_int_equal(idmap_intern(&m, slice_cstr("J10000001"), &added), 0);
+	assert_true(added);
+	assert_int_equal(idmap_intern(&m, slice_cstr("some-uuid-0000-1111"), &added), 1);
+	assert_true(added);
+	assert_int_equal(idmap_intern(&m, slice_cstr("7"), &added), 2);
+	assert_int_equal(idmap_intern(&m, slice_cstr("J10000001"), &added), 0);
+	assert_false(added);
+	assert_int_equal(idmap_intern(&m, slice_cstr("some-uuid-0000-1111"), &added), 1);
+	assert_false(added);
+	assert_int_equal(idmap_find(&m, slice_cstr("7")), 2);
+	assert_int_equal(idmap_find(&m, slice_cstr("07")), IDMAP_NONE);
+	assert_int_equal(idmap_find(&m, slice_cstr("J010000001")), IDMAP_NONE);
+	assert_int_equal(idmap_find(&m, slice_cstr("some-uuid")), IDMAP_NONE);
+	idmap_release(&m);
+}
+
+static uint64_t rng(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+/* An id of a random shape, from a small space so that repeats are common. */
+static size_t random_id(uint64_t *seed, char *buf)
+{
+	static const char *const prefixes[] = { "", "J", "P", "U", "ab", "abc", "\xE5\xB2\x97", "0" };
+	const char *pre = prefixes[rng(seed) % 8];
+	size_t n = strlen(pre);
+	memcpy(buf, pre, n);
+	unsigned digits = 1 + (unsigned)(rng(seed) % 14);
+	for (unsigned i = 0; i < digits; i++)
+		buf[n++] = (char)('0' + rng(seed) % (i < digits - 2 ? 2 : 10));
+	if (rng(seed) % 10 == 0)
+		buf[n++] = 'x';
+	return n;
+}
+
+static void test_random_against_dict(void **state)
+{
+	(void)state;
+	struct idmap m;
+	struct dict d;
+	idmap_init(&m);
+	dict_init(&d);
+	uint64_t seed = 0xDEADBEEFCAFEF00DULL;
+	size_t packed = 0, other = 0;
+	for (int i = 0; i < 300000; i++) {
+		char buf[64];
+		size_t n = random_id(&seed, buf);
+		struct slice s = slice_make(buf, n);
+		uint64_t k;
+		if (idmap_pack(s, &k))
+			packed++;
+		else
+			other++;
+		bool added;
+		uint32_t before = (uint32_t)d.n;
+		uint32_t want = dict_intern(&d, s);
+		uint32_t got = idmap_intern(&m, s, &added);
+		assert_int_equal(got, want);
+		assert_int_equal(added, want >= before);
+		if (i % 7 == 0) {
+			char probe[64];
+			size_t pn = random_id(&seed, probe);
+			uint32_t f = dict_find(&d, slice_make(probe, pn));
+			assert_int_equal(idmap_find(&m, slice_make(probe, pn)),
+					 f == DICT_NONE ? IDMAP_NONE : f);
+		}
+	}
+	assert_true(packed > 1000 && other > 1000);
+	assert_int_equal(m.n, d.n);
+	idmap_release(&m);
+	dict_release(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pack_forms),
+		cmocka_unit_test(test_numbers_in_first_seen_order),
+		cmocka_unit_test(test_random_against_dict),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
