@@ -20,7 +20,7 @@ const char cmd_report_usage[] =
 	"                          [--repost-days N] [--split-company-info COLUMN]\n"
 	"                          [--lead-factor X] [--flat-band PCT] [--small-change PCT]\n"
 	"                          [--jump-pct PCT] [--times-min X] [--streak N] [--min-base N]\n"
-	"                          [--min-z Z] [--threads N]\n";
+	"                          [--min-z Z] [--threads N|auto]\n";
 
 static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },

@@ -322,8 +322,10 @@ enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 		if (!parse_int(value, 0, 100000, &o->repost_days))
 			return bad(err, key, value, "expected a whole number of days ≥ 0 (0: off)");
 	} else if (strcmp(key, "threads") == 0) {
-		if (!parse_int(value, 1, 1024, &o->threads))
-			return bad(err, key, value, "expected a whole number ≥ 1");
+		if (strcmp(value, "auto") == 0)
+			o->threads = 0;
+		else if (!parse_int(value, 1, 1024, &o->threads))
+			return bad(err, key, value, "expected a whole number ≥ 1, or auto (one per core)");
 	} else if (strcmp(key, "top-cities") == 0) {
 		if (!parse_int(value, 1, 1000000, &o->top_cities))
 			return bad(err, key, value, "expected a whole number ≥ 1");
@@ -518,6 +520,12 @@ void options_provenance(const struct ts_options *o, struct report_model *m)
 	prov_number(&b, "hours-per-day", o->salary.hours_per_day);
 	prov_number(&b, "usd-rate", o->salary.usd_rate);
 	prov_number(&b, "repost-days", o->repost_days);
+	/* As given, not as resolved: the figures do not depend on it, and the
+	 * report stays the same on machines with other core counts. */
+	if (o->threads)
+		prov_number(&b, "threads", o->threads);
+	else
+		prov_string(&b, "threads", "auto");
 	const struct findings_options *f = &o->findings;
 	prov_number(&b, "lead-factor", f->lead_factor);
 	prov_number(&b, "flat-band", f->flat_band);
