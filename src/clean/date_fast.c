@@ -5,36 +5,35 @@
  */
 #include "clean/date_fast.h"
 
+/* Two digits at p as a number, or a value above 99 when either is no digit. */
+static inline unsigned two(const unsigned char *p)
+{
+	unsigned a = (unsigned)(p[0] - '0'), b = (unsigned)(p[1] - '0');
+	return a > 9 || b > 9 ? 1000 : a * 10 + b;
+}
+
 bool date_parse_fast(struct slice text, struct date *out)
 {
 	const unsigned char *p = (const unsigned char *)text.ptr;
 	if (text.len != 10 && text.len != 19)
 		return false;
-	static const unsigned char shape[] = "dddd-dd-dd dd:dd:dd";
-	unsigned v[19];
-	for (size_t i = 0; i < text.len; i++) {
-		if (shape[i] == 'd') {
-			v[i] = (unsigned)(p[i] - '0');
-			if (v[i] > 9)
-				return false;
-		} else if (p[i] != shape[i]) {
-			return false;
-		}
-	}
-	int y = (int)(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3]);
-	int m = (int)(v[5] * 10 + v[6]), d = (int)(v[8] * 10 + v[9]);
+	if (p[4] != '-' || p[7] != '-')
+		return false;
+	unsigned hi = two(p), lo = two(p + 2), m = two(p + 5), d = two(p + 8);
+	if (hi > 99 || lo > 99 || m < 1 || m > 12 || d < 1 || d > 31)
+		return false;
+	int y = (int)(hi * 100 + lo);
 	static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1)
+	if (y < 1900 || y > 2999)
 		return false;
 	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (d > days[m - 1] + (m == 2 && leap))
+	if (d > days[m - 1] + (unsigned)(m == 2 && leap))
 		return false;
-	if (text.len == 19 &&
-	    (v[11] * 10 + v[12] > 23 || v[14] * 10 + v[15] > 59 || v[17] * 10 + v[18] > 60))
+	if (text.len == 19 && (p[10] != ' ' || p[13] != ':' || p[16] != ':' || two(p + 11) > 23 ||
+			       two(p + 14) > 59 || two(p + 17) > 60))
 		return false;
 	out->year = y;
-	out->month = m;
-	out->day = d;
+	out->month = (int)m;
+	out->day = (int)d;
 	return true;
 }
-
