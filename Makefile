@@ -22,9 +22,9 @@ BUILD ?= build-san
 SANFLAGS = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
 
-PKGS = libhs libzstd zlib
+PKGS = libhs libzstd zlib xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lhs -lzstd -lz)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lhs -lzstd -lz -lxlsxwriter)
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc $(PKG_CFLAGS)
 CFLAGS += -std=c11 $(OPT) $(WARNINGS) $(SANFLAGS) -MMD -MP
@@ -119,7 +119,7 @@ format:
 clean:
 	rm -rf build build-san talentscope
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_SUPPORT_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
 # ---- fuzzing (issue 8) -------------------------------------------------------
 # `make fuzz` builds one libFuzzer binary per harness of tests/fuzz/ with clang
@@ -187,4 +187,5 @@ fuzz: fuzz-build
 # the regression replay links the harnesses (built by the normal compiler)
 $(BUILD)/tests/test_fuzz_regressions: $(FUZZ_HARNESS_OBJ)
 $(BUILD)/tests/test_fuzz_regressions: TEST_SUPPORT_OBJ += $(FUZZ_HARNESS_OBJ)
+-include $(FUZZ_HARNESS_OBJ:.o=.d)
 # ---- end of fuzzing -----------------------------------------------------------

@@ -42,7 +42,8 @@ const char *ts_strerror(enum ts_status status);
 
 /* Options of a report run (opaque).  Keys are the long flag names of
  * `talentscope report`: period, keywords, content-keywords, coef, top,
- * min-group, map, date, encoding, roles, output; a repeatable key (period, map,
+ * min-group, min-cell-postings, min-cell-companies, min-survey-cell, map, date,
+ * encoding, roles, output; a repeatable key (period, map,
  * date, coef) accumulates. */
 typedef struct ts_options ts_options;
 

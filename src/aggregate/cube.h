@@ -26,6 +26,7 @@ enum cube_dim {
 	DIM_EDU_ALL,      /* all postings by education level (postings only) */
 	DIM_CONTENT,      /* posts and comments holding a content keyword, id 0 (postings) */
 	DIM_ACTIVITY,     /* accepted rows by table kind (read/table.h) (postings) */
+	DIM_COMPANY_INDUSTRY, /* domain postings by company id << 24 | industry id */
 	DIM_REPOSTS,      /* domain postings judged reposts, id 0 (postings) */
 	DIM_COUNT
 };

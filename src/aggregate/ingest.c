@@ -1182,6 +1182,10 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 			    r->openings, r);
 		if (industry != DICT_NONE)
 			add_posting(cube_cell(cube, DIM_INDUSTRY, industry, month), r->openings, r);
+		if (industry != DICT_NONE) /* distinct companies per industry: the small-cell rule */
+			add_posting(cube_cell(cube, DIM_COMPANY_INDUSTRY,
+					      cube_company_role(company, industry), month),
+				    r->openings, r);
 	}
 }
 

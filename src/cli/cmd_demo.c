@@ -92,7 +92,7 @@ int cmd_demo(int argc, char **argv)
 		msg_error(&err);
 		return exit_code(st);
 	}
-	printf("demo dataset: %s\nreport: %s/report.html (and report.json, report.md, tables/)\n",
+	printf("demo dataset: %s\nreport: %s/report.html (and report.json, report.md, report.xlsx, tables/)\n",
 	       data, report);
 	return 0;
 }

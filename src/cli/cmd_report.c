@@ -16,10 +16,11 @@ const char cmd_report_usage[] =
 	"                          [--date TABLE=YYYY-MM-DD] [--encoding NAME] [--config FILE]\n"
 	"                          [--domain NAME] [--segments Q1,Q2] [--lang zh|en]\n"
 	"                          [--workdays N] [--hours-per-day N] [--usd-rate N]\n"
+	"                          [--min-cell-postings K] [--min-cell-companies K] [--min-survey-cell N]\n"
 	"                          [--repost-days N] [--split-company-info COLUMN]\n"
 	"                          [--lead-factor X] [--flat-band PCT] [--small-change PCT]\n"
 	"                          [--jump-pct PCT] [--times-min X] [--streak N] [--min-base N]\n"
-	"                          [--min-z Z] [--threads N]\n";
+	"                          [--min-z Z] [--threads N|auto]\n";
 
 static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },
@@ -41,6 +42,9 @@ static const struct option long_options[] = {
 	{ "workdays", required_argument, NULL, 0 },
 	{ "hours-per-day", required_argument, NULL, 0 },
 	{ "usd-rate", required_argument, NULL, 0 },
+	{ "min-cell-postings", required_argument, NULL, 0 },
+	{ "min-cell-companies", required_argument, NULL, 0 },
+	{ "min-survey-cell", required_argument, NULL, 0 },
 	{ "repost-days", required_argument, NULL, 0 },
 	{ "split-company-info", required_argument, NULL, 0 },
 	{ "lead-factor", required_argument, NULL, 0 },

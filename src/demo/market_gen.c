@@ -9,12 +9,17 @@
  * group by group).  Only then does it write rows, texts drawn from templates,
  * and it checks every text against the built-in domain keyword list: a
  * non-domain posting or talent must hold none, a domain one at least one.
+ * Each posting's title is varied (level, team, city and direction) so that
+ * every planned posting is a new job under the engine's default repost rule
+ * (60 days), the rows as written checked against that rule; a few postings
+ * are shown again 20-45 days later under new ids, the deliberate reposts.
  * All randomness comes from one xoshiro256** stream seeded by splitmix64, and
  * the work is sequential, so a seed gives the same bytes on every run.
  */
 #include "demo/market_gen.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -24,6 +29,8 @@
 #include <sys/stat.h>
 #include <zlib.h>
 
+#include "aggregate/dict.h"
+#include "clean/city.h"
 #include "util/fs.h"
 #include "util/embedded.h"
 #include "util/error.h"
@@ -712,12 +719,13 @@ struct posting {
 	int apps;      /* applications (domain: exact plan) */
 	int lo, hi;    /* salary in thousands a month */
 	int groups[3]; /* salary groups, -1 */
-	unsigned char domain, sal_kind, edu, dup;
+	unsigned char domain, sal_kind, edu, dup, repost;
 	uint32_t key;  /* ordering tie-break */
 };
 
 struct plan {
 	struct rng rng;
+	uint64_t seed;
 	unsigned scale;
 	struct company *companies;
 	size_t ncompanies, companies_cap;
@@ -1560,6 +1568,20 @@ static bool kwcheck_any(const struct kwcheck *kc, struct strbuf *scratch, const 
 	return false;
 }
 
+/* How many keywords occur in the (lower-cased) text. */
+static size_t kwcheck_count(const struct kwcheck *kc, struct strbuf *scratch, const char *text)
+{
+	strbuf_reset(scratch);
+	strbuf_addstr(scratch, text);
+	for (char *q = scratch->buf; q && *q; q++)
+		if (*q >= 'A' && *q <= 'Z')
+			*q = (char)(*q - 'A' + 'a');
+	size_t n = 0;
+	for (size_t i = 0; i < kc->n; i++)
+		n += strstr(strbuf_str(scratch), kc->words[i]) != NULL;
+	return n;
+}
+
 /* ------------------------------------------------------------- writing */
 
 struct out {
@@ -1877,11 +1899,302 @@ static void posting_texts(const struct plan *pl, const struct posting *ps, struc
 	}
 }
 
-/* Row order of postings.csv: by date, duplicates a little later. */
+/* -------------------------------------------------------- distinct jobs */
+
+/* The engine counts a posting as a repost when the same company, title and
+ * city was posted at most --repost-days (default 60) days before.  Every
+ * planned posting is a job of its own: its title is varied (a level, a team,
+ * a city and direction) until no posting of the same company, title and city
+ * lies within the window.  Apart from the plan, about REPOST_SHARE of the
+ * postings are shown again 20-45 days later under a new id, the same job:
+ * the data-quality section's reposts, in no figure. */
+#define REPOST_WINDOW 60
+#define REPOST_SHARE 0.005
+#define REPOST_MIN_GAP 20
+#define REPOST_GAPS 26 /* 20..45 days */
+#define REPOST_ID_BASE 80000001u
+#define TITLE_TRIES 48
+
+/* Day of the data, 0 = 2023-01-01. */
+static int data_day(int m, int day)
+{
+	int d = day - 1;
+	for (int i = 0; i < m; i++)
+		d += month_days[i];
+	return d;
+}
+
+/* Month and day of a day of the data; false past the last month. */
+static bool data_date(int dd, int *m, int *day)
+{
+	for (int i = 0; i < N_MONTHS; i++) {
+		if (dd < month_days[i]) {
+			*m = i;
+			*day = dd + 1;
+			return true;
+		}
+		dd -= month_days[i];
+	}
+	return false;
+}
+
+/* Jobs as the engine's repost rule sees them (src/aggregate/ingest.c):
+ * company, title and city each trimmed, white-space runs as one space, ASCII
+ * letters in lower case → the day of the job's latest posting.  (The engine
+ * also drops a rating line Glassdoor appends to a company name; no demo name
+ * has one.) */
+struct jobs {
+	struct dict keys;
+	int *last;
+	size_t cap;
+	struct strbuf key;
+};
+
+static void jobs_init(struct jobs *j)
+{
+	memset(j, 0, sizeof(*j));
+	dict_init(&j->keys);
+	j->key = (struct strbuf)STRBUF_INIT;
+}
+
+static void jobs_release(struct jobs *j)
+{
+	dict_release(&j->keys);
+	free(j->last);
+	strbuf_release(&j->key);
+}
+
+static bool is_white(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static void add_folded(struct strbuf *out, struct slice s)
+{
+	s = slice_trim(s);
+	bool space = false;
+	for (size_t i = 0; i < s.len; i++) {
+		unsigned char c = (unsigned char)s.ptr[i];
+		if (is_white(c)) {
+			space = true;
+			continue;
+		}
+		if (space)
+			strbuf_addch(out, ' ');
+		space = false;
+		strbuf_addch(out, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+	}
+}
+
+static struct slice jobs_key(struct jobs *j, const char *company, const char *title,
+			     struct slice city)
+{
+	strbuf_reset(&j->key);
+	add_folded(&j->key, slice_cstr(company));
+	strbuf_addch(&j->key, '\x1f');
+	add_folded(&j->key, slice_cstr(title));
+	strbuf_addch(&j->key, '\x1f');
+	add_folded(&j->key, city);
+	return slice_make(j->key.buf, j->key.len);
+}
+
+/* Days from the job's latest posting to day; INT_MAX for a new job. */
+static int jobs_gap(struct jobs *j, const char *company, const char *title, struct slice city,
+		    int day)
+{
+	uint32_t k = dict_find(&j->keys, jobs_key(j, company, title, city));
+	return k == DICT_NONE ? INT_MAX : day - j->last[k];
+}
+
+/* The job's latest posting becomes day. */
+static void jobs_note(struct jobs *j, const char *company, const char *title, struct slice city,
+		      int day)
+{
+	uint32_t k = dict_intern(&j->keys, jobs_key(j, company, title, city));
+	if (k >= j->cap)
+		GROW(j->last, j->cap, (size_t)k + 1);
+	j->last[k] = day;
+}
+
+/* Title variation: levels, teams (domain; plain jobs by level). */
+static const char *const level_words[] = { "初级", "中级", "高级", "资深", "专家", "首席", "储备" };
+static const char domain_teams[] =
+	"搜索|推荐|多模态|基座模型|商业化|广告|智能助手|AIGC|大模型|电商|内容安全|国际化|端侧|"
+	"对话|代码生成|Agent|金融|医疗|教育|游戏|办公协同|智能客服|数据平台|云服务|知识库";
+static const char office_teams[] =
+	"华北区|华东区|华南区|西南区|华中区|总部|新业务|海外业务|校招|社招|急招|B端|C端|会员|"
+	"供应链|直营";
+static const char shop_teams[] = "早班|晚班|长白班|急招|包吃住|周末双休|储备|兼职";
+
+/* Chooses each planned posting's title, with its own random stream so that
+ * the rows' other fields keep theirs. */
+struct titler {
+	struct rng rng;
+	struct jobs jobs; /* the titles chosen, the city by name */
+	const struct kwcheck *kc;
+	struct dict kwtitles; /* titles seen → kwcounts */
+	unsigned char *kwcounts;
+	size_t kwcap;
+	struct strbuf base, cand, scratch;
+	unsigned reqno;
+	size_t varied, numbered;
+};
+
+static bool has_level_word(const char *title)
+{
+	for (size_t i = 0; i < sizeof(level_words) / sizeof(level_words[0]); i++)
+		if (strstr(title, level_words[i]))
+			return true;
+	return false;
+}
+
+/* A level for the prefix, by where the salary lies against the job's base. */
+static void add_level(struct strbuf *sb, const struct posting *ps, struct rng *r)
+{
+	static const char *const low[] = { "初级", "中级" }, *const mid[] = { "中级", "高级" },
+				 *const high[] = { "高级", "资深", "资深" };
+	int base = ps->domain ? roles[ps->role].base : plain_jobs[ps->role].base;
+	double ratio = ps->sal_kind == SAL_OK && base > 0 ? (ps->lo + ps->hi) * 500.0 / base : 1.0;
+	if (ratio < 0.85)
+		strbuf_addstr(sb, low[rng_below(r, 2)]);
+	else if (ratio < 1.2 || !ps->domain)
+		strbuf_addstr(sb, ratio < 1.2 ? mid[rng_below(r, 2)] : high[rng_below(r, 3)]);
+	else
+		strbuf_addstr(sb, ratio > 1.5 && rng_chance(r, 0.3) ? "首席" : high[rng_below(r, 3)]);
+}
+
+/* One form of the base title: 1 level + title, 2 title（team）, 3 level +
+ * title（team）, 4 title-city-direction (plain jobs: title-city-district).  A
+ * title with a level word takes no level; one with a team already in
+ * brackets (算法专家（大模型方向）) has it replaced in forms 2 and 3 and gets
+ * only the city in form 4. */
+static void title_form(struct strbuf *out, const char *base, const struct posting *ps, int form,
+		       struct rng *r)
+{
+	bool levels = ps->domain || plain_jobs[ps->role].level > 0;
+	bool prefix = levels && !has_level_word(base);
+	const char *open = strstr(base, "（"), *close = open ? strstr(open, "）") : NULL;
+	const char *teams = ps->domain ? domain_teams
+			  : plain_jobs[ps->role].level > 0 ? office_teams : shop_teams;
+	if (form == 1 && !prefix)
+		form = 2;
+	if (form == 3 && !prefix)
+		form = 2;
+	strbuf_reset(out);
+	if ((form == 1 || form == 3) && prefix)
+		add_level(out, ps, r);
+	if ((form == 2 || form == 3) && close) {
+		strbuf_add(out, base, (size_t)(open - base));
+		strbuf_addstr(out, "（");
+		pick_alt(r, teams, out);
+		strbuf_addstr(out, close);
+		return;
+	}
+	strbuf_addstr(out, base);
+	if (form == 2 || form == 3) {
+		strbuf_addstr(out, "（");
+		pick_alt(r, teams, out);
+		strbuf_addstr(out, "）");
+	} else if (form == 4) {
+		const struct city_def *c = &cities[ps->city];
+		strbuf_addch(out, '-');
+		strbuf_addstr(out, c->name);
+		if (open)
+			return;
+		strbuf_addch(out, '-');
+		if (ps->domain) {
+			pick_alt(r, teams, out);
+			strbuf_addstr(out, "方向");
+		} else if (c->districts[0]) {
+			pick_alt(r, c->districts, out);
+		} else {
+			pick_alt(r, teams, out);
+		}
+	}
+}
+
+/* Keywords in a title, each title counted once. */
+static size_t title_keywords(struct titler *t, const char *title)
+{
+	uint32_t n = (uint32_t)t->kwtitles.n;
+	uint32_t k = dict_intern(&t->kwtitles, slice_cstr(title));
+	if (k < n)
+		return t->kwcounts[k];
+	if (k >= t->kwcap)
+		GROW(t->kwcounts, t->kwcap, (size_t)k + 1);
+	size_t c = kwcheck_count(t->kc, &t->scratch, title);
+	t->kwcounts[k] = (unsigned char)(c < 255 ? c : 255);
+	return t->kwcounts[k];
+}
+
+/* Replaces title (a base title drawn from the role's list) by a variant that
+ * is a new job for the engine's repost rule and holds the same keywords. */
+static void choose_title(struct titler *t, const struct plan *pl, const struct posting *ps,
+			 struct strbuf *title)
+{
+	const char *company = pl->companies[ps->company].name;
+	struct slice city = slice_cstr(cities[ps->city].name);
+	int day = data_day(ps->month, ps->day);
+	strbuf_reset(&t->base);
+	strbuf_addstr(&t->base, strbuf_str(title));
+	const char *base = strbuf_str(&t->base);
+	size_t kw = title_keywords(t, base);
+	bool found = false;
+	for (int k = 0; k < TITLE_TRIES && !found; k++) {
+		int form = k == 0 && rng_chance(&t->rng, 0.4) ? 0 : 1 + (int)rng_below(&t->rng, 4);
+		title_form(&t->cand, base, ps, form, &t->rng);
+		found = jobs_gap(&t->jobs, company, strbuf_str(&t->cand), city, day) > REPOST_WINDOW &&
+			title_keywords(t, strbuf_str(&t->cand)) == kw;
+	}
+	while (!found) { /* a numbered requisition: new every time */
+		strbuf_reset(&t->cand);
+		strbuf_addf(&t->cand, "%s-%s-%03u", base, cities[ps->city].name, ++t->reqno);
+		found = jobs_gap(&t->jobs, company, strbuf_str(&t->cand), city, day) > REPOST_WINDOW &&
+			title_keywords(t, strbuf_str(&t->cand)) == kw;
+		t->numbered++;
+	}
+	t->varied += strcmp(strbuf_str(&t->cand), base) != 0;
+	jobs_note(&t->jobs, company, strbuf_str(&t->cand), city, day);
+	strbuf_reset(title);
+	strbuf_addstr(title, strbuf_str(&t->cand));
+}
+
+/* The self-check on the rows as written, in file order, through the engine's
+ * own city cleaner: a planned posting must be a new job, a repost must be
+ * one.  Returns TS_OK or TS_EDATA with err filled. */
+static enum ts_status check_job(struct jobs *seen, const char *company, const char *title,
+				const char *city_text, int day, unsigned id, bool repost,
+				const char *path, struct ts_error *err)
+{
+	struct slice city = city_normalise(slice_cstr(city_text));
+	int gap = jobs_gap(seen, company, title, city, day);
+	bool is_repost = gap != INT_MAX && gap <= REPOST_WINDOW && gap >= -REPOST_WINDOW;
+	jobs_note(seen, company, title, city, day);
+	if (is_repost == repost)
+		return TS_OK;
+	if (repost)
+		return error_set(err, TS_EDATA, path, 0,
+				 "demo: self-check: the repost J%u of '%s' '%s' '%s' is no repost",
+				 id, company, title, city_text);
+	return error_set(err, TS_EDATA, path, 0,
+			 "demo: self-check: posting J%u repeats '%s' '%s' '%s' of %d days before",
+			 id, company, title, city_text, gap);
+}
+
+/* Row order of postings.csv: by date, duplicates a little later, reposts
+ * (dup 2) on their own day (day of the data). */
 struct row_ref {
 	long pos;
 	size_t ix;
 	int dup;
+	int day;
+};
+
+/* What a repost takes from its first posting's row. */
+struct saved_job {
+	char *title;
+	char *head; /* company,title,industry, */
+	char *tail; /* category,…\n */
 };
 
 static int row_ref_cmp(const void *a, const void *b)
@@ -1915,13 +2228,36 @@ static enum ts_status write_postings(struct plan *pl, const char *dir,
 		return st;
 	struct rng *r = &pl->rng;
 	size_t n = pl->nposts;
-	struct row_ref *refs = xmalloc((n + n / 100 + 1) * sizeof(*refs));
+	struct titler t = { .kc = kc, .base = STRBUF_INIT, .cand = STRBUF_INIT,
+			    .scratch = STRBUF_INIT };
+	rng_seed(&t.rng, pl->seed ^ 0x3c6ef372fe94f82bULL);
+	jobs_init(&t.jobs);
+	dict_init(&t.kwtitles);
+	struct jobs seen;
+	jobs_init(&seen);
+	struct row_ref *refs = xmalloc((2 * n + 1) * sizeof(*refs));
 	size_t nrefs = 0;
 	for (size_t i = 0; i < n; i++) {
-		refs[nrefs++] = (struct row_ref){ (long)i * 4, i, 0 };
+		struct posting *ps = &pl->posts[i];
+		refs[nrefs++] = (struct row_ref){ (long)i * 4, i, 0, 0 };
 		if (rng_chance(r, 0.003)) {
-			pl->posts[i].dup = 1;
-			refs[nrefs++] = (struct row_ref){ (long)(i + 20 + rng_below(r, 400)) * 4 + 1, i, 1 };
+			ps->dup = 1;
+			refs[nrefs++] = (struct row_ref){ (long)(i + 20 + rng_below(r, 400)) * 4 + 1, i, 1, 0 };
+		}
+		int day = data_day(ps->month, ps->day) + REPOST_MIN_GAP +
+			  (int)rng_below(&t.rng, REPOST_GAPS), m, d;
+		if (rng_chance(&t.rng, REPOST_SHARE) && data_date(day, &m, &d)) {
+			/* after the last posting of its day */
+			size_t lo = i + 1, hi = n;
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (data_day(pl->posts[mid].month, pl->posts[mid].day) <= day)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			ps->repost = 1;
+			refs[nrefs++] = (struct row_ref){ (long)lo * 4 - 1, i, 2, day };
 		}
 	}
 	qsort(refs, nrefs, sizeof(*refs), row_ref_cmp);
@@ -1930,18 +2266,44 @@ static enum ts_status write_postings(struct plan *pl, const char *dir,
 		      desc = STRBUF_INIT, tmp = STRBUF_INIT, scratch = STRBUF_INIT,
 		      all = STRBUF_INIT;
 	char **saved = xcalloc(n, sizeof(char *)); /* rows of duplicated postings */
+	struct saved_job *again = xcalloc(n, sizeof(*again)); /* of reposted ones */
+	unsigned repost_id = REPOST_ID_BASE;
 	strbuf_addstr(&row, "id,posted,company,title,industry,city,category,salary,openings,"
 			    "education,experience,tags,description\n");
 	out_write(&o, row.buf, row.len);
 	unsigned bad_id = 90000001;
 	for (size_t k = 0; k < nrefs && st == TS_OK; k++) {
 		const struct posting *ps = &pl->posts[refs[k].ix];
-		if (refs[k].dup) {
+		if (refs[k].dup == 1) {
 			out_write(&o, saved[refs[k].ix], strlen(saved[refs[k].ix]));
+			continue;
+		}
+		if (refs[k].dup == 2) {
+			/* the same job again: a new id and day, the city perhaps written otherwise */
+			const struct saved_job *sj = &again[refs[k].ix];
+			const struct company *c = &pl->companies[ps->company];
+			int m = 0, d = 1;
+			data_date(refs[k].day, &m, &d);
+			strbuf_reset(&row);
+			strbuf_addf(&row, "J%u,", repost_id);
+			strbuf_reset(&tmp);
+			add_date(&tmp, m, d, rng_chance(&t.rng, 0.8) ? 0 : 2, &t.rng);
+			csv_field(&row, strbuf_str(&tmp), ',');
+			strbuf_addstr(&row, sj->head);
+			strbuf_reset(&tmp);
+			city_text(&tmp, ps->city, &t.rng);
+			csv_field(&row, strbuf_str(&tmp), ',');
+			strbuf_addstr(&row, sj->tail);
+			st = check_job(&seen, c->name, sj->title, strbuf_str(&tmp), refs[k].day,
+				       repost_id++, true, path, err);
+			jobs_note(&t.jobs, c->name, sj->title, slice_cstr(cities[ps->city].name),
+				  refs[k].day);
+			out_write(&o, row.buf, row.len);
 			continue;
 		}
 		strbuf_reset(&row);
 		posting_texts(pl, ps, r, &title, &tags, &desc);
+		choose_title(&t, pl, ps, &title);
 		const char *category = ps->domain ? roles[ps->role].name : plain_jobs[ps->role].category;
 		strbuf_reset(&all);
 		strbuf_addf(&all, "%s\n%s\n%s\n%s", strbuf_str(&title), category, strbuf_str(&tags), strbuf_str(&desc));
@@ -1957,13 +2319,20 @@ static enum ts_status write_postings(struct plan *pl, const char *dir,
 		double u = rng_unit(r);
 		add_date(&tmp, ps->month, ps->day, u < 0.8 ? 0 : u < 0.95 ? 1 : 2, r);
 		csv_field(&row, strbuf_str(&tmp), ',');
+		size_t head = row.len;
 		const struct company *c = &pl->companies[ps->company];
 		csv_field(&row, c->name, ',');
 		csv_field(&row, strbuf_str(&title), ',');
 		csv_field(&row, c->industry, ',');
+		size_t city_at = row.len;
 		strbuf_reset(&tmp);
 		city_text(&tmp, ps->city, r);
 		csv_field(&row, strbuf_str(&tmp), ',');
+		size_t tail = row.len;
+		st = check_job(&seen, c->name, strbuf_str(&title), strbuf_str(&tmp),
+			       data_day(ps->month, ps->day), ps->id, false, path, err);
+		if (st != TS_OK)
+			break;
 		csv_field(&row, category, ',');
 		strbuf_reset(&tmp);
 		salary_text(&tmp, ps, r);
@@ -1976,6 +2345,12 @@ static enum ts_status write_postings(struct plan *pl, const char *dir,
 		out_write(&o, row.buf, row.len);
 		if (ps->dup)
 			saved[refs[k].ix] = xstrdup(row.buf);
+		if (ps->repost) {
+			struct saved_job *sj = &again[refs[k].ix];
+			sj->title = xstrdup(strbuf_str(&title));
+			sj->head = xstrndup(row.buf + head, city_at - head);
+			sj->tail = xstrdup(row.buf + tail);
+		}
 		/* now and then a row the reader must reject */
 		if (rng_chance(r, 0.0006)) {
 			static const char *const bad_dates[] = { "N/A", "2024-13-01", "昨天",
@@ -1994,10 +2369,22 @@ static enum ts_status write_postings(struct plan *pl, const char *dir,
 			out_write(&o, row.buf, row.len);
 		}
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(saved[i]);
+		free(again[i].title);
+		free(again[i].head);
+		free(again[i].tail);
+	}
 	free(saved);
+	free(again);
 	free(refs);
+	jobs_release(&t.jobs);
+	jobs_release(&seen);
+	dict_release(&t.kwtitles);
+	free(t.kwcounts);
+	strbuf_release(&t.base);
+	strbuf_release(&t.cand);
+	strbuf_release(&t.scratch);
 	strbuf_release(&row);
 	strbuf_release(&title);
 	strbuf_release(&tags);
@@ -2387,9 +2774,6 @@ static enum ts_status write_config(const char *dir, unsigned scale, struct ts_er
 		    COEF_POSTINGS * scale, COEF_APPLICATIONS * scale, COEF_CONTENT * scale,
 		    COEF_ROLES * scale, COEF_INDUSTRIES * scale, COEF_COMPANIES * scale);
 	strbuf_addf(&sb, "min-group = %u\ntop = 10\n", MIN_GROUP * scale);
-	strbuf_addstr(&sb, "# Every demo posting is a distinct job, though titles come from short\n"
-			   "# lists: the same company, title and city is no repost here.\n"
-			   "repost-days = 0\n");
 	out_write(&o, sb.buf, sb.len);
 	strbuf_release(&sb);
 	return out_close(&o, err);
@@ -2409,6 +2793,7 @@ enum ts_status demo_market_write(const char *datadir, unsigned scale, unsigned l
 	struct plan pl;
 	memset(&pl, 0, sizeof(pl));
 	pl.scale = scale;
+	pl.seed = (uint64_t)seed;
 	rng_seed(&pl.rng, (uint64_t)seed ^ 0x7a6c5e4f3d2b1a09ULL);
 
 	for (int c = 0; c < N_NAMED; c++)

@@ -25,11 +25,14 @@
  * scale (>= 1) multiplies every row count and every coefficient and the
  * min-group, so indices, ratios, salaries and shares stay the same.  The same
  * seed and scale give the same bytes.  The rows include a few data-quality
- * cases (duplicate posting ids, unreadable dates, short rows, orphan
- * applications, 面议 and implausible salaries) that leave the figures intact.
+ * cases (duplicate posting ids, reposts of a job 20-45 days later under a new
+ * id, unreadable dates, short rows, orphan applications, 面议 and implausible
+ * salaries) that leave the figures intact; no other two postings are the
+ * same job under the engine's default repost rule (60 days).
  * Returns TS_OK, TS_EUSAGE (scale 0), TS_EIO (a file could not be written) or
  * TS_EDATA (the generator's own self-check failed: a non-domain text holds a
- * domain keyword or the reverse), with err filled. */
+ * domain keyword or the reverse, a planned posting repeats a job within 60
+ * days or a repost is none), with err filled. */
 enum ts_status demo_market_write(const char *datadir, unsigned scale, unsigned long seed,
 				 struct ts_error *err);
 

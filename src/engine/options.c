@@ -30,6 +30,9 @@ ts_options *ts_options_new(void)
 	o->top_cities = 15;
 	o->lang = LANG_ZH;
 	o->salary = salary_conventions_default;
+	o->min_cell_postings = 10;
+	o->min_cell_companies = 3;
+	o->min_survey_cell = 5;
 	o->repost_days = 60;
 	o->findings = findings_options_default;
 	return o;
@@ -306,12 +309,23 @@ enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 	} else if (strcmp(key, "min-group") == 0) {
 		if (!parse_int(value, 0, 1000000000, &o->min_group))
 			return bad(err, key, value, "expected a whole number ≥ 0");
+	} else if (strcmp(key, "min-cell-postings") == 0) {
+		if (!parse_int(value, 0, 1000000000, &o->min_cell_postings))
+			return bad(err, key, value, "expected a whole number ≥ 0");
+	} else if (strcmp(key, "min-cell-companies") == 0) {
+		if (!parse_int(value, 0, 1000000000, &o->min_cell_companies))
+			return bad(err, key, value, "expected a whole number ≥ 0");
+	} else if (strcmp(key, "min-survey-cell") == 0) {
+		if (!parse_int(value, 0, 1000000000, &o->min_survey_cell))
+			return bad(err, key, value, "expected a whole number ≥ 0");
 	} else if (strcmp(key, "repost-days") == 0) {
 		if (!parse_int(value, 0, 100000, &o->repost_days))
 			return bad(err, key, value, "expected a whole number of days ≥ 0 (0: off)");
 	} else if (strcmp(key, "threads") == 0) {
-		if (!parse_int(value, 1, 1024, &o->threads))
-			return bad(err, key, value, "expected a whole number ≥ 1");
+		if (strcmp(value, "auto") == 0)
+			o->threads = 0;
+		else if (!parse_int(value, 1, 1024, &o->threads))
+			return bad(err, key, value, "expected a whole number ≥ 1, or auto (one per core)");
 	} else if (strcmp(key, "top-cities") == 0) {
 		if (!parse_int(value, 1, 1000000, &o->top_cities))
 			return bad(err, key, value, "expected a whole number ≥ 1");
@@ -379,4 +393,149 @@ enum ts_status ts_options_load(ts_options *o, const char *path, struct ts_error 
 	}
 	fclose(f);
 	return st;
+}
+
+/* ---- every option with its effective value, for report.json's provenance ---- */
+
+struct prov_builder {
+	struct report_model *m;
+	struct prov_option items[32];
+	size_t n;
+};
+
+static const char *prov_str(struct prov_builder *b, const char *s)
+{
+	return arena_strndup(&b->m->arena, s, strlen(s));
+}
+
+static void prov_string(struct prov_builder *b, const char *key, const char *value)
+{
+	b->items[b->n++] = (struct prov_option){ .key = key,
+						 .kind = value ? PROV_STRING : PROV_NULL,
+						 .str = value ? prov_str(b, value) : NULL };
+}
+
+static void prov_number(struct prov_builder *b, const char *key, double v)
+{
+	b->items[b->n++] = (struct prov_option){ .key = key, .kind = PROV_NUMBER, .num = v };
+}
+
+/* A list option: n values made by item(i) into a scratch buffer. */
+static void prov_list(struct prov_builder *b, const char *key, size_t n,
+		      void (*item)(const void *ctx, size_t i, struct strbuf *sb), const void *ctx)
+{
+	struct prov_option o = { .key = key, .kind = PROV_LIST };
+	o.list.n = n;
+	o.list.names = arena_alloc(&b->m->arena, (n ? n : 1) * sizeof(char *));
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		strbuf_reset(&sb);
+		item(ctx, i, &sb);
+		o.list.names[i] = prov_str(b, strbuf_str(&sb));
+	}
+	strbuf_release(&sb);
+	b->items[b->n++] = o;
+}
+
+/* The shortest decimal text that reads back as v. */
+static void add_shortest(struct strbuf *sb, double v)
+{
+	char buf[32];
+	if (v == floor(v) && fabs(v) < 1e15) {
+		strbuf_addf(sb, "%.0f", v);
+		return;
+	}
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(buf, sizeof(buf), "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	strbuf_addstr(sb, buf);
+}
+
+static void period_item(const void *ctx, size_t i, struct strbuf *sb)
+{
+	const struct period_figures *p = &((const struct report_model *)ctx)->periods[i];
+	char from[8], to[8];
+	month_format(p->from, from);
+	month_format(p->to, to);
+	strbuf_addf(sb, "%s=%s..%s", p->name, from, to);
+}
+
+static void map_item(const void *ctx, size_t i, struct strbuf *sb)
+{
+	const struct ts_options *o = ctx;
+	strbuf_addf(sb, "%s=%s", o->map_fields[i], o->map_columns[i]);
+}
+
+static void date_item(const void *ctx, size_t i, struct strbuf *sb)
+{
+	const struct ts_options *o = ctx;
+	for (int t = 0; t < TABLE_COUNT; t++) {
+		if (o->default_date[t] && i-- == 0) {
+			strbuf_addf(sb, "%s=%s", table_schemas[t].name, o->default_date[t]);
+			return;
+		}
+	}
+}
+
+static void segment_item(const void *ctx, size_t i, struct strbuf *sb)
+{
+	strbuf_addstr(sb, ((const struct ts_options *)ctx)->segments[i]);
+}
+
+void options_provenance(const struct ts_options *o, struct report_model *m)
+{
+	struct prov_builder b = { .m = m };
+	prov_list(&b, "period", m->nperiods, period_item, m);
+	prov_string(&b, "keywords", o->keywords_file);
+	prov_string(&b, "content-keywords", o->content_keywords_file);
+	prov_string(&b, "roles", o->roles_file);
+	prov_string(&b, "domain", m->domain_name);
+	struct coefficients c = options_coefficients(o);
+	const double values[6] = { c.postings, c.applications, c.content,
+				   c.roles, c.industries, c.companies };
+	struct strbuf coef = STRBUF_INIT;
+	for (int k = 0; k < 6; k++) {
+		strbuf_addf(&coef, "%s%s=", k ? "," : "", coef_names[k]);
+		add_shortest(&coef, values[k]);
+	}
+	prov_string(&b, "coef", strbuf_str(&coef));
+	strbuf_release(&coef);
+	prov_number(&b, "top", o->top);
+	prov_number(&b, "min-group", o->min_group);
+	prov_number(&b, "top-cities", o->top_cities);
+	prov_number(&b, "min-cell-postings", o->min_cell_postings);
+	prov_number(&b, "min-cell-companies", o->min_cell_companies);
+	prov_number(&b, "min-survey-cell", o->min_survey_cell);
+	prov_list(&b, "map", o->nmaps, map_item, o);
+	size_t ndates = 0;
+	for (int t = 0; t < TABLE_COUNT; t++)
+		ndates += o->default_date[t] != NULL;
+	prov_list(&b, "date", ndates, date_item, o);
+	prov_string(&b, "encoding", o->encoding ? o->encoding : "utf-8");
+	prov_string(&b, "lang", o->lang == LANG_EN ? "en" : "zh");
+	prov_list(&b, "segments", o->nsegments, segment_item, o);
+	prov_number(&b, "workdays", o->salary.workdays_per_month);
+	prov_number(&b, "hours-per-day", o->salary.hours_per_day);
+	prov_number(&b, "usd-rate", o->salary.usd_rate);
+	prov_number(&b, "repost-days", o->repost_days);
+	/* As given, not as resolved: the figures do not depend on it, and the
+	 * report stays the same on machines with other core counts. */
+	if (o->threads)
+		prov_number(&b, "threads", o->threads);
+	else
+		prov_string(&b, "threads", "auto");
+	const struct findings_options *f = &o->findings;
+	prov_number(&b, "lead-factor", f->lead_factor);
+	prov_number(&b, "flat-band", f->flat_band);
+	prov_number(&b, "small-change", f->small_change);
+	prov_number(&b, "jump-pct", f->jump_pct);
+	prov_number(&b, "times-min", f->times_min);
+	prov_number(&b, "streak", f->streak);
+	prov_number(&b, "min-base", f->min_base);
+	prov_number(&b, "min-z", f->min_z);
+	m->provenance.noptions = b.n;
+	m->provenance.options = arena_alloc(&m->arena, b.n * sizeof(*b.items));
+	memcpy(m->provenance.options, b.items, b.n * sizeof(*b.items));
 }

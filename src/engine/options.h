@@ -29,6 +29,7 @@ struct ts_options {
 	size_t nsegments, segments_cap;
 	char **segments; /* survey segment question ids */
 	struct salary_conventions salary;
+	int min_cell_postings, min_cell_companies, min_survey_cell; /* the small-cell rule */
 	int repost_days; /* --repost-days: the repost window; 0 disables */
 	int threads;     /* --threads: threads reading a table; 0: one per core */
 	struct findings_options findings; /* thresholds of the findings' rules */
@@ -37,5 +38,10 @@ struct ts_options {
 /* The coefficients with the breakdowns' defaults applied (roles, industries
  * and companies default to the postings coefficient). */
 struct coefficients options_coefficients(const struct ts_options *o);
+
+/* Every option with its effective value (defaults included), into
+ * m->provenance.options (strings in m's arena).  Periods are the model's
+ * (the defaults when none was given), so call after market_figures. */
+void options_provenance(const struct ts_options *o, struct report_model *m);
 
 #endif

@@ -13,8 +13,10 @@
 
 #include "aggregate/ingest.h"
 #include "engine/options.h"
+#include "engine/provenance.h"
 #include "figures/findings.h"
 #include "figures/market.h"
+#include "figures/suppress.h"
 #include "figures/survey.h"
 #include "read/source.h"
 #include "render/render.h"
@@ -155,6 +157,12 @@ static enum ts_status render_all(const struct report_model *m, const char *outdi
 		st = render_tables(m, dir.buf, err);
 		strbuf_release(&dir);
 	}
+	if (st == TS_OK) {
+		struct strbuf path = STRBUF_INIT;
+		strbuf_addf(&path, "%s/report.xlsx", outdir);
+		st = render_xlsx(m, path.buf, err);
+		strbuf_release(&path);
+	}
 	return st;
 }
 
@@ -203,6 +211,8 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	posting_index_init(&run.postings);
 
 	enum ts_status st = check_dataset(dataset, err);
+	/* the inputs' SHA-256 for provenance, hashed beside the tables' pass */
+	struct provenance_job *prov = st == TS_OK ? provenance_start(dataset, opts) : NULL;
 	if (st == TS_OK)
 		st = load_keywords(opts->keywords_file, "keywords.txt", &run.domain_list, &run.domain, err);
 	if (st == TS_OK)
@@ -255,15 +265,25 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	m->has_posts = m->quality.posts.present;
 	m->has_companies = m->quality.companies.present;
 	struct market_params params = { options_coefficients(opts), opts->top, opts->min_group,
-					opts->top_cities, opts->nperiods, opts->periods };
+					opts->top_cities, opts->nperiods, opts->periods,
+					{ opts->min_cell_postings, opts->min_cell_companies,
+					  opts->min_survey_cell, 0, 0 } };
 	market_figures(m, &run.cube, &run.companies, &params);
+	if (m->survey)
+		survey_suppress(m->survey, opts->min_survey_cell);
+	suppression_tally(m);
+	options_provenance(opts, m);
 	keyword_audit_figures(m, &run.tally);
 	findings_compute(m, &opts->findings, opts->lang);
-	st = findings_load_commentary(m, dataset, err);
+	st = provenance_finish(prov, m, err);
+	prov = NULL;
+	if (st == TS_OK)
+		st = findings_load_commentary(m, dataset, err);
 	if (st == TS_OK)
 		st = render_all(m, outdir, opts->lang, err);
 
 release_run:
+	provenance_finish(prov, NULL, NULL);
 	if (run.rejects)
 		rejects_close(run.rejects, NULL);
 	if (m->survey)

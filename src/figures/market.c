@@ -159,6 +159,138 @@ static size_t default_periods(struct report_model *m, int from, int to,
 	return n;
 }
 
+/* ---- the small-cell rule ----
+ *
+ * A salary or a supply/demand ratio computed over fewer than min_postings
+ * postings (salary: postings with a salary), or over postings of fewer than
+ * min_companies distinct companies, is withheld: NAN in the model and its bit
+ * set in `suppressed`, so no renderer can print it.  Companies are counted
+ * from the company × group cells of the cube: for a salary, the companies
+ * with a salary posting in the cell; for a ratio, those with a posting.  The
+ * companies part does not apply to a company's own row (companies_by_*): it
+ * is one company by definition, and its postings are its own public ads.
+ */
+
+struct company_pair {
+	uint64_t key; /* group << 32 | company */
+	bool salary;
+};
+
+struct company_pairs {
+	struct company_pair *items;
+	size_t n, cap;
+	int from, to;
+	bool by_month; /* group = month - from, company = id (DIM_COMPANY) */
+	bool single;   /* group = 0, company = id (DIM_COMPANY) */
+};
+
+static void collect_pair(uint64_t id, int month, const struct cell *cell, void *ctx)
+{
+	struct company_pairs *c = ctx;
+	if (month < c->from || month > c->to || cell->postings == 0)
+		return;
+	uint64_t company = c->by_month || c->single ? id : id >> 24;
+	uint64_t group = c->by_month ? (uint64_t)(month - c->from) : c->single ? 0 : id & 0xffffff;
+	GROW(c->items, c->cap, c->n + 1);
+	c->items[c->n++] = (struct company_pair){ group << 32 | company, cell->salary_n > 0 };
+}
+
+static int by_pair_key(const void *a, const void *b)
+{
+	const struct company_pair *x = a, *y = b;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Distinct companies with a posting (companies[g]) and with a salary posting
+ * (salary[g]) per group g < ngroups, over months from..to.  dim is
+ * DIM_COMPANY_ROLE or DIM_COMPANY_INDUSTRY (groups: role or industry ids), or
+ * DIM_COMPANY (by_month: one group per month; else one group, the total). */
+static void count_companies(const struct cube *cube, enum cube_dim dim, bool by_month, int from,
+			    int to, size_t ngroups, long long *companies, long long *salary)
+{
+	struct company_pairs c = { NULL, 0, 0, from, to, by_month && dim == DIM_COMPANY,
+				   !by_month && dim == DIM_COMPANY };
+	memset(companies, 0, ngroups * sizeof(*companies));
+	memset(salary, 0, ngroups * sizeof(*salary));
+	cube_each(cube, dim, collect_pair, &c);
+	if (c.n) /* qsort(NULL, 0, …) is undefined */
+		qsort(c.items, c.n, sizeof(*c.items), by_pair_key);
+	for (size_t i = 0; i < c.n;) {
+		size_t j = i;
+		bool any_salary = false;
+		for (; j < c.n && c.items[j].key == c.items[i].key; j++)
+			any_salary |= c.items[j].salary;
+		size_t g = (size_t)(c.items[i].key >> 32);
+		if (g < ngroups) {
+			companies[g]++;
+			salary[g] += any_salary;
+		}
+		i = j;
+	}
+	free(c.items);
+}
+
+/* The bits of the figures the rule withholds; a figure that is null anyway
+ * (NAN) is not marked.  companies < 0: the row is one company's own. */
+static unsigned small_cell(const struct suppression_rule *r, double avg, double ratio_,
+			   long long postings, long long salary_postings, long long companies,
+			   long long salary_companies)
+{
+	unsigned bits = 0;
+	bool own = companies < 0;
+	if (!isnan(avg) && (salary_postings < r->min_postings ||
+			    (!own && salary_companies < r->min_companies)))
+		bits |= SUPPRESSED_AVG_SALARY;
+	if (!isnan(ratio_) &&
+	    (postings < r->min_postings || (!own && companies < r->min_companies)))
+		bits |= SUPPRESSED_RATIO;
+	return bits;
+}
+
+static void apply_suppression(unsigned bits, double *avg, double *ratio_, unsigned *out)
+{
+	*out = bits;
+	if (bits & SUPPRESSED_AVG_SALARY)
+		*avg = NAN;
+	if (bits & SUPPRESSED_RATIO)
+		*ratio_ = NAN;
+}
+
+static void suppress_group(const struct suppression_rule *r, struct group_figures *g,
+			   long long companies, long long salary_companies)
+{
+	unsigned bits = small_cell(r, g->avg_salary, g->supply_demand_ratio, g->postings,
+				   g->salary_postings, companies, salary_companies);
+	apply_suppression(bits, &g->avg_salary, &g->supply_demand_ratio, &g->suppressed);
+}
+
+static void suppress_months(struct report_model *m, const struct cube *cube, int from, int to)
+{
+	if (m->nmonths == 0)
+		return;
+	long long *companies = xmalloc(m->nmonths * sizeof(*companies));
+	long long *salary = xmalloc(m->nmonths * sizeof(*salary));
+	count_companies(cube, DIM_COMPANY, true, from, to, m->nmonths, companies, salary);
+	for (size_t i = 0; i < m->nmonths; i++) {
+		struct month_figures *f = &m->months[i];
+		unsigned bits = small_cell(&m->suppression, f->avg_salary, f->supply_demand_ratio,
+					   f->postings, f->salary_postings, companies[i], salary[i]);
+		apply_suppression(bits, &f->avg_salary, &f->supply_demand_ratio, &f->suppressed);
+	}
+	free(companies);
+	free(salary);
+}
+
+static void suppress_period(const struct report_model *m, const struct cube *cube,
+			    struct period_figures *pf)
+{
+	long long companies, salary;
+	count_companies(cube, DIM_COMPANY, false, pf->from, pf->to, 1, &companies, &salary);
+	unsigned bits = small_cell(&m->suppression, pf->avg_salary, pf->supply_demand_ratio,
+				   pf->postings, pf->salary_postings, companies, salary);
+	apply_suppression(bits, &pf->avg_salary, &pf->supply_demand_ratio, &pf->suppressed);
+}
+
 /* ---- rankings ---- */
 
 static int by_postings(const void *a, const void *b)
@@ -192,6 +324,12 @@ static size_t dimension_groups(struct report_model *m, const struct cube *cube, 
 {
 	struct group_figures *groups = xmalloc((names->n ? names->n : 1) * sizeof(*groups));
 	size_t n = 0;
+	/* distinct companies per group, for the small-cell rule */
+	long long *companies = xmalloc((names->n ? names->n : 1) * 2 * sizeof(*companies));
+	long long *salary_companies = companies + (names->n ? names->n : 1);
+	if (dim == DIM_ROLE || dim == DIM_INDUSTRY)
+		count_companies(cube, dim == DIM_ROLE ? DIM_COMPANY_ROLE : DIM_COMPANY_INDUSTRY,
+				false, ps->from, ps->to, names->n, companies, salary_companies);
 	for (uint32_t id = 0; id < names->n; id++) {
 		const char *name = dict_str(names, id);
 		if (!*name || (dim == DIM_ROLE && strcmp(name, ROLE_OTHER) == 0))
@@ -199,8 +337,12 @@ static size_t dimension_groups(struct report_model *m, const struct cube *cube, 
 		struct cell c = sum_months(cube, dim, id, ps->from, ps->to);
 		if (c.postings == 0 && c.applications == 0)
 			continue;
-		groups[n++] = group_from_sums(name, &c, coef, m->has_applications);
+		groups[n] = group_from_sums(name, &c, coef, m->has_applications);
+		bool own = dim == DIM_COMPANY;
+		suppress_group(&m->suppression, &groups[n++], own ? -1 : companies[id],
+			       own ? -1 : salary_companies[id]);
 	}
+	free(companies);
 	*out = groups;
 	return n;
 }
@@ -517,9 +659,11 @@ void market_figures(struct report_model *m, const struct cube *cube,
 	m->top = p->top;
 	m->min_group = p->min_group;
 	m->top_cities = p->top_cities;
+	m->suppression = p->suppression;
 	int from, to;
 	month_range(cube, p, &from, &to);
 	compute_months(m, cube, p, from, to);
+	suppress_months(m, cube, from, to);
 
 	struct period_spec *defaults = NULL;
 	const struct period_spec *specs = p->periods;
@@ -537,6 +681,7 @@ void market_figures(struct report_model *m, const struct cube *cube,
 		pf->from = specs[i].from;
 		pf->to = specs[i].to;
 		period_totals(m, cube, p, pf);
+		suppress_period(m, cube, pf);
 		period_rankings(m, cube, p, &specs[i], pf);
 		if (i > 0)
 			period_changes(m, pf, &m->periods[i - 1]);

@@ -20,6 +20,7 @@ struct market_params {
 	int top, min_group, top_cities;
 	size_t nperiods; /* 0: each calendar year of the data */
 	const struct period_spec *periods;
+	struct suppression_rule suppression; /* zero: nothing suppressed */
 };
 
 /* Fills the market part of m (months, periods, talent cities, companies);

@@ -25,11 +25,20 @@ enum series {
 };
 extern const char *const series_names[SERIES_COUNT];
 
+/* Figures withheld by the small-cell rule (figures/market.c): a bit set in a
+ * row's `suppressed` means the figure is NAN in the model because it was
+ * computed over too few postings or companies, not because it is undefined. */
+enum suppressed_figure {
+	SUPPRESSED_AVG_SALARY = 1u << 0,
+	SUPPRESSED_RATIO = 1u << 1, /* supply_demand_ratio */
+};
+
 struct month_figures {
 	int month; /* month index (clean/date.h) */
 	long long postings, openings, applications, salary_postings, content;
 	double supply_demand_ratio, avg_salary, recruitment_index, application_index;
 	double content_heat_index, content_mom_pct;
+	unsigned suppressed; /* enum suppressed_figure bits */
 };
 
 /* One row of a breakdown (role, industry, company). */
@@ -37,6 +46,7 @@ struct group_figures {
 	const char *name;
 	long long postings, openings, applications, salary_postings;
 	double recruitment_index, avg_salary, supply_demand_ratio;
+	unsigned suppressed; /* enum suppressed_figure bits */
 };
 
 struct ranking {
@@ -93,6 +103,7 @@ struct period_figures {
 	size_t ngroups;
 	struct company_group *groups;
 	int peaks[SERIES_COUNT]; /* month index, -1 when the series has no value */
+	unsigned suppressed; /* enum suppressed_figure bits of the totals */
 	long long postings_total;  /* domain postings with reposts (postings: without) */
 	double roles_other_share;  /* domain postings whose role is 其他 / postings; NAN */
 };
@@ -126,6 +137,43 @@ struct keyword_audit {
 
 struct coefficients {
 	double postings, applications, content, roles, industries, companies;
+};
+
+/* Provenance (report.json "provenance"): what a report was made from. */
+enum prov_kind { PROV_NULL, PROV_STRING, PROV_NUMBER, PROV_LIST };
+
+/* One option with its effective value, as `talentscope report` spells it. */
+struct prov_option {
+	const char *key;
+	enum prov_kind kind;
+	const char *str;       /* PROV_STRING */
+	double num;            /* PROV_NUMBER */
+	struct name_list list; /* PROV_LIST: repeatable options, one flag value each */
+};
+
+struct prov_input {
+	const char *table; /* "postings", …, "survey", "keywords", "roles", … */
+	const char *file;  /* relative to the dataset folder (user lists: as given) */
+	long long bytes;   /* size on disk */
+	char sha256[65];   /* lower-case hex of the bytes on disk */
+};
+
+struct provenance {
+	const char *program, *version;
+	size_t noptions;
+	struct prov_option *options;
+	size_t ninputs;
+	struct prov_input *inputs;
+};
+
+/* The small-cell rule (figures/market.c, figures/suppress.c); 0 disables a part. */
+struct suppression_rule {
+	int min_postings;  /* salary over fewer salary postings, ratio over fewer postings */
+	int min_companies; /* … or over fewer distinct companies (not for a company's own row) */
+	int min_survey;    /* survey: a question or cross-tab segment answered by fewer */
+	/* what the report withholds: figures of the months, periods and listed
+	 * ranking items; survey questions and cross-tab segments */
+	long long withheld_market, withheld_survey;
 };
 
 /* Thresholds of the findings (figures/findings.h); printed in 研究方法 and
@@ -175,6 +223,8 @@ struct report_model {
 	struct company_row *companies;
 	struct quality quality;
 	struct survey_report *survey; /* NULL when the dataset has no survey */
+	struct suppression_rule suppression;
+	struct provenance provenance; /* program NULL: not filled (no "provenance" key) */
 	struct keyword_audit keyword_audit;
 	struct findings_options findings_options;
 	size_t nfindings;

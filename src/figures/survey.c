@@ -1110,6 +1110,7 @@ static enum ts_status build_figures(struct ctx *c, const struct survey_options *
 				x->nsegments = s->nopt;
 				x->segments = arena_alloc(c->a, (s->nopt ? s->nopt : 1) *
 									sizeof(*x->segments));
+				memset(x->segments, 0, (s->nopt ? s->nopt : 1) * sizeof(*x->segments));
 				for (size_t o = 0; o < s->nopt; o++) {
 					x->segments[o].segment = s->opts[o];
 					fill_segment(c, q, &x->segments[o], members + start[o],

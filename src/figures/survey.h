@@ -46,6 +46,7 @@ struct question_figures {
 	long long *distribution; /* scale: counts of min..max (max-min+1 entries) */
 	bool has_nps;         /* a 0–10 scale */
 	struct nps_figures nps;
+	bool suppressed;      /* answered by too few: figures NAN (figures/suppress.h) */
 };
 
 /* One question's answers within each answer of a segment question. */
@@ -59,6 +60,7 @@ struct crosstab_segment {
 	double *scores;        /* ranked: mean score in the segment; else NULL */
 	bool has_nps;
 	struct nps_figures nps;
+	bool suppressed;       /* base too small: figures NAN (figures/suppress.h) */
 };
 
 struct crosstab {

@@ -280,3 +280,73 @@ const struct period_figures *render_previous_period(const struct report_model *m
 		return p;
 	return i > 0 ? &m->periods[i - 1] : NULL;
 }
+
+/* ---- figures withheld by the small-cell rule ---- */
+
+const char *render_suppressed(enum render_lang lang)
+{
+	return tr(lang, "隐去", "suppressed");
+}
+
+void render_add_fixed_s(struct strbuf *sb, double v, int dec, bool suppressed,
+			enum render_lang lang)
+{
+	if (suppressed)
+		strbuf_addstr(sb, render_suppressed(lang));
+	else
+		render_add_fixed(sb, v, dec);
+}
+
+void render_add_money_s(struct strbuf *sb, double v, bool suppressed, enum render_lang lang)
+{
+	if (suppressed)
+		strbuf_addstr(sb, render_suppressed(lang));
+	else
+		render_add_money(sb, v);
+}
+
+void render_add_pct_s(struct strbuf *sb, double share, int dec, bool suppressed,
+		      enum render_lang lang)
+{
+	if (suppressed)
+		strbuf_addstr(sb, render_suppressed(lang));
+	else
+		render_add_pct(sb, share, dec);
+}
+
+void render_suppression_rule(const struct report_model *m, enum render_lang lang,
+			     struct strbuf *sb)
+{
+	const struct suppression_rule *r = &m->suppression;
+	if (r->min_postings <= 0 && r->min_companies <= 0 && r->min_survey <= 1) {
+		strbuf_addstr(sb, tr(lang, "未启用（所有数值照常发布）。",
+				     "off (every figure is published)."));
+		return;
+	}
+	if (lang == LANG_EN)
+		strbuf_addf(sb,
+			    "an average salary over fewer than %d postings with a "
+			    "salary, a supply/demand ratio over fewer than %d postings, or either over "
+			    "postings of fewer than %d companies, is suppressed (shown as \"suppressed\"; "
+			    "null in report.json and named in the item's \"suppressed\" list); a "
+			    "company's own figures are exempt from the companies condition. Suppressed "
+			    "values are not ranked by salary or scarcity and are no peaks. A survey "
+			    "question or cross-tab segment answered by fewer than %d respondents shows its "
+			    "base only.",
+			    r->min_postings, r->min_postings, r->min_companies, r->min_survey);
+	else
+		strbuf_addf(sb,
+			    "平均薪资基于少于 %d 个有薪资的岗位、人才供需比基于少于 %d 个岗位，"
+			    "或所涉岗位来自少于 %d 家企业时，该数值隐去（显示为“隐去”，report.json 中为 "
+			    "null 并列入该项的 suppressed）；企业自身的数值不适用企业数条件。隐去的数值不参与"
+			    "薪资与紧缺度榜单，也不计入峰值。调研中作答人数少于 %d 的题目或交叉分组只给出样本量。",
+			    r->min_postings, r->min_postings, r->min_companies, r->min_survey);
+	if (r->withheld_market || r->withheld_survey) {
+		if (lang == LANG_EN)
+			strbuf_addf(sb, " This report suppresses %lld market figures and %lld survey cells.",
+				    r->withheld_market, r->withheld_survey);
+		else
+			strbuf_addf(sb, "本报告隐去了 %lld 个市场数值和 %lld 个调研单元。",
+				    r->withheld_market, r->withheld_survey);
+	}
+}

@@ -60,6 +60,19 @@ const char *render_education_name(enum education_level level, enum render_lang l
 const char *render_question_type(enum question_type t, enum render_lang lang);
 const char *render_question_type_key(enum question_type t);
 
+/* Figures withheld by the small-cell rule print as render_suppressed(lang)
+ * ("隐去" / "suppressed") instead of their value. */
+const char *render_suppressed(enum render_lang lang);
+void render_add_fixed_s(struct strbuf *sb, double v, int dec, bool suppressed,
+			enum render_lang lang);
+void render_add_money_s(struct strbuf *sb, double v, bool suppressed, enum render_lang lang);
+void render_add_pct_s(struct strbuf *sb, double share, int dec, bool suppressed,
+		      enum render_lang lang);
+/* The rule in one paragraph, with how many figures this report withholds
+ * (the methodology sections; the caller writes the lead "小样本规则："). */
+void render_suppression_rule(const struct report_model *m, enum render_lang lang,
+			     struct strbuf *sb);
+
 /* Bases under this many respondents are flagged as small. */
 #define RENDER_SMALL_BASE 30
 

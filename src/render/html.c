@@ -105,7 +105,15 @@ static const char *const css[] = {
 	".cover .facts{display:flex;flex-wrap:wrap;gap:10px;margin-top:22px}\n",
 	".cover .facts span{background:rgba(255,255,255,.14);border-radius:6px;padding:4px 12px;",
 	"font-size:13px}\n",
-	"nav.toc{padding:14px 24px 0;font-size:13px}\n",
+	".contents{list-style:none;margin:34px 0 0;padding:0;display:grid;",
+	"grid-template-columns:repeat(4,1fr);gap:12px}\n",
+	".contents a{display:block;height:100%;color:#fff;text-decoration:none;",
+	"border-top:2px solid rgba(255,255,255,.55);padding:10px 4px 0}\n",
+	".contents .part{display:block;font-size:11px;letter-spacing:.14em;opacity:.75}\n",
+	".contents strong{display:block;font-size:18px;margin:2px 0 4px}\n",
+	".contents .about{display:block;font-size:12px;opacity:.85;line-height:1.5}\n",
+	"nav.toc{padding:10px 24px;font-size:13px;position:sticky;top:0;z-index:2;",
+	"background:rgba(244,246,251,.94);backdrop-filter:blur(4px);border-bottom:1px solid var(--line)}\n",
 	"nav.toc a{color:var(--accent);text-decoration:none;margin-right:18px;white-space:nowrap}\n",
 	"main{padding:0 24px 48px}\n",
 	"section{background:var(--card);border-radius:12px;padding:26px 30px;margin:22px 0;",
@@ -151,7 +159,10 @@ static const char *const css[] = {
 	".chip.in{background:#e3faf3;color:#087f5b}.chip.out{background:#fff0f4;color:#a61e4d}",
 	".chip.kept{background:#edf2ff;color:#364fc7}\n",
 	"table.heat td.cell{text-align:right;font-variant-numeric:tabular-nums}\n",
+	"table.heat th{white-space:normal;min-width:3.5em;vertical-align:bottom}\n",
+	"table.data td.month{white-space:nowrap}\n",
 	".small-base{color:#c92a2a;font-weight:700}\n",
+	"td.suppressed{color:var(--muted);font-style:italic}\n",
 	"ul.defs li,ul.method li{margin:4px 0}\n",
 	".keywords{display:flex;flex-wrap:wrap;gap:6px;margin:6px 0 0;padding:0;list-style:none}\n",
 	".keywords li{background:#f0f3fa;border-radius:4px;padding:0 8px;font-size:12.5px}\n",
@@ -162,10 +173,17 @@ static const char *const css[] = {
 	"padding:8px 14px;margin:8px 0}.commentary .label{font-weight:600;color:var(--accent2)}\n",
 	"@page{size:A4;margin:14mm 12mm}\n",
 	"@media print{body{background:#fff;font-size:10.5pt}",
-	".cover{-webkit-print-color-adjust:exact;print-color-adjust:exact;padding:40px 20px}",
+	".cover{-webkit-print-color-adjust:exact;print-color-adjust:exact;padding:0 14mm;",
+	"min-height:267mm;display:flex;align-items:center;break-after:page;page-break-after:always}",
+	".cover-inner{width:100%}.cover h1{font-size:34pt}.contents{margin-top:60mm}",
+	".scroll{overflow:visible}table.data{font-size:8.5pt}table.data th{white-space:normal}",
+	"table.data th,table.data td{padding:3px 5px}",
+	"table.heat{font-size:7pt}table.heat th,table.heat td{padding:2px 3px}",
+	".kpis{grid-template-columns:repeat(5,1fr);gap:8px}.kpi{padding:6px 10px}.kpi .v{font-size:15pt}",
 	"nav.toc{display:none}main{padding:0}",
 	"section{box-shadow:none;border-radius:0;padding:0;margin:0;break-before:page;",
 	"page-break-before:always}",
+	"#definitions,#quality{break-before:auto;page-break-before:auto;margin-top:10mm}",
 	"figure.chart,table.data,.kpis,.chips,tr{break-inside:avoid;page-break-inside:avoid}",
 	"h2,h3,h4,figcaption{break-after:avoid;page-break-after:avoid}",
 	".chart-svg .mark,.kpi,.chip,table.heat td{-webkit-print-color-adjust:exact;",
@@ -193,6 +211,32 @@ static void period_range(struct html *h, const struct period_figures *p)
 	render_month(p->from, from);
 	render_month(p->to, to);
 	strbuf_addf(h->out, "%s %s %s", from, T(h, "至", "to"), to);
+}
+
+/* The four parts on the cover, as the seed's contents page lists them. */
+static void html_contents(struct html *h)
+{
+	static const struct {
+		const char *id, *zh, *en, *about_zh, *about_en;
+	} parts[] = {
+		{ "supply", "人才供需", "Supply and demand",
+		  "招聘与投递指数、人才供需比、薪资、内容热度与人才城市",
+		  "Recruitment and application indices, supply/demand, pay, content heat, cities" },
+		{ "employers", "企业布局", "Employers", "行业与企业的招聘需求、薪资水平与热招岗位",
+		  "Demand and pay by industry and company, and the roles they hire" },
+		{ "practitioners", "从业者说", "Practitioners", "学历门槛与从业者调研",
+		  "Education asked for, and what practitioners say" },
+		{ "workplace", "职场应用", "At work", "评分、净推荐值与不同人群的差异",
+		  "Scores, net promoter score and how groups differ" },
+	};
+	strbuf_addstr(h->out, "<ol class=\"contents\">");
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		strbuf_addf(h->out,
+			    "<li><a href=\"#%s\"><span class=\"part\">PART %zu</span>"
+			    "<strong>%s</strong><span class=\"about\">%s</span></a></li>",
+			    parts[i].id, i + 1, T(h, parts[i].zh, parts[i].en),
+			    T(h, parts[i].about_zh, parts[i].about_en));
+	strbuf_addstr(h->out, "</ol>\n");
 }
 
 static void html_cover(struct html *h)
@@ -226,7 +270,9 @@ static void html_cover(struct html *h)
 		render_add_count(out, m->survey->respondents);
 		strbuf_addf(out, "%s</span>", T(h, " 份", ""));
 	}
-	strbuf_addstr(out, "</div>\n</div></header>\n");
+	strbuf_addstr(out, "</div>\n");
+	html_contents(h);
+	strbuf_addstr(out, "</div></header>\n");
 	strbuf_addstr(out, "<nav class=\"toc\">");
 	const struct {
 		const char *id, *zh, *en;
@@ -338,6 +384,16 @@ static void td_fixed(struct html *h, double v, int dec)
 	strbuf_addstr(h->out, "</td>");
 }
 
+/* td_fixed, or "隐去" when the small-cell rule withheld the figure. */
+static void td_fixed_s(struct html *h, double v, int dec, bool suppressed)
+{
+	if (!suppressed) {
+		td_fixed(h, v, dec);
+		return;
+	}
+	strbuf_addf(h->out, "<td class=\"num suppressed\">%s</td>", render_suppressed(h->lang));
+}
+
 static void td_pct(struct html *h, double share)
 {
 	strbuf_addstr(h->out, "<td class=\"num\">");
@@ -347,7 +403,7 @@ static void td_pct(struct html *h, double share)
 
 static void td_month(struct html *h, int month)
 {
-	strbuf_addstr(h->out, "<td>");
+	strbuf_addstr(h->out, "<td class=\"month\">");
 	esc(h, scratch_month(h, month));
 	strbuf_addstr(h->out, "</td>");
 }
@@ -453,8 +509,8 @@ static void months_table(struct html *h)
 		td_count(h, f->postings, m->has_postings);
 		td_count(h, f->openings, m->has_postings);
 		td_count(h, f->applications, m->has_applications);
-		td_fixed(h, f->supply_demand_ratio, 2);
-		td_fixed(h, f->avg_salary, 0);
+		td_fixed_s(h, f->supply_demand_ratio, 2, f->suppressed & SUPPRESSED_RATIO);
+		td_fixed_s(h, f->avg_salary, 0, f->suppressed & SUPPRESSED_AVG_SALARY);
 		td_fixed(h, f->recruitment_index, 2);
 		td_fixed(h, f->application_index, 2);
 		td_count(h, f->content, m->has_posts);
@@ -533,6 +589,9 @@ static void ranking_chart(struct html *h, size_t pi, enum ranking_kind k)
 				strbuf_addstr(&tmp, T(h, "平均月薪 ", "avg salary "));
 				render_add_money(&tmp, g->avg_salary);
 				strbuf_addstr(&tmp, T(h, " 元", " CNY"));
+			} else if (g->suppressed & SUPPRESSED_AVG_SALARY) {
+				strbuf_addstr(&tmp, T(h, "平均月薪 ", "avg salary "));
+				strbuf_addstr(&tmp, render_suppressed(h->lang));
 			}
 		} else if (k == RANK_ROLES_BY_SCARCITY || k == RANK_ROLES_BY_SALARY ||
 			   k == RANK_COMPANIES_BY_SALARY) {
@@ -639,11 +698,12 @@ static void period_kpis(struct html *h, const struct period_figures *p)
 		strbuf_addstr(&v, RENDER_NULL);
 	kpi(h, T(h, "新发岗位量", "New postings"), &v, NULL);
 	strbuf_reset(&v);
-	render_add_fixed(&v, p->supply_demand_ratio, 2);
+	render_add_fixed_s(&v, p->supply_demand_ratio, 2, p->suppressed & SUPPRESSED_RATIO, h->lang);
 	kpi(h, T(h, "人才供需比", "Supply/demand ratio"), &v, NULL);
 	strbuf_reset(&v);
-	render_add_money(&v, p->avg_salary);
-	kpi(h, T(h, "岗位平均月薪", "Average monthly salary"), &v, T(h, "元", "CNY"));
+	render_add_money_s(&v, p->avg_salary, p->suppressed & SUPPRESSED_AVG_SALARY, h->lang);
+	kpi(h, T(h, "岗位平均月薪", "Average monthly salary"), &v,
+	    p->suppressed & SUPPRESSED_AVG_SALARY ? NULL : T(h, "元", "CNY"));
 	strbuf_reset(&v);
 	render_add_fixed(&v, p->recruitment_index, 2);
 	kpi(h, T(h, "岗位招聘指数", "Recruitment index"), &v, NULL);
@@ -932,10 +992,21 @@ static void figure_open_question(struct html *h, const struct question_figures *
 	strbuf_addstr(h->out, "</span></figcaption>\n");
 }
 
+/* A question the small-cell rule withheld: its title and base only. */
+static bool suppressed_question(struct html *h, const struct question_figures *q)
+{
+	if (!q->suppressed)
+		return false;
+	figure_open_question(h, q);
+	figure_close(h, T(h, "作答人数过少，结果隐去（见研究方法）。",
+			  "Too few answered: figures suppressed (see Method)."));
+	return true;
+}
+
 /* Options as bars (donut for a single choice of up to 6 options). */
 static void question_chart(struct html *h, const struct question_figures *q)
 {
-	if (q->noptions == 0)
+	if (q->noptions == 0 || suppressed_question(h, q))
 		return;
 	const char **cats = scratch_strs(h, q->noptions);
 	const char **notes = scratch_strs(h, q->noptions);
@@ -1086,6 +1157,8 @@ static void nps_chart(struct html *h, const char *id_prefix, const char *title,
 
 static void score_question(struct html *h, const struct question_figures *q)
 {
+	if (suppressed_question(h, q))
+		return;
 	figure_open_question(h, q);
 	struct strbuf v = STRBUF_INIT;
 	strbuf_addstr(h->out, "<div class=\"kpis\">");
@@ -1208,11 +1281,14 @@ static void crosstab_table(struct html *h, const struct survey_report *s, const 
 		add_base(h, sg->answered);
 		strbuf_addstr(h->out, "</td>");
 		for (size_t o = 0; o < x->noptions; o++)
-			heat_cell(h, sg->shares ? sg->shares[o] : NAN);
+			if (sg->suppressed)
+				td_fixed_s(h, NAN, 2, true);
+			else
+				heat_cell(h, sg->shares ? sg->shares[o] : NAN);
 		if (has_mean)
-			td_fixed(h, sg->mean, 2);
+			td_fixed_s(h, sg->mean, 2, sg->suppressed);
 		if (has_nps)
-			td_fixed(h, sg->has_nps ? sg->nps.nps : NAN, 2);
+			td_fixed_s(h, sg->has_nps ? sg->nps.nps : NAN, 2, sg->suppressed);
 		strbuf_addstr(h->out, "</tr>\n");
 	}
 	table_close(h);
@@ -1332,6 +1408,13 @@ static void section_method(struct html *h)
 		    m->min_group);
 	strbuf_addf(h->out, "<li><strong>%s</strong>TOP%d</li>\n",
 		    T(h, "人才城市榜单长度：", "Talent cities: "), m->top_cities);
+	struct strbuf rule = STRBUF_INIT;
+	render_suppression_rule(m, h->lang, &rule);
+	strbuf_addf(h->out, "<li id=\"suppression\"><strong>%s</strong>",
+		    T(h, "小样本规则：", "Small cells: "));
+	esc(h, strbuf_str(&rule));
+	strbuf_addstr(h->out, "</li>\n");
+	strbuf_release(&rule);
 	{
 		strbuf_addf(h->out, "<li><strong>%s</strong>", T(h, "结论规则：", "Findings: "));
 		struct strbuf rules = STRBUF_INIT;

@@ -61,6 +61,19 @@ static void names(struct json_writer *w, const char *key, const struct name_list
 	json_end_array(w);
 }
 
+/* "suppressed": the keys of the item the small-cell rule withheld (null in
+ * the item), in key order; [] when none. */
+static void key_suppressed(struct json_writer *w, unsigned bits)
+{
+	json_key(w, "suppressed");
+	json_begin_array(w);
+	if (bits & SUPPRESSED_RATIO)
+		json_cstr(w, "supply_demand_ratio");
+	if (bits & SUPPRESSED_AVG_SALARY)
+		json_cstr(w, "avg_salary");
+	json_end_array(w);
+}
+
 static void write_months(struct json_writer *w, const struct report_model *m)
 {
 	json_key(w, "months");
@@ -80,6 +93,7 @@ static void write_months(struct json_writer *w, const struct report_model *m)
 		key_count(w, "content", f->content, m->has_posts);
 		key_double(w, "content_heat_index", f->content_heat_index);
 		key_double(w, "content_mom_pct", f->content_mom_pct);
+		key_suppressed(w, f->suppressed);
 		json_end_object(w);
 	}
 	json_end_array(w);
@@ -119,6 +133,7 @@ static void write_ranking(struct json_writer *w, const struct report_model *m,
 		key_int(w, "openings", g->openings);
 		key_count(w, "applications", g->applications, m->has_applications);
 		key_int(w, "salary_postings", g->salary_postings);
+		key_suppressed(w, g->suppressed);
 		json_end_object(w);
 	}
 	json_end_array(w);
@@ -185,6 +200,7 @@ static void write_period(struct json_writer *w, const struct report_model *m,
 	key_double(w, "application_index", p->application_index);
 	key_count(w, "content", p->content, m->has_posts);
 	key_double(w, "content_heat_index", p->content_heat_index);
+	key_suppressed(w, p->suppressed);
 	for (int k = 0; k < RANK_COUNT; k++)
 		write_ranking(w, m, (enum ranking_kind)k, &p->rankings[k]);
 	write_education(w, "education", &p->education);
@@ -279,7 +295,7 @@ static void write_question(struct json_writer *w, const struct question_figures 
 		const struct option_figures *o = &q->options[i];
 		json_begin_object(w);
 		key_str(w, "option", o->option);
-		key_int(w, "count", o->count);
+		key_count(w, "count", o->count, !q->suppressed);
 		key_double(w, "share", o->share);
 		key_double(w, "ci_low", o->ci_low);
 		key_double(w, "ci_high", o->ci_high);
@@ -303,7 +319,7 @@ static void write_question(struct json_writer *w, const struct question_figures 
 		for (int v = q->min; v <= q->max; v++) {
 			char k[16];
 			snprintf(k, sizeof(k), "%d", v);
-			key_int(w, k, q->distribution[v - q->min]);
+			key_count(w, k, q->distribution[v - q->min], !q->suppressed);
 		}
 		json_end_object(w);
 	}
@@ -316,6 +332,8 @@ static void write_question(struct json_writer *w, const struct question_figures 
 		json_key(w, "nps_detail");
 		write_nps(w, &q->nps);
 	}
+	json_key(w, "suppressed");
+	json_bool(w, q->suppressed);
 	json_end_object(w);
 }
 
@@ -352,6 +370,8 @@ static void write_crosstab(struct json_writer *w, const struct crosstab *x)
 			write_nps(w, &seg->nps);
 		else
 			json_null(w);
+		json_key(w, "suppressed");
+		json_bool(w, seg->suppressed);
 		json_end_object(w);
 	}
 	json_end_array(w);
@@ -468,6 +488,86 @@ static void write_quality(struct json_writer *w, const struct report_model *m)
 	json_end_object(w);
 }
 
+static void write_rows(struct json_writer *w, const char *key, const struct table_quality *q)
+{
+	if (!q->present)
+		return;
+	json_key(w, key);
+	json_begin_object(w);
+	key_int(w, "rows", q->rows);
+	key_int(w, "accepted", q->accepted);
+	json_end_object(w);
+}
+
+/* What the report was made from: program, every option, each input file,
+ * the rows read.  Absent when the model has none (a model built by hand). */
+static void write_provenance(struct json_writer *w, const struct report_model *m)
+{
+	const struct provenance *p = &m->provenance;
+	if (!p->program)
+		return;
+	json_key(w, "provenance");
+	json_begin_object(w);
+	key_str(w, "program", p->program);
+	key_str(w, "version", p->version);
+	json_key(w, "options");
+	json_begin_object(w);
+	for (size_t i = 0; i < p->noptions; i++) {
+		const struct prov_option *o = &p->options[i];
+		json_key(w, o->key);
+		switch (o->kind) {
+		case PROV_NULL:
+			json_null(w);
+			break;
+		case PROV_STRING:
+			json_cstr(w, o->str);
+			break;
+		case PROV_NUMBER: /* whole numbers as integers: "top": 10 */
+			if (o->num == floor(o->num) && fabs(o->num) < 1e15)
+				json_int(w, (long long)o->num);
+			else
+				json_double(w, o->num);
+			break;
+		case PROV_LIST:
+			json_begin_array(w);
+			for (size_t k = 0; k < o->list.n; k++)
+				json_cstr(w, o->list.names[k]);
+			json_end_array(w);
+			break;
+		}
+	}
+	json_end_object(w);
+	json_key(w, "inputs");
+	json_begin_array(w);
+	for (size_t i = 0; i < p->ninputs; i++) {
+		const struct prov_input *in = &p->inputs[i];
+		json_begin_object(w);
+		key_str(w, "table", in->table);
+		key_str(w, "file", in->file);
+		key_int(w, "bytes", in->bytes);
+		key_str(w, "sha256", in->sha256);
+		json_end_object(w);
+	}
+	json_end_array(w);
+	json_key(w, "rows");
+	json_begin_object(w);
+	const struct quality *q = &m->quality;
+	write_rows(w, "postings", &q->postings);
+	write_rows(w, "applications", &q->applications);
+	write_rows(w, "talents", &q->talents);
+	write_rows(w, "posts", &q->posts);
+	write_rows(w, "companies", &q->companies);
+	if (m->survey) {
+		json_key(w, "survey");
+		json_begin_object(w);
+		key_int(w, "rows", m->survey->quality.rows);
+		key_int(w, "accepted", m->survey->quality.accepted);
+		json_end_object(w);
+	}
+	json_end_object(w);
+	json_end_object(w);
+}
+
 /* "findings": headline, text and the paths of the figures each states;
  * "commentary": the analysts' Markdown per section. */
 static void write_findings(struct json_writer *w, const struct report_model *m)
@@ -521,6 +621,9 @@ void render_json(const struct report_model *m, struct strbuf *out)
 	key_int(&w, "top", m->top);
 	key_int(&w, "min_group", m->min_group);
 	key_int(&w, "top_cities", m->top_cities);
+	key_int(&w, "min_cell_postings", m->suppression.min_postings);
+	key_int(&w, "min_cell_companies", m->suppression.min_companies);
+	key_int(&w, "min_survey_cell", m->suppression.min_survey);
 	json_key(&w, "findings");
 	json_begin_object(&w);
 	key_double(&w, "lead_factor", m->findings_options.lead_factor);
@@ -545,6 +648,7 @@ void render_json(const struct report_model *m, struct strbuf *out)
 	write_keyword_audit(&w, m);
 	write_quality(&w, m);
 	write_findings(&w, m);
+	write_provenance(&w, m);
 	json_end_object(&w);
 	strbuf_addch(out, '\n');
 }

@@ -161,9 +161,9 @@ static void md_months(const struct report_model *m, enum render_lang lang, struc
 		md_sep(out);
 		md_count(out, f->applications, m->has_applications);
 		md_sep(out);
-		render_add_fixed(out, f->supply_demand_ratio, 2);
+		render_add_fixed_s(out, f->supply_demand_ratio, 2, f->suppressed & SUPPRESSED_RATIO, lang);
 		md_sep(out);
-		render_add_money(out, f->avg_salary);
+		render_add_money_s(out, f->avg_salary, f->suppressed & SUPPRESSED_AVG_SALARY, lang);
 		md_sep(out);
 		render_add_fixed(out, f->recruitment_index, 2);
 		md_sep(out);
@@ -194,9 +194,9 @@ static void md_totals(const struct report_model *m, const struct period_figures 
 	strbuf_addf(out, " |\n| %s | ", tr(lang, "人才投递数", "Applications"));
 	md_count(out, p->applications, m->has_applications);
 	strbuf_addf(out, " |\n| %s | ", tr(lang, "人才供需比", "Supply/demand ratio"));
-	render_add_fixed(out, p->supply_demand_ratio, 2);
+	render_add_fixed_s(out, p->supply_demand_ratio, 2, p->suppressed & SUPPRESSED_RATIO, lang);
 	strbuf_addf(out, " |\n| %s | ", tr(lang, "岗位平均薪资（元）", "Avg salary (CNY)"));
-	render_add_money(out, p->avg_salary);
+	render_add_money_s(out, p->avg_salary, p->suppressed & SUPPRESSED_AVG_SALARY, lang);
 	strbuf_addf(out, " |\n| %s | ", tr(lang, "有薪资的岗位数", "Postings with a salary"));
 	md_count(out, p->salary_postings, m->has_postings);
 	strbuf_addf(out, " |\n| %s | ", tr(lang, "岗位招聘指数", "Recruitment index"));
@@ -240,11 +240,12 @@ static void md_ranking(const struct report_model *m, const struct ranking *r,
 		render_add_fixed(out, g->recruitment_index, 2);
 		if (roles || companies) {
 			md_sep(out);
-			render_add_money(out, g->avg_salary);
+			render_add_money_s(out, g->avg_salary, g->suppressed & SUPPRESSED_AVG_SALARY, lang);
 		}
 		if (roles) {
 			md_sep(out);
-			render_add_fixed(out, g->supply_demand_ratio, 2);
+			render_add_fixed_s(out, g->supply_demand_ratio, 2,
+					   g->suppressed & SUPPRESSED_RATIO, lang);
 		}
 		md_end(out);
 	}
@@ -503,6 +504,12 @@ static void md_question(const struct question_figures *q, enum render_lang lang,
 		render_add_count(out, q->invalid);
 	}
 	strbuf_addstr(out, "\n\n");
+	if (q->suppressed) { /* the small-cell rule: the base only */
+		strbuf_addf(out, "%s\n\n",
+			    tr(lang, "作答人数过少，结果隐去（见研究方法）。",
+			       "Too few answered: figures suppressed (see Method)."));
+		return;
+	}
 	if (q->noptions > 0) {
 		bool ranked = q->type == QUESTION_RANKED, scale = q->type == QUESTION_SCALE;
 		const char *cols[] = { tr(lang, "选项", "Option"), tr(lang, "人数", "Count"),
@@ -608,15 +615,15 @@ static void md_crosstab(const struct survey_report *s, const struct crosstab *x,
 		md_base(out, sg->answered, flagged);
 		for (size_t o = 0; o < x->noptions; o++) {
 			md_sep(out);
-			render_add_pct(out, sg->shares ? sg->shares[o] : NAN, 2);
+			render_add_pct_s(out, sg->shares ? sg->shares[o] : NAN, 2, sg->suppressed, lang);
 		}
 		if (has_mean) {
 			md_sep(out);
-			render_add_fixed(out, sg->mean, 2);
+			render_add_fixed_s(out, sg->mean, 2, sg->suppressed, lang);
 		}
 		if (has_nps) {
 			md_sep(out);
-			render_add_fixed(out, sg->has_nps ? sg->nps.nps : NAN, 2);
+			render_add_fixed_s(out, sg->has_nps ? sg->nps.nps : NAN, 2, sg->suppressed, lang);
 		}
 		md_end(out);
 	}
@@ -775,6 +782,11 @@ static void md_method(const struct report_model *m, enum render_lang lang, struc
 		    m->min_group);
 	strbuf_addf(out, "\n- %s%d", tr(lang, "人才城市榜单长度：TOP", "Talent cities: top "),
 		    m->top_cities);
+	strbuf_addf(out, "\n- %s", tr(lang, "小样本规则：", "Small cells: "));
+	struct strbuf rule = STRBUF_INIT;
+	render_suppression_rule(m, lang, &rule);
+	render_add_md(out, strbuf_str(&rule));
+	strbuf_release(&rule);
 	strbuf_addf(out, "\n- %s", tr(lang, "结论规则：", "Findings: "));
 	struct strbuf rules = STRBUF_INIT;
 	render_findings_method(m, lang, &rules);

@@ -20,5 +20,8 @@ void render_html(const struct report_model *m, enum render_lang lang, struct str
 /* tables/<name>.csv: one CSV per table of the report, written into dir (created). */
 enum ts_status render_tables(const struct report_model *m, const char *dir,
 			     struct ts_error *err);
+/* report.xlsx: one sheet per table with number formats and native Excel charts
+ * of the main monthly series and each period's top roles (libxlsxwriter). */
+enum ts_status render_xlsx(const struct report_model *m, const char *path, struct ts_error *err);
 
 #endif

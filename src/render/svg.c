@@ -149,7 +149,8 @@ static void label_at(struct strbuf *out, double x, double y, const char *anchor,
 		     double max_w)
 {
 	text = text ? text : "";
-	if (text_width(text, FONT) <= max_w) {
+	/* The tolerance keeps a label whose gutter was sized to it whole. */
+	if (text_width(text, FONT) <= max_w + 0.5) {
 		text_at(out, x, y, anchor, "cat", text);
 		return;
 	}
@@ -362,6 +363,48 @@ void svg_line_chart(struct strbuf *out, const struct svg_chart *c)
 	}
 	strbuf_addstr(out, "</g>");
 
+	/* A single series gets a light area under its line (no mark: decoration). */
+	if (c->nseries == 1) {
+		const struct svg_series *sr = &c->series[0];
+		/* Fading from the line down to the axis; the gradient is named after the chart. */
+		strbuf_addstr(out, "<defs><linearGradient id=\"area-");
+		render_add_html(out, c->id);
+		strbuf_addf(out, "\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\"><stop offset=\"0\" "
+			    "stop-color=\"%s\" stop-opacity=\"0.18\"/><stop offset=\"1\" "
+			    "stop-color=\"%s\" stop-opacity=\"0\"/></linearGradient></defs>",
+			    svg_color(0), svg_color(0));
+		strbuf_addstr(out, "<path class=\"area\" fill=\"url(#area-");
+		render_add_html(out, c->id);
+		strbuf_addstr(out, ")\" d=\"");
+		for (size_t i = 0; i < c->n; i++) {
+			if (!isfinite(sr->values[i]))
+				continue;
+			size_t j = i; /* the run of values i..j */
+			while (j + 1 < c->n && isfinite(sr->values[j + 1]))
+				j++;
+			for (size_t t = i; t <= j; t++) {
+				double x = left + band * ((double)t + 0.5);
+				double y = bottom - (sr->values[t] - s.lo) / (s.hi - s.lo) * (bottom - top);
+				if (t == i) {
+					strbuf_addch(out, 'M');
+					add_num(out, x);
+					strbuf_addch(out, ' ');
+					add_num(out, bottom);
+				}
+				strbuf_addch(out, 'L');
+				add_num(out, x);
+				strbuf_addch(out, ' ');
+				add_num(out, y);
+			}
+			strbuf_addch(out, 'L');
+			add_num(out, left + band * ((double)j + 0.5));
+			strbuf_addch(out, ' ');
+			add_num(out, bottom);
+			strbuf_addch(out, 'Z');
+			i = j;
+		}
+		strbuf_addstr(out, "\"/>");
+	}
 	for (size_t k = 0; k < c->nseries; k++) {
 		const struct svg_series *sr = &c->series[k];
 		/* The line, broken where a value is null. */
@@ -404,13 +447,22 @@ void svg_line_chart(struct strbuf *out, const struct svg_chart *c)
 				double before = i > 0 && isfinite(sr->values[i - 1]) ? sr->values[i - 1] : v;
 				double after = i + 1 < c->n && isfinite(sr->values[i + 1]) ? sr->values[i + 1] : v;
 				bool above = v >= (before + after) / 2 || y > bottom - 14;
+				/* On a slope, below and to the side the line does not go:
+				 * right of a rise, left of a fall. */
+				bool rise = before < v && v < after, fall = before > v && v > after;
+				const char *anchor = "middle";
+				double lx = x;
+				if (!above && (rise || fall)) {
+					anchor = rise ? "start" : "end";
+					lx = rise ? x + 4 : x - 4;
+				}
 				strbuf_reset(&tmp);
 				add_value(&tmp, v, &c->format);
 				strbuf_addstr(out, "<text x=\"");
-				add_num(out, x);
+				add_num(out, lx);
 				strbuf_addstr(out, "\" y=\"");
-				add_num(out, above ? y - 8 : y + 16);
-				strbuf_addstr(out, "\" text-anchor=\"middle\" class=\"point-label\">");
+				add_num(out, above ? y - 8 : y + 15);
+				strbuf_addf(out, "\" text-anchor=\"%s\" class=\"point-label\">", anchor);
 				strbuf_addstr(out, tmp.buf);
 				strbuf_addstr(out, "</text>");
 			}

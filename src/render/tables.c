@@ -54,6 +54,15 @@ static void csv_num(struct strbuf *sb, double v)
 	render_add_shortest(sb, v);
 }
 
+/* A number, or "suppressed" when the small-cell rule withheld it. */
+static void csv_num_s(struct strbuf *sb, double v, bool suppressed)
+{
+	if (suppressed)
+		strbuf_addstr(sb, "suppressed");
+	else
+		csv_num(sb, v);
+}
+
 static void csv_month(struct strbuf *sb, int month)
 {
 	if (month < 0)
@@ -145,9 +154,9 @@ static void t_months(const struct report_model *m, struct strbuf *sb)
 		csv_sep(sb);
 		csv_count(sb, f->applications, m->has_applications);
 		csv_sep(sb);
-		csv_num(sb, f->supply_demand_ratio);
+		csv_num_s(sb, f->supply_demand_ratio, f->suppressed & SUPPRESSED_RATIO);
 		csv_sep(sb);
-		csv_num(sb, f->avg_salary);
+		csv_num_s(sb, f->avg_salary, f->suppressed & SUPPRESSED_AVG_SALARY);
 		csv_sep(sb);
 		csv_count(sb, f->salary_postings, m->has_postings);
 		csv_sep(sb);
@@ -183,9 +192,9 @@ static void t_periods(const struct report_model *m, struct strbuf *sb)
 		csv_sep(sb);
 		csv_count(sb, p->applications, m->has_applications);
 		csv_sep(sb);
-		csv_num(sb, p->supply_demand_ratio);
+		csv_num_s(sb, p->supply_demand_ratio, p->suppressed & SUPPRESSED_RATIO);
 		csv_sep(sb);
-		csv_num(sb, p->avg_salary);
+		csv_num_s(sb, p->avg_salary, p->suppressed & SUPPRESSED_AVG_SALARY);
 		csv_sep(sb);
 		csv_count(sb, p->salary_postings, m->has_postings);
 		csv_sep(sb);
@@ -222,9 +231,9 @@ static void t_ranking(const struct report_model *m, const struct ranking *r, enu
 		csv_sep(sb);
 		csv_num(sb, g->recruitment_index);
 		csv_sep(sb);
-		csv_num(sb, g->avg_salary);
+		csv_num_s(sb, g->avg_salary, g->suppressed & SUPPRESSED_AVG_SALARY);
 		csv_sep(sb);
-		csv_num(sb, g->supply_demand_ratio);
+		csv_num_s(sb, g->supply_demand_ratio, g->suppressed & SUPPRESSED_RATIO);
 		csv_eol(sb);
 	}
 }
@@ -377,20 +386,26 @@ static void t_survey_questions(const struct survey_report *s, struct strbuf *sb)
 			const struct option_figures *op = &q->options[o];
 			strbuf_addstr(sb, lead.buf);
 			csv_str(sb, op->option);
-			strbuf_addf(sb, ",%lld,", op->count);
-			csv_num(sb, op->share);
+			if (q->suppressed)
+				strbuf_addstr(sb, ",suppressed,");
+			else
+				strbuf_addf(sb, ",%lld,", op->count);
+			csv_num_s(sb, op->share, q->suppressed);
 			csv_sep(sb);
-			csv_num(sb, op->ci_low);
+			csv_num_s(sb, op->ci_low, q->suppressed);
 			csv_sep(sb);
-			csv_num(sb, op->ci_high);
+			csv_num_s(sb, op->ci_high, q->suppressed);
 			csv_sep(sb);
-			csv_num(sb, op->score);
+			csv_num_s(sb, op->score, q->suppressed && q->type == QUESTION_RANKED);
 			csv_eol(sb);
 		}
 		if (q->type == QUESTION_SCALE && q->distribution && q->max >= q->min) {
 			for (int v = q->min; v <= q->max; v++)
-				strbuf_addf(sb, "%s%d,%lld,,,,\r\n", lead.buf, v,
-					    q->distribution[v - q->min]);
+				if (q->suppressed)
+					strbuf_addf(sb, "%s%d,suppressed,,,,\r\n", lead.buf, v);
+				else
+					strbuf_addf(sb, "%s%d,%lld,,,,\r\n", lead.buf, v,
+						    q->distribution[v - q->min]);
 		}
 		if (q->noptions == 0 && !(q->type == QUESTION_SCALE && q->distribution)) {
 			strbuf_addstr(sb, lead.buf);
@@ -442,6 +457,12 @@ static void t_survey_crosstabs(const struct survey_report *s, struct strbuf *sb)
 		   "option", "share", "ci_low", "ci_high", "segment_mean", "segment_nps");
 	for (size_t i = 0; i < s->ncrosstabs; i++) {
 		const struct crosstab *x = &s->crosstabs[i];
+		bool has_mean = false; /* a scale or number question: segments have a mean */
+		for (size_t q = 0; q < s->nquestions; q++)
+			if (s->questions[q].id && x->question_id &&
+			    strcmp(s->questions[q].id, x->question_id) == 0)
+				has_mean = s->questions[q].type == QUESTION_SCALE ||
+					   s->questions[q].type == QUESTION_NUMBER;
 		for (size_t g = 0; g < x->nsegments; g++) {
 			const struct crosstab_segment *sg = &x->segments[g];
 			struct strbuf lead = STRBUF_INIT, tail = STRBUF_INIT;
@@ -453,19 +474,19 @@ static void t_survey_crosstabs(const struct survey_report *s, struct strbuf *sb)
 			strbuf_addf(&lead, ",%lld,%s,", sg->answered,
 				    sg->answered < RENDER_SMALL_BASE ? "true" : "false");
 			csv_sep(&tail);
-			csv_num(&tail, sg->mean);
+			csv_num_s(&tail, sg->mean, sg->suppressed && has_mean);
 			csv_sep(&tail);
 			if (sg->has_nps)
-				csv_num(&tail, sg->nps.nps);
+				csv_num_s(&tail, sg->nps.nps, sg->suppressed);
 			for (size_t o = 0; o < x->noptions; o++) {
 				strbuf_addstr(sb, lead.buf);
 				csv_str(sb, x->options[o]);
 				csv_sep(sb);
-				csv_num(sb, sg->shares ? sg->shares[o] : NAN);
+				csv_num_s(sb, sg->shares ? sg->shares[o] : NAN, sg->suppressed);
 				csv_sep(sb);
-				csv_num(sb, sg->ci_low ? sg->ci_low[o] : NAN);
+				csv_num_s(sb, sg->ci_low ? sg->ci_low[o] : NAN, sg->suppressed);
 				csv_sep(sb);
-				csv_num(sb, sg->ci_high ? sg->ci_high[o] : NAN);
+				csv_num_s(sb, sg->ci_high ? sg->ci_high[o] : NAN, sg->suppressed);
 				strbuf_addstr(sb, tail.buf);
 				csv_eol(sb);
 			}

@@ -476,6 +476,20 @@ static void quality_has_something_to_show(void **state)
 	assert_true(jnum(report, "quality.postings.rejected") > 0);
 	assert_true(jnum(report, "quality.postings.salary_unknown") > 0);
 	assert_true(jnum(report, "quality.applications.orphans") > 0);
+	/* reposts under the engine's default rule: the demo's options leave it as is */
+	assert_true(jnum(report, "quality.postings.reposts") > 0);
+	assert_true(jnum(report, "quality.postings.repost_days") == 60);
+	assert_true(jnum(report, "quality.postings.postings_unique") ==
+		    jnum(report, "quality.postings.accepted") - jnum(report, "quality.postings.reposts"));
+	assert_true(jnum(report, key("%s.postings_total", period(P2024))) >
+		    jnum(report, key("%s.postings_unique", period(P2024))));
+	struct strbuf path = STRBUF_INIT, conf = STRBUF_INIT;
+	strbuf_addf(&path, "%s/data/talentscope.conf", demo_dir);
+	assert_true(e2e_read(path.buf, &conf));
+	assert_non_null(strstr(conf.buf, "\ncoef = "));
+	assert_null(strstr(conf.buf, "repost-days"));
+	strbuf_release(&path);
+	strbuf_release(&conf);
 	static const char *const tables[] = { "postings", "applications", "talents", "posts" };
 	for (size_t i = 0; i < 4; i++)
 		assert_true(jnum(report, key("quality.%s.rows", tables[i])) ==

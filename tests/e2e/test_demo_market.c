@@ -1,7 +1,9 @@
 /*
  * End-to-end checks of the demo market dataset generator: what it writes,
  * that it is reproducible, that scale multiplies the rows, and that the
- * domain is exactly the postings that carry a keyword of the built-in list.
+ * domain is exactly the postings that carry a keyword of the built-in list,
+ * and that the postings are distinct jobs under the default repost rule but
+ * for a few deliberate reposts.
  * The figures themselves (M1-M16) are checked by the engine's tests.  The
  * test reads the files back with its own small RFC 4180 scanner and its own
  * ASCII case-folding substring matcher, independent of the generator.
@@ -296,11 +298,6 @@ static bool shared_category(const char *c)
 	return !strcmp(c, "产品经理") || !strcmp(c, "Java") || !strcmp(c, "前端开发");
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* True for a posted date no reader accepts (the generator's bad rows). */
 static bool bad_date(const char *posted)
 {
@@ -349,55 +346,159 @@ static void test_domain_is_keyword_postings(void **state)
 	count_postings(fx->a, &kw, &pc);
 	assert_int_equal(pc.plain_with_keyword, 0);
 	assert_int_equal(pc.role_without_keyword, 0);
-	/* a domain count within the duplicates' margin of the plan (≈0.3 % dups) */
-	assert_true(pc.domain >= DOMAIN_POSTINGS && pc.domain <= DOMAIN_POSTINGS * 1.005);
+	/* a domain count within the margin of the plan of duplicates (≈0.3 %) and
+	 * reposts (≈0.5 %) */
+	assert_true(pc.domain >= DOMAIN_POSTINGS && pc.domain <= DOMAIN_POSTINGS * 1.012);
 	assert_true(pc.records > 40000 && pc.records < 60000);
 	/* a few unreadable rows (bad dates, short rows), well under 1 % */
 	assert_true(pc.bad > 0 && pc.bad < pc.records / 100);
 	keywords_free(&kw);
 }
 
-/* Distinct readable postings, domain ones counted once each. */
-static void unique_domain(const char *dir, const struct keywords *kw, long *unique, long *domain)
+/* A readable posting row, in file order. */
+struct job_row {
+	char *id;
+	char *job; /* company, title (ASCII in lower case), city: the repost rule's key */
+	long day;  /* days since 1970-01-01 */
+	size_t order;
+	bool domain, dup, repost;
+	long gap; /* reposts: days since the job's previous posting */
+};
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static long civil_days(long y, long m, long d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+/* The day of a posted date as the demo writes it: 2024-03-05, 2024/03/05,
+ * 2024-03-05 10:11:12. */
+static long posted_day(const char *s)
+{
+	char *end;
+	long y = strtol(s, &end, 10);
+	assert_true(*end == '-' || *end == '/');
+	long m = strtol(end + 1, &end, 10);
+	assert_true(*end == '-' || *end == '/');
+	long d = strtol(end + 1, &end, 10);
+	assert_true(m >= 1 && m <= 12 && d >= 1 && d <= 31);
+	return civil_days(y, m, d);
+}
+
+/* The demo's city texts (北京, 北京市, 北京·海淀区, 北京-海淀区) as the
+ * contract's city: the text before · or -, without a trailing 市. */
+static void city_name(const char *text, char *out, size_t cap)
+{
+	size_t n = strcspn(text, "-");
+	const char *dot = strstr(text, "·");
+	if (dot && (size_t)(dot - text) < n)
+		n = (size_t)(dot - text);
+	if (n >= 3 && !memcmp(text + n - 3, "市", 3))
+		n -= 3;
+	snprintf(out, cap, "%.*s", (int)n, text);
+}
+
+static int cmp_job_id(const void *a, const void *b)
+{
+	const struct job_row *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+static int cmp_job_key(const void *a, const void *b)
+{
+	const struct job_row *x = a, *y = b;
+	int c = strcmp(x->job, y->job);
+	return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* The readable postings of dir, duplicate ids marked, and reposts marked by
+ * the contract's rule: the same company, title and city as a posting with
+ * another id at most 60 days before its previous occurrence. */
+static struct job_row *read_jobs(const char *dir, const struct keywords *kw, size_t *count)
 {
 	char path[1024];
 	size_t len, pos = 0;
 	snprintf(path, sizeof(path), "%s/postings.csv", dir);
 	char *buf = read_all(path, &len);
+	assert_non_null(buf);
 	struct record *rec = malloc(sizeof(*rec));
 	next_record(buf, len, &pos, rec);
-	size_t cap = 1 << 17, n = 0;
-	char **ids = malloc(cap * sizeof(char *));
+	size_t cap = 1 << 16, n = 0;
+	struct job_row *rows = malloc(cap * sizeof(*rows));
 	while (next_record(buf, len, &pos, rec)) {
 		if (rec->nfields != 13 || bad_date(rec->field[1]))
 			continue;
-		char text[16384];
+		char text[16384], city[256];
 		snprintf(text, sizeof(text), "%s\n%s\n%s\n%s", rec->field[3], rec->field[6],
 			 rec->field[11], rec->field[12]);
 		if (n == cap) {
 			cap *= 2;
-			ids = realloc(ids, cap * sizeof(char *));
+			rows = realloc(rows, cap * sizeof(*rows));
 		}
-		size_t l = strlen(rec->field[0]);
-		ids[n] = malloc(l + 2);
-		memcpy(ids[n], rec->field[0], l);
-		ids[n][l] = keywords_any(kw, text) ? 'D' : 'O';
-		ids[n][l + 1] = '\0';
-		n++;
+		struct job_row *j = &rows[n];
+		memset(j, 0, sizeof(*j));
+		j->id = strdup(rec->field[0]);
+		city_name(rec->field[5], city, sizeof(city));
+		snprintf(text, sizeof(text), "%s\x1f%s\x1f%s", rec->field[2], rec->field[3], city);
+		for (char *q = text; *q; q++)
+			if (*q >= 'A' && *q <= 'Z')
+				*q += 'a' - 'A';
+		j->job = strdup(text);
+		j->day = posted_day(rec->field[1]);
+		j->order = n++;
+		snprintf(text, sizeof(text), "%s\n%s\n%s\n%s", rec->field[3], rec->field[6],
+			 rec->field[11], rec->field[12]);
+		j->domain = keywords_any(kw, text);
 	}
-	qsort(ids, n, sizeof(char *), cmp_str);
-	*unique = *domain = 0;
+	qsort(rows, n, sizeof(*rows), cmp_job_id);
+	for (size_t i = 1; i < n; i++)
+		rows[i].dup = !strcmp(rows[i].id, rows[i - 1].id);
+	qsort(rows, n, sizeof(*rows), cmp_job_key);
+	const char *prev = NULL; /* the job of the previous posting with a new id */
+	long last = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && !strcmp(ids[i], ids[i - 1]))
+		if (rows[i].dup)
 			continue;
-		(*unique)++;
-		*domain += ids[i][strlen(ids[i]) - 1] == 'D';
+		if (prev && !strcmp(prev, rows[i].job)) {
+			rows[i].gap = rows[i].day - last;
+			rows[i].repost = labs(rows[i].gap) <= 60;
+		}
+		prev = rows[i].job;
+		last = rows[i].day;
 	}
-	for (size_t i = 0; i < n; i++)
-		free(ids[i]);
-	free(ids);
 	free(rec);
 	free(buf);
+	*count = n;
+	return rows;
+}
+
+static void free_jobs(struct job_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].id);
+		free(rows[i].job);
+	}
+	free(rows);
+}
+
+/* Distinct readable postings that are no reposts, and the domain ones. */
+static void unique_domain(const char *dir, const struct keywords *kw, long *unique, long *domain)
+{
+	size_t n;
+	struct job_row *rows = read_jobs(dir, kw, &n);
+	*unique = *domain = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].dup || rows[i].repost)
+			continue;
+		(*unique)++;
+		*domain += rows[i].domain;
+	}
+	free_jobs(rows, n);
 }
 
 static void test_exact_domain_count(void **state)
@@ -415,6 +516,36 @@ static void test_exact_domain_count(void **state)
 	keywords_free(&kw);
 }
 
+/* The generated postings are distinct jobs under the default repost rule
+ * (60 days), but for a few deliberate reposts: the same job 20-45 days after
+ * its first posting, under a new id, about 0.5 % of the postings. */
+static void test_deliberate_reposts(void **state)
+{
+	struct fixture *fx = *state;
+	struct keywords kw;
+	keywords_load(&kw);
+	const char *dirs[] = { fx->a, fx->d };
+	for (int k = 0; k < 2; k++) {
+		size_t n;
+		struct job_row *rows = read_jobs(dirs[k], &kw, &n);
+		long reposts = 0, unique = 0, domain = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (rows[i].dup)
+				continue;
+			unique++;
+			if (!rows[i].repost)
+				continue;
+			reposts++;
+			domain += rows[i].domain;
+			assert_true(rows[i].gap >= 20 && rows[i].gap <= 45);
+		}
+		assert_true(reposts > unique * 2 / 1000 && reposts < unique / 100);
+		assert_true(domain > 0 && domain < reposts);
+		free_jobs(rows, n);
+	}
+	keywords_free(&kw);
+}
+
 static void test_config_scales(void **state)
 {
 	struct fixture *fx = *state;
@@ -428,6 +559,8 @@ static void test_config_scales(void **state)
 				  "industries=25,companies=1\n"));
 	assert_non_null(strstr(a, "\nmin-group = 20\n"));
 	assert_non_null(strstr(a, "\ntop = 10\n"));
+	/* the engine's default repost rule: no repost-days line */
+	assert_null(strstr(a, "repost-days"));
 	snprintf(path, sizeof(path), "%s/talentscope.conf", fx->d);
 	char *d = read_all(path, &len);
 	assert_non_null(strstr(d, "\ncoef = postings=20,applications=40,content=10,roles=40,"
@@ -525,6 +658,7 @@ int main(void)
 		cmocka_unit_test(test_other_seed_other_rows),
 		cmocka_unit_test(test_domain_is_keyword_postings),
 		cmocka_unit_test(test_exact_domain_count),
+		cmocka_unit_test(test_deliberate_reposts),
 		cmocka_unit_test(test_config_scales),
 		cmocka_unit_test(test_companies_table),
 		cmocka_unit_test(test_posts_and_talents),

@@ -82,7 +82,7 @@ static void item(struct report_model *m, size_t p, enum ranking_kind k, const ch
 		 double index, double salary, double ratio)
 {
 	struct ranking *r = &m->periods[p].rankings[k];
-	r->items[r->n++] = (struct group_figures){ name, 0, 0, 0, 0, index, salary, ratio };
+	r->items[r->n++] = (struct group_figures){ name, 0, 0, 0, 0, index, salary, ratio, 0 };
 }
 
 static const struct finding *run_lang(struct report_model *m, const char *topic,
@@ -562,9 +562,9 @@ static void survey_model(double yes, double no, long long base_a, long long base
 	seg_shares[1][0] = 0.3;
 	seg_shares[1][1] = 0.7;
 	segs[0] = (struct crosstab_segment){ "大公司", base_a, seg_shares[0], seg_lo[0], seg_hi[0],
-					     NAN, NULL, NULL, false, { 0 } };
+					     NAN, NULL, NULL, false, { 0 }, false };
 	segs[1] = (struct crosstab_segment){ "小公司", base_b, seg_shares[1], seg_lo[1], seg_hi[1],
-					     NAN, NULL, NULL, false, { 0 } };
+					     NAN, NULL, NULL, false, { 0 }, false };
 }
 
 static void survey_leader_and_segments(void **state)
