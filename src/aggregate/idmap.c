@@ -1,6 +1,6 @@
 /*
  * Id maps.  Packed keys live in an open-addressing table (linear probing,
- * at most 3/4 full); the rest in a dict.  Packing, bit 63 telling the forms
+ * at most 3/4 full, key and number side by side); the rest in a dict.  Packing, bit 63 telling the forms
  * apart:
  *   0: up to 7 bytes, any: length << 56 | the bytes (little end first);
  *   1: a prefix of 0..2 bytes that are no digits, then 1..12 digits (leading
@@ -59,47 +59,48 @@ static uint64_t key_hash(uint64_t k)
 	return k;
 }
 
+static uint64_t slot_key(const uint32_t *sl)
+{
+	return (uint64_t)sl[1] << 32 | sl[0];
+}
+
 void idmap_init(struct idmap *m)
 {
 	memset(m, 0, sizeof(*m));
 	m->nslots = 1024;
-	m->keys = xmalloc(m->nslots * sizeof(*m->keys));
-	m->vals = xcalloc(m->nslots, sizeof(*m->vals));
+	m->slots = xcalloc(3 * m->nslots, sizeof(*m->slots));
 	dict_init(&m->other);
 }
 
 void idmap_release(struct idmap *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->slots);
 	dict_release(&m->other);
 	free(m->other_vals);
 	memset(m, 0, sizeof(*m));
 }
 
-static size_t probe(const struct idmap *m, uint64_t key)
+/* The slot of key, or the empty one where it would go. */
+static uint32_t *probe(const struct idmap *m, uint64_t key)
 {
 	size_t mask = m->nslots - 1;
-	for (size_t i = key_hash(key) & mask;; i = (i + 1) & mask)
-		if (!m->vals[i] || m->keys[i] == key)
-			return i;
+	for (size_t i = key_hash(key) & mask;; i = (i + 1) & mask) {
+		uint32_t *sl = &m->slots[3 * i];
+		if (!sl[2] || slot_key(sl) == key)
+			return sl;
+	}
 }
 
 static void grow(struct idmap *m)
 {
-	struct idmap old = *m;
+	uint32_t *old = m->slots;
+	size_t n = m->nslots;
 	m->nslots *= 2;
-	m->keys = xmalloc(m->nslots * sizeof(*m->keys));
-	m->vals = xcalloc(m->nslots, sizeof(*m->vals));
-	for (size_t i = 0; i < old.nslots; i++) {
-		if (!old.vals[i])
-			continue;
-		size_t j = probe(m, old.keys[i]);
-		m->keys[j] = old.keys[i];
-		m->vals[j] = old.vals[i];
-	}
-	free(old.keys);
-	free(old.vals);
+	m->slots = xcalloc(3 * m->nslots, sizeof(*m->slots));
+	for (size_t i = 0; i < n; i++)
+		if (old[3 * i + 2])
+			memcpy(probe(m, slot_key(&old[3 * i])), &old[3 * i], 3 * sizeof(*old));
+	free(old);
 }
 
 uint32_t idmap_intern(struct idmap *m, struct slice id, bool *added)
@@ -107,13 +108,14 @@ uint32_t idmap_intern(struct idmap *m, struct slice id, bool *added)
 	uint64_t key;
 	*added = false;
 	if (idmap_pack(id, &key)) {
-		size_t i = probe(m, key);
-		if (m->vals[i])
-			return m->vals[i] - 1;
+		uint32_t *sl = probe(m, key);
+		if (sl[2])
+			return sl[2] - 1;
 		*added = true;
 		uint32_t v = (uint32_t)m->n++;
-		m->keys[i] = key;
-		m->vals[i] = v + 1;
+		sl[0] = (uint32_t)key;
+		sl[1] = (uint32_t)(key >> 32);
+		sl[2] = v + 1;
 		if (++m->npacked * 4 > m->nslots * 3)
 			grow(m);
 		return v;
@@ -128,12 +130,19 @@ uint32_t idmap_intern(struct idmap *m, struct slice id, bool *added)
 	return m->other_vals[d];
 }
 
+void idmap_prefetch(const struct idmap *m, struct slice id)
+{
+	uint64_t key;
+	if (idmap_pack(id, &key))
+		__builtin_prefetch(&m->slots[3 * (key_hash(key) & (m->nslots - 1))]);
+}
+
 uint32_t idmap_find(const struct idmap *m, struct slice id)
 {
 	uint64_t key;
 	if (idmap_pack(id, &key)) {
-		size_t i = probe(m, key);
-		return m->vals[i] ? m->vals[i] - 1 : IDMAP_NONE;
+		const uint32_t *sl = probe(m, key);
+		return sl[2] ? sl[2] - 1 : IDMAP_NONE;
 	}
 	uint32_t d = dict_find(&m->other, id);
 	return d == DICT_NONE ? IDMAP_NONE : m->other_vals[d];

@@ -16,8 +16,9 @@
 #include "aggregate/dict.h"
 
 struct idmap {
-	uint64_t *keys;  /* packed ids, by slot */
-	uint32_t *vals;  /* number + 1 by slot; 0: empty */
+	/* packed ids: slot i is words 3i..3i+2, the key's low and high halves
+	 * and its number + 1 (0: empty), so that a probe touches one place */
+	uint32_t *slots;
 	size_t nslots, npacked;
 	struct dict other;     /* ids that do not pack */
 	uint32_t *other_vals;  /* number by dictionary id */
@@ -33,6 +34,10 @@ void idmap_release(struct idmap *m);
 uint32_t idmap_intern(struct idmap *m, struct slice id, bool *added);
 /* The number of id, or IDMAP_NONE. */
 uint32_t idmap_find(const struct idmap *m, struct slice id);
+
+/* Starts loading the slot of id into the cache (a table of millions of ids
+ * misses it on every look-up): call it some ids ahead of idmap_intern. */
+void idmap_prefetch(const struct idmap *m, struct slice id);
 
 /* How id packs into 64 bits; false when it does not (exposed for tests). */
 bool idmap_pack(struct slice id, uint64_t *key);

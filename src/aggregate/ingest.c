@@ -430,6 +430,9 @@ struct rec {
 };
 
 enum { REC_ROLE, REC_COMPANY, REC_INDUSTRY, REC_REPOST_KEY };
+
+/* Records ahead whose id slot is fetched into the cache while applying. */
+#define ID_PREFETCH 8
 enum { REC_CITY = 0, REC_REASON = 0 };
 
 /* What a worker leaves of one part. */
@@ -1112,8 +1115,11 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 	struct table_quality *q = p->q;
 	struct cube *cube = s->cube;
 	struct posting_index *idx = s->idx;
+	const struct idmap *ids = &idx->ids;
 	for (size_t i = 0; i < out->n; i++) {
 		const struct rec *r = &out->recs[i];
+		if (i + ID_PREFETCH < out->n)
+			idmap_prefetch(ids, out->recs[i + ID_PREFETCH].id);
 		if (r->kind == REC_REJECT) {
 			apply_reject(p, r, part, line_base);
 			continue;
@@ -1309,8 +1315,11 @@ static void apply_talents(struct pipeline *p, struct part_out *out, const struct
 {
 	struct keyed_state *s = p->state;
 	struct table_quality *q = p->q;
+	const struct idmap *ids = &s->ids;
 	for (size_t i = 0; i < out->n; i++) {
 		const struct rec *r = &out->recs[i];
+		if (i + ID_PREFETCH < out->n)
+			idmap_prefetch(ids, out->recs[i + ID_PREFETCH].id);
 		if (r->kind == REC_REJECT) {
 			apply_reject(p, r, part, line_base);
 			continue;
@@ -1355,8 +1364,11 @@ static void apply_posts(struct pipeline *p, struct part_out *out, const struct t
 {
 	struct keyed_state *s = p->state;
 	struct table_quality *q = p->q;
+	const struct idmap *ids = &s->ids;
 	for (size_t i = 0; i < out->n; i++) {
 		const struct rec *r = &out->recs[i];
+		if (i + ID_PREFETCH < out->n)
+			idmap_prefetch(ids, out->recs[i + ID_PREFETCH].id);
 		if (r->kind == REC_REJECT) {
 			apply_reject(p, r, part, line_base);
 			continue;

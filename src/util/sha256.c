@@ -1,8 +1,10 @@
 /*
  * SHA-256 as FIPS 180-4 defines it (section 6.2), one 64-byte block at a time
  * with the message schedule computed in place.  Portable C, no tables beyond
- * the round constants; about 200 MB/s, enough to hash a dataset's files once
- * for report.json's provenance.
+ * the round constants, about 200 MB/s; on x86-64 CPUs with the SHA
+ * extensions (chosen at run time) about ten times that, so that hashing a
+ * dataset's files for report.json's provenance stays faster than reading
+ * them.
  */
 #include "util/sha256.h"
 
@@ -26,7 +28,7 @@ static uint32_t rotr(uint32_t x, unsigned n)
 	return x >> n | x << (32 - n);
 }
 
-static void compress(uint32_t h[8], const unsigned char *p)
+static void compress_portable(uint32_t h[8], const unsigned char *p)
 {
 	uint32_t w[64];
 	for (int t = 0; t < 16; t++)
@@ -59,6 +61,63 @@ static void compress(uint32_t h[8], const unsigned char *p)
 	h[5] += f;
 	h[6] += g;
 	h[7] += hh;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+/*
+ * The same compression with the x86 SHA extensions (sha256rnds2 does two
+ * rounds, sha256msg1/msg2 the message schedule), about ten times faster:
+ * hashing a national year's files must not take longer than reading them.
+ * The state is kept as the instructions want it (ABEF, CDGH).
+ */
+__attribute__((target("sha,sse4.1,ssse3"))) static void compress_shani(uint32_t h[8],
+									  const unsigned char *p)
+{
+	const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+	__m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[0]), 0xB1); /* CDAB */
+	__m128i st1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[4]), 0x1B); /* EFGH */
+	__m128i st0 = _mm_alignr_epi8(tmp, st1, 8);                                       /* ABEF */
+	st1 = _mm_blend_epi16(st1, tmp, 0xF0);                                            /* CDGH */
+	__m128i abef = st0, cdgh = st1;
+	__m128i m[4];
+	for (int i = 0; i < 16; i++) {
+		__m128i w;
+		if (i < 4) {
+			w = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), bswap);
+		} else {
+			/* W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16], four at a time */
+			w = _mm_sha256msg1_epu32(m[i & 3], m[(i + 1) & 3]);
+			w = _mm_add_epi32(w, _mm_alignr_epi8(m[(i + 3) & 3], m[(i + 2) & 3], 4));
+			w = _mm_sha256msg2_epu32(w, m[(i + 3) & 3]);
+		}
+		m[i & 3] = w;
+		__m128i wk = _mm_add_epi32(w, _mm_loadu_si128((const __m128i *)&k[4 * i]));
+		st1 = _mm_sha256rnds2_epu32(st1, st0, wk);
+		st0 = _mm_sha256rnds2_epu32(st0, st1, _mm_shuffle_epi32(wk, 0x0E));
+	}
+	st0 = _mm_add_epi32(st0, abef);
+	st1 = _mm_add_epi32(st1, cdgh);
+	/* back to h[0..3] = A B C D and h[4..7] = E F G H */
+	tmp = _mm_shuffle_epi32(st0, 0x1B);
+	st1 = _mm_shuffle_epi32(st1, 0xB1);
+	st0 = _mm_blend_epi16(tmp, st1, 0xF0);
+	st1 = _mm_alignr_epi8(st1, tmp, 8);
+	_mm_storeu_si128((__m128i *)&h[0], st0);
+	_mm_storeu_si128((__m128i *)&h[4], st1);
+}
+#endif
+
+static void compress(uint32_t h[8], const unsigned char *p)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (__builtin_cpu_supports("sha")) {
+		compress_shani(h, p);
+		return;
+	}
+#endif
+	compress_portable(h, p);
 }
 
 void sha256_init(struct sha256 *s)
