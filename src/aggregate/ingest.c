@@ -1310,28 +1310,41 @@ static void judge_talent(struct pipeline *p, struct worker *w, struct part_out *
 	r->text[REC_CITY] = arena_slice(&out->arena, worker_city(w, row->field[TALENT_CITY]));
 }
 
+/* The head of applying a talent or post record, in file order: a reject goes
+ * to the rejects writer, a repeated id is a duplicate.  Returns the record of
+ * a newly accepted row (counted), else NULL. */
+static const struct rec *apply_keyed(struct pipeline *p, struct part_out *out, size_t i,
+				     const struct table_part *part, long line_base)
+{
+	struct keyed_state *s = p->state;
+	struct table_quality *q = p->q;
+	const struct rec *r = &out->recs[i];
+	if (i + ID_PREFETCH < out->n)
+		idmap_prefetch(&s->ids, out->recs[i + ID_PREFETCH].id);
+	if (r->kind == REC_REJECT) {
+		apply_reject(p, r, part, line_base);
+		return NULL;
+	}
+	q->rows++;
+	bool added;
+	idmap_intern(&s->ids, r->id, &added);
+	if (!added) {
+		q->duplicates++;
+		return NULL;
+	}
+	q->accepted++;
+	return r;
+}
+
 static void apply_talents(struct pipeline *p, struct part_out *out, const struct table_part *part,
 			  long line_base)
 {
 	struct keyed_state *s = p->state;
 	struct table_quality *q = p->q;
-	const struct idmap *ids = &s->ids;
 	for (size_t i = 0; i < out->n; i++) {
-		const struct rec *r = &out->recs[i];
-		if (i + ID_PREFETCH < out->n)
-			idmap_prefetch(ids, out->recs[i + ID_PREFETCH].id);
-		if (r->kind == REC_REJECT) {
-			apply_reject(p, r, part, line_base);
+		const struct rec *r = apply_keyed(p, out, i, part, line_base);
+		if (!r)
 			continue;
-		}
-		q->rows++;
-		bool added;
-		idmap_intern(&s->ids, r->id, &added);
-		if (!added) {
-			q->duplicates++;
-			continue;
-		}
-		q->accepted++;
 		if (!(r->flags & RF_DOMAIN))
 			continue;
 		q->domain++;
@@ -1364,23 +1377,10 @@ static void apply_posts(struct pipeline *p, struct part_out *out, const struct t
 {
 	struct keyed_state *s = p->state;
 	struct table_quality *q = p->q;
-	const struct idmap *ids = &s->ids;
 	for (size_t i = 0; i < out->n; i++) {
-		const struct rec *r = &out->recs[i];
-		if (i + ID_PREFETCH < out->n)
-			idmap_prefetch(ids, out->recs[i + ID_PREFETCH].id);
-		if (r->kind == REC_REJECT) {
-			apply_reject(p, r, part, line_base);
+		const struct rec *r = apply_keyed(p, out, i, part, line_base);
+		if (!r)
 			continue;
-		}
-		q->rows++;
-		bool added;
-		idmap_intern(&s->ids, r->id, &added);
-		if (!added) {
-			q->duplicates++;
-			continue;
-		}
-		q->accepted++;
 		cube_note_row(s->cube, TABLE_POSTS, r->month);
 		if (r->flags & RF_DOMAIN) {
 			q->domain++;
