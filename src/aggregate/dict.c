@@ -70,12 +70,15 @@ static void dict_grow(struct dict *d)
 	d->nslots = nslots;
 }
 
+static uint32_t dict_find_hashed(const struct dict *d, struct slice s, uint64_t h);
+static uint32_t dict_intern_hashed(struct dict *d, struct slice s, uint64_t h);
+
 uint32_t dict_find(const struct dict *d, struct slice s)
 {
 	return dict_find_hashed(d, s, hash_bytes(s.ptr, s.len));
 }
 
-uint32_t dict_find_hashed(const struct dict *d, struct slice s, uint64_t h)
+static uint32_t dict_find_hashed(const struct dict *d, struct slice s, uint64_t h)
 {
 	size_t i = dict_probe(d, s, h);
 	return d->slots[i] ? d->slots[i] - 1 : DICT_NONE;
@@ -86,7 +89,7 @@ uint32_t dict_intern(struct dict *d, struct slice s)
 	return dict_intern_hashed(d, s, hash_bytes(s.ptr, s.len));
 }
 
-uint32_t dict_intern_hashed(struct dict *d, struct slice s, uint64_t h)
+static uint32_t dict_intern_hashed(struct dict *d, struct slice s, uint64_t h)
 {
 	size_t i = dict_probe(d, s, h);
 	if (d->slots[i])

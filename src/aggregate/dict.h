@@ -31,9 +31,6 @@ void dict_release(struct dict *d);
 uint32_t dict_intern(struct dict *d, struct slice s);
 /* The id of s, or DICT_NONE. */
 uint32_t dict_find(const struct dict *d, struct slice s);
-/* The same, with h = hash_bytes(s) computed beforehand (by another thread). */
-uint32_t dict_intern_hashed(struct dict *d, struct slice s, uint64_t h);
-uint32_t dict_find_hashed(const struct dict *d, struct slice s, uint64_t h);
 /* The string of an id, NUL-terminated. */
 static inline const char *dict_str(const struct dict *d, uint32_t id)
 {
