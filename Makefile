@@ -22,9 +22,9 @@ BUILD ?= build-san
 SANFLAGS = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
 
-PKGS = libhs libzstd zlib xlsxwriter
+PKGS = libhs libzstd zlib xlsxwriter libxxhash
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lhs -lzstd -lz -lxlsxwriter)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lhs -lzstd -lz -lxlsxwriter -lxxhash)
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc $(PKG_CFLAGS)
 CFLAGS += -std=c11 $(OPT) $(WARNINGS) $(SANFLAGS) -MMD -MP

@@ -10,23 +10,6 @@
 
 #include "util/xalloc.h"
 
-uint64_t hash_bytes(const void *data, size_t len)
-{
-	/* FNV-1a with a final avalanche (from splitmix64): short keys, good spread. */
-	const unsigned char *p = data;
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (size_t i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
-	}
-	h ^= h >> 30;
-	h *= 0xbf58476d1ce4e5b9ULL;
-	h ^= h >> 27;
-	h *= 0x94d049bb133111ebULL;
-	h ^= h >> 31;
-	return h;
-}
-
 void dict_init(struct dict *d)
 {
 	memset(d, 0, sizeof(*d));
@@ -43,14 +26,25 @@ void dict_release(struct dict *d)
 	memset(d, 0, sizeof(*d));
 }
 
+static uint64_t slot_tag(uint64_t h)
+{
+	return h >> 32 << 32;
+}
+
+static uint32_t slot_id(uint64_t slot)
+{
+	return (uint32_t)slot - 1;
+}
+
 static size_t dict_probe(const struct dict *d, struct slice s, uint64_t h)
 {
 	size_t mask = d->nslots - 1;
+	uint64_t tag = slot_tag(h);
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		uint32_t slot = d->slots[i];
+		uint64_t slot = d->slots[i];
 		if (!slot)
 			return i;
-		if (d->hashes[slot - 1] == h && slice_eq(d->strings[slot - 1], s))
+		if (slot_tag(slot) == tag && slice_eq(d->strings[slot_id(slot)], s))
 			return i;
 	}
 }
@@ -58,30 +52,22 @@ static size_t dict_probe(const struct dict *d, struct slice s, uint64_t h)
 static void dict_grow(struct dict *d)
 {
 	size_t nslots = d->nslots * 2, mask = nslots - 1;
-	uint32_t *slots = xcalloc(nslots, sizeof(*slots));
+	uint64_t *slots = xcalloc(nslots, sizeof(*slots));
 	for (size_t id = 0; id < d->n; id++) {
 		size_t i = d->hashes[id] & mask;
 		while (slots[i])
 			i = (i + 1) & mask;
-		slots[i] = (uint32_t)id + 1;
+		slots[i] = slot_tag(d->hashes[id]) | (id + 1);
 	}
 	free(d->slots);
 	d->slots = slots;
 	d->nslots = nslots;
 }
 
-static uint32_t dict_find_hashed(const struct dict *d, struct slice s, uint64_t h);
-static uint32_t dict_intern_hashed(struct dict *d, struct slice s, uint64_t h);
-
 uint32_t dict_find(const struct dict *d, struct slice s)
 {
-	return dict_find_hashed(d, s, hash_bytes(s.ptr, s.len));
-}
-
-static uint32_t dict_find_hashed(const struct dict *d, struct slice s, uint64_t h)
-{
-	size_t i = dict_probe(d, s, h);
-	return d->slots[i] ? d->slots[i] - 1 : DICT_NONE;
+	size_t i = dict_probe(d, s, hash_bytes(s.ptr, s.len));
+	return d->slots[i] ? slot_id(d->slots[i]) : DICT_NONE;
 }
 
 uint32_t dict_intern(struct dict *d, struct slice s)
@@ -89,11 +75,11 @@ uint32_t dict_intern(struct dict *d, struct slice s)
 	return dict_intern_hashed(d, s, hash_bytes(s.ptr, s.len));
 }
 
-static uint32_t dict_intern_hashed(struct dict *d, struct slice s, uint64_t h)
+uint32_t dict_intern_hashed(struct dict *d, struct slice s, uint64_t h)
 {
 	size_t i = dict_probe(d, s, h);
 	if (d->slots[i])
-		return d->slots[i] - 1;
+		return slot_id(d->slots[i]);
 	uint32_t id = (uint32_t)d->n;
 	if (d->n == d->cap) {
 		size_t cap = d->cap;
@@ -104,7 +90,7 @@ static uint32_t dict_intern_hashed(struct dict *d, struct slice s, uint64_t h)
 	d->strings[id] = slice_make(arena_strndup(&d->arena, s.ptr, s.len), s.len);
 	d->hashes[id] = h;
 	d->n++;
-	d->slots[i] = id + 1;
+	d->slots[i] = slot_tag(h) | ((uint64_t)id + 1);
 	if (d->n * 2 > d->nslots)
 		dict_grow(d);
 	return id;

@@ -10,11 +10,14 @@
 #include <stdint.h>
 
 #include "util/arena.h"
+#include "util/hash.h"
 #include "util/slice.h"
 
 struct dict {
 	struct arena arena;
-	uint32_t *slots;  /* id + 1; 0 is empty */
+	/* the hash's high 32 bits << 32 | (id + 1); 0 is empty: most probes
+	 * that miss end without touching the strings */
+	uint64_t *slots;
 	size_t nslots;
 	struct slice *strings; /* by id */
 	uint64_t *hashes;      /* by id */
@@ -23,12 +26,18 @@ struct dict {
 
 #define DICT_NONE UINT32_MAX
 
-uint64_t hash_bytes(const void *data, size_t len);
-
 void dict_init(struct dict *d);
 void dict_release(struct dict *d);
 /* The id of s, adding it when new. */
 uint32_t dict_intern(struct dict *d, struct slice s);
+/* The same with h = hash_bytes(s): for a hash worked out ahead (on
+ * another thread, or for a prefetch). */
+uint32_t dict_intern_hashed(struct dict *d, struct slice s, uint64_t h);
+/* Starts fetching the slot where a string of hash h would be. */
+static inline void dict_prefetch(const struct dict *d, uint64_t h)
+{
+	__builtin_prefetch(&d->slots[h & (d->nslots - 1)]);
+}
 /* The id of s, or DICT_NONE. */
 uint32_t dict_find(const struct dict *d, struct slice s);
 /* The string of an id, NUL-terminated. */

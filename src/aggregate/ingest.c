@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aggregate/reposts.h"
 #include "clean/city.h"
 #include "clean/company_info.h"
 #include "clean/date.h"
@@ -240,74 +241,6 @@ static struct slice company_name(struct slice s)
 	return s;
 }
 
-/* Appends s trimmed, runs of white space as one space, ASCII letters in
- * lower case. */
-static void add_folded(struct strbuf *out, struct slice s)
-{
-	s = slice_trim(s);
-	bool space = false;
-	for (size_t i = 0; i < s.len; i++) {
-		unsigned char c = (unsigned char)s.ptr[i];
-		if (is_space(c)) {
-			space = true;
-			continue;
-		}
-		if (space)
-			strbuf_addch(out, ' ');
-		space = false;
-		strbuf_addch(out, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-	}
-}
-
-/* The job's key: normalised company, title and city, 0x1f between. */
-static void repost_key(struct strbuf *key, struct slice company, struct slice title,
-		       struct slice city)
-{
-	strbuf_reset(key);
-	add_folded(key, company);
-	strbuf_addch(key, '\x1f');
-	add_folded(key, title);
-	strbuf_addch(key, '\x1f');
-	add_folded(key, city_normalise(city));
-}
-
-/* Jobs seen so far: key → the day of its latest occurrence and the posting
- * id whose record reposts share. */
-
-/* Jobs seen so far: key → the day of its latest occurrence and the posting
- * id whose record reposts share. */
-struct repost_table {
-	struct dict keys;
-	long *last_day;
-	uint32_t *first_id;
-	size_t cap;
-};
-
-/* The first posting's id when the job of key (repost_key) is a repost,
- * else DICT_NONE (and the job's latest occurrence becomes this one). */
-static uint32_t repost_check(struct repost_table *t, int window, struct slice key, long day,
-			     uint32_t id)
-{
-	uint32_t n = (uint32_t)t->keys.n;
-	uint32_t k = dict_intern(&t->keys, key);
-	if (k >= t->cap) {
-		size_t cap = t->cap;
-		GROW(t->last_day, cap, (size_t)k + 1);
-		t->first_id = xrealloc(t->first_id, cap * sizeof(*t->first_id));
-		t->cap = cap;
-	}
-	if (k < n) {
-		long gap = day - t->last_day[k];
-		t->last_day[k] = day;
-		if (gap <= window && gap >= -window)
-			return t->first_id[k];
-	} else {
-		t->last_day[k] = day;
-	}
-	t->first_id[k] = id;
-	return DICT_NONE;
-}
-
 /* ---- keyword audit ---- */
 
 void keyword_tally_init(struct keyword_tally *t, const struct keyword_list *list)
@@ -423,13 +356,15 @@ struct rec {
 	long day;             /* postings: day number, for reposts */
 	long openings;
 	struct slice id;
-	struct slice text[4]; /* reject: reason; postings: role, company, industry,
-				 repost key; talents: city */
+	struct slice text[3]; /* reject: reason; postings: role, company, industry;
+				 talents: city */
+	uint64_t hash[3];     /* postings: hash_bytes of role, company, industry */
+	struct hash128 job;   /* postings: repost_job */
 	struct slice snippet; /* tally example, or empty */
 	double salary_min, salary_max;
 };
 
-enum { REC_ROLE, REC_COMPANY, REC_INDUSTRY, REC_REPOST_KEY };
+enum { REC_ROLE, REC_COMPANY, REC_INDUSTRY };
 
 /* Records ahead whose id slot is fetched into the cache while applying. */
 #define ID_PREFETCH 8
@@ -1073,16 +1008,16 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 			industry_name = info.industry;
 	}
 	struct slice company = company_name(row->field[POSTING_COMPANY]);
-	if (ctx->repost_days > 0) {
-		repost_key(&w->buf, company, row->field[POSTING_TITLE], row->field[POSTING_CITY]);
-		r->text[REC_REPOST_KEY] = slice_make(arena_strndup(&out->arena, w->buf.buf, w->buf.len),
-						     w->buf.len);
-	}
+	if (ctx->repost_days > 0)
+		r->job = repost_job(&w->buf, company, row->field[POSTING_TITLE],
+				    worker_city(w, row->field[POSTING_CITY]));
 
 	posting_domain(p, w, out, row, r);
 	r->text[REC_ROLE] = arena_slice(&out->arena, role_name);
 	r->text[REC_COMPANY] = arena_slice(&out->arena, company);
 	r->text[REC_INDUSTRY] = arena_slice(&out->arena, industry_name);
+	for (int t = REC_ROLE; t <= REC_INDUSTRY; t++) /* here, not on the applying thread */
+		r->hash[t] = hash_bytes(r->text[t].ptr, r->text[t].len);
 	r->openings = 1;
 	if (row->field[POSTING_OPENINGS].len && !parse_openings(row->field[POSTING_OPENINGS], &r->openings)) {
 		r->flags |= RF_OPENINGS_BAD;
@@ -1118,8 +1053,12 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 	const struct idmap *ids = &idx->ids;
 	for (size_t i = 0; i < out->n; i++) {
 		const struct rec *r = &out->recs[i];
-		if (i + ID_PREFETCH < out->n)
-			idmap_prefetch(ids, out->recs[i + ID_PREFETCH].id);
+		if (i + ID_PREFETCH < out->n) {
+			const struct rec *ahead = &out->recs[i + ID_PREFETCH];
+			idmap_prefetch(ids, ahead->id);
+			if (ctx->repost_days > 0)
+				repost_prefetch(&s->reposts, ahead->job);
+		}
 		if (r->kind == REC_REJECT) {
 			apply_reject(p, r, part, line_base);
 			continue;
@@ -1155,9 +1094,9 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 		int month = r->month;
 		cube_note_row(cube, TABLE_POSTINGS, month);
 		uint32_t first = ctx->repost_days > 0
-			? repost_check(&s->reposts, ctx->repost_days, r->text[REC_REPOST_KEY], r->day, id)
-			: DICT_NONE;
-		if (first != DICT_NONE) {
+			? repost_check(&s->reposts, ctx->repost_days, r->job, r->day, id)
+			: UINT32_MAX;
+		if (first != UINT32_MAX) {
 			/* A repost: its id shares the first posting's record; no figure counts it. */
 			posting_index_set(idx, id, idx->domain[first], idx->role[first],
 					  idx->company[first], idx->industry[first]);
@@ -1167,10 +1106,13 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 			continue;
 		}
 		bool domain = r->flags & RF_DOMAIN;
-		uint32_t role = dict_intern(&cube->roles, r->text[REC_ROLE]);
-		uint32_t company = dict_intern(&cube->companies, r->text[REC_COMPANY]);
+		uint32_t role = dict_intern_hashed(&cube->roles, r->text[REC_ROLE], r->hash[REC_ROLE]);
+		uint32_t company = dict_intern_hashed(&cube->companies, r->text[REC_COMPANY],
+						      r->hash[REC_COMPANY]);
 		uint32_t industry = r->text[REC_INDUSTRY].len
-			? dict_intern(&cube->industries, r->text[REC_INDUSTRY]) : DICT_NONE;
+			? dict_intern_hashed(&cube->industries, r->text[REC_INDUSTRY],
+					     r->hash[REC_INDUSTRY])
+			: DICT_NONE;
 		posting_index_set(idx, id, domain, role, company, industry);
 		if (r->flags & RF_OPENINGS_BAD)
 			q->openings_invalid++;
@@ -1199,7 +1141,7 @@ enum ts_status ingest_postings(const struct ingest_context *ctx, struct cube *cu
 			       struct posting_index *idx, struct ts_error *err)
 {
 	struct postings_state s = { .cube = cube, .idx = idx };
-	dict_init(&s.reposts.keys);
+	repost_table_init(&s.reposts);
 	ctx->quality->postings.repost_days = ctx->repost_days;
 	struct pipeline p = { .ctx = ctx, .kind = TABLE_POSTINGS, .q = &ctx->quality->postings,
 			      .judge = judge_posting, .apply = apply_postings, .state = &s };
@@ -1211,9 +1153,7 @@ enum ts_status ingest_postings(const struct ingest_context *ctx, struct cube *cu
 	}
 	enum ts_status st = run_pipeline(&p, err);
 	free(p.tally_full);
-	dict_release(&s.reposts.keys);
-	free(s.reposts.last_day);
-	free(s.reposts.first_id);
+	repost_table_release(&s.reposts);
 	return st;
 }
 

@@ -7,7 +7,7 @@
 
 #include "util/xalloc.h"
 
-static void strbuf_reserve(struct strbuf *sb, size_t extra)
+void strbuf_reserve(struct strbuf *sb, size_t extra)
 {
 	GROW(sb->buf, sb->cap, sb->len + extra + 1);
 }

@@ -15,6 +15,8 @@ struct strbuf {
 
 #define STRBUF_INIT { NULL, 0, 0 }
 
+/* Room for extra more bytes (and the NUL) without another allocation. */
+void strbuf_reserve(struct strbuf *sb, size_t extra);
 void strbuf_add(struct strbuf *sb, const void *data, size_t len);
 void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addch(struct strbuf *sb, char c);

@@ -1,0 +1,102 @@
+#include "aggregate/reposts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Writes s folded at out; returns the end. */
+static char *fold(char *out, struct slice s)
+{
+	s = slice_trim(s);
+	int space = 0;
+	for (size_t i = 0; i < s.len; i++) {
+		unsigned char c = (unsigned char)s.ptr[i];
+		if (is_space(c)) {
+			space = 1;
+			continue;
+		}
+		if (space)
+			*out++ = ' ';
+		space = 0;
+		*out++ = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	return out;
+}
+
+struct hash128 repost_job(struct strbuf *scratch, struct slice company, struct slice title,
+			  struct slice city)
+{
+	/* folding never lengthens */
+	strbuf_reset(scratch);
+	strbuf_reserve(scratch, company.len + title.len + city.len + 2);
+	char *end = fold(scratch->buf, company);
+	*end++ = '\x1f';
+	end = fold(end, title);
+	*end++ = '\x1f';
+	end = fold(end, city);
+	scratch->len = (size_t)(end - scratch->buf);
+	scratch->buf[scratch->len] = '\0';
+	return hash128_bytes(scratch->buf, scratch->len);
+}
+
+void repost_table_init(struct repost_table *t)
+{
+	t->n = 0;
+	t->nslots = 1024;
+	t->slots = xcalloc(t->nslots, sizeof(*t->slots));
+}
+
+void repost_table_release(struct repost_table *t)
+{
+	free(t->slots);
+	memset(t, 0, sizeof(*t));
+}
+
+/* The slot of job, or the empty one where it would go. */
+static struct repost_slot *probe(const struct repost_table *t, struct hash128 job)
+{
+	size_t mask = t->nslots - 1;
+	for (size_t i = job.lo & mask;; i = (i + 1) & mask) {
+		struct repost_slot *sl = &t->slots[i];
+		if (!sl->first_id || hash128_eq(sl->job, job))
+			return sl;
+	}
+}
+
+static void grow(struct repost_table *t)
+{
+	struct repost_slot *old = t->slots;
+	size_t n = t->nslots;
+	t->nslots *= 2;
+	t->slots = xcalloc(t->nslots, sizeof(*t->slots));
+	for (size_t i = 0; i < n; i++)
+		if (old[i].first_id)
+			*probe(t, old[i].job) = old[i];
+	free(old);
+}
+
+uint32_t repost_check(struct repost_table *t, int window, struct hash128 job, long day,
+		      uint32_t id)
+{
+	struct repost_slot *sl = probe(t, job);
+	if (sl->first_id) {
+		long gap = day - sl->last_day;
+		sl->last_day = (int32_t)day;
+		if (gap <= window && gap >= -window)
+			return sl->first_id - 1;
+		sl->first_id = id + 1;
+		return UINT32_MAX;
+	}
+	sl->job = job;
+	sl->last_day = (int32_t)day;
+	sl->first_id = id + 1;
+	if (++t->n * 4 > t->nslots * 3)
+		grow(t);
+	return UINT32_MAX;
+}
