@@ -67,7 +67,7 @@ static size_t cube_probe(const struct cube *c, uint64_t key)
 static void cube_grow(struct cube *c)
 {
 	size_t nslots = c->nslots * 2, mask = nslots - 1;
-	uint32_t *slots = xcalloc(nslots, sizeof(*slots));
+	uint32_t *slots = xcalloc_table(nslots, sizeof(*slots));
 	for (size_t n = 0; n < c->ncells; n++) {
 		size_t i = key_hash(c->keys[n]) & mask;
 		while (slots[i])

@@ -68,7 +68,7 @@ void idmap_init(struct idmap *m)
 {
 	memset(m, 0, sizeof(*m));
 	m->nslots = 1024;
-	m->slots = xcalloc(3 * m->nslots, sizeof(*m->slots));
+	m->slots = xcalloc_table(3 * m->nslots, sizeof(*m->slots));
 	dict_init(&m->other);
 }
 
@@ -96,7 +96,7 @@ static void grow(struct idmap *m)
 	uint32_t *old = m->slots;
 	size_t n = m->nslots;
 	m->nslots *= 2;
-	m->slots = xcalloc(3 * m->nslots, sizeof(*m->slots));
+	m->slots = xcalloc_table(3 * m->nslots, sizeof(*m->slots));
 	for (size_t i = 0; i < n; i++)
 		if (old[3 * i + 2])
 			memcpy(probe(m, slot_key(&old[3 * i])), &old[3 * i], 3 * sizeof(*old));

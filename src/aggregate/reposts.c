@@ -49,7 +49,7 @@ void repost_table_init(struct repost_table *t)
 {
 	t->n = 0;
 	t->nslots = 1024;
-	t->slots = xcalloc(t->nslots, sizeof(*t->slots));
+	t->slots = xcalloc_table(t->nslots, sizeof(*t->slots));
 }
 
 void repost_table_release(struct repost_table *t)
@@ -74,7 +74,7 @@ static void grow(struct repost_table *t)
 	struct repost_slot *old = t->slots;
 	size_t n = t->nslots;
 	t->nslots *= 2;
-	t->slots = xcalloc(t->nslots, sizeof(*t->slots));
+	t->slots = xcalloc_table(t->nslots, sizeof(*t->slots));
 	for (size_t i = 0; i < n; i++)
 		if (old[i].first_id)
 			*probe(t, old[i].job) = old[i];
