@@ -130,20 +130,29 @@ uint32_t idmap_intern(struct idmap *m, struct slice id, bool *added)
 	return m->other_vals[d];
 }
 
+void idmap_prefetch_packed(const struct idmap *m, uint64_t key)
+{
+	__builtin_prefetch(&m->slots[3 * (key_hash(key) & (m->nslots - 1))]);
+}
+
 void idmap_prefetch(const struct idmap *m, struct slice id)
 {
 	uint64_t key;
 	if (idmap_pack(id, &key))
-		__builtin_prefetch(&m->slots[3 * (key_hash(key) & (m->nslots - 1))]);
+		idmap_prefetch_packed(m, key);
+}
+
+uint32_t idmap_find_packed(const struct idmap *m, uint64_t key)
+{
+	const uint32_t *sl = probe(m, key);
+	return sl[2] ? sl[2] - 1 : IDMAP_NONE;
 }
 
 uint32_t idmap_find(const struct idmap *m, struct slice id)
 {
 	uint64_t key;
-	if (idmap_pack(id, &key)) {
-		const uint32_t *sl = probe(m, key);
-		return sl[2] ? sl[2] - 1 : IDMAP_NONE;
-	}
+	if (idmap_pack(id, &key))
+		return idmap_find_packed(m, key);
 	uint32_t d = dict_find(&m->other, id);
 	return d == DICT_NONE ? IDMAP_NONE : m->other_vals[d];
 }

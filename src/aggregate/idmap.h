@@ -39,7 +39,12 @@ uint32_t idmap_find(const struct idmap *m, struct slice id);
  * misses it on every look-up): call it some ids ahead of idmap_intern. */
 void idmap_prefetch(const struct idmap *m, struct slice id);
 
-/* How id packs into 64 bits; false when it does not (exposed for tests). */
+/* How id packs into 64 bits; false when it does not (then it is kept in
+ * the dictionary: use idmap_find). */
 bool idmap_pack(struct slice id, uint64_t *key);
+/* Look-ups by packed key, for callers that keep the key while its slot is
+ * fetched (the id's bytes may be gone by then). */
+void idmap_prefetch_packed(const struct idmap *m, uint64_t key);
+uint32_t idmap_find_packed(const struct idmap *m, uint64_t key);
 
 #endif

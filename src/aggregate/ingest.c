@@ -118,31 +118,21 @@ void posting_index_init(struct posting_index *idx)
 void posting_index_release(struct posting_index *idx)
 {
 	idmap_release(&idx->ids);
-	free(idx->role);
-	free(idx->company);
-	free(idx->industry);
-	free(idx->domain);
+	free(idx->recs);
 	memset(idx, 0, sizeof(*idx));
 }
 
-static void posting_index_set(struct posting_index *idx, uint32_t id, bool domain, uint32_t role,
-			      uint32_t company, uint32_t industry)
+static void posting_index_set(struct posting_index *idx, uint32_t id, struct posting_record rec)
 {
 	if (id >= idx->cap) {
 		/* by half again, not double: this is the one array per posting */
 		size_t cap = idx->cap < 1024 ? 1024 : idx->cap + idx->cap / 2;
 		if (cap <= id)
 			cap = (size_t)id + 1;
-		idx->role = xrealloc(idx->role, cap * sizeof(*idx->role));
-		idx->company = xrealloc(idx->company, cap * sizeof(*idx->company));
-		idx->industry = xrealloc(idx->industry, cap * sizeof(*idx->industry));
-		idx->domain = xrealloc(idx->domain, cap * sizeof(*idx->domain));
+		idx->recs = xrealloc(idx->recs, cap * sizeof(*idx->recs));
 		idx->cap = cap;
 	}
-	idx->role[id] = role;
-	idx->company[id] = company;
-	idx->industry[id] = industry;
-	idx->domain[id] = domain;
+	idx->recs[id] = rec;
 }
 
 /* A whole number ≥ 1 and at most OPENINGS_MAX; false otherwise. */
@@ -455,6 +445,25 @@ static void memo_put(struct memo *m, struct slice key, uint64_t h, const void *v
 	m->n++;
 }
 
+/*
+ * Applications join postings by id in a table of millions: each look-up
+ * misses the cache twice (the id's slot, then the posting's record).  So a
+ * worker keeps the last JOIN_AHEAD applications of its part in a ring: a
+ * row's slot is fetched when it arrives, looked up JOIN_PROBE rows later
+ * (and its record fetched), and counted JOIN_AHEAD rows later.  Counting is
+ * sums only, so the order of rows does not matter.
+ */
+#define JOIN_AHEAD 16
+#define JOIN_PROBE 8
+
+struct pending_join {
+	uint64_t key;  /* idmap_pack of the posting id, when packed */
+	uint32_t id;   /* the posting's number once looked up */
+	int month;
+	bool packed;
+	bool found;    /* id is known (IDMAP_NONE: an orphan) */
+};
+
 /* A worker thread's own things. */
 struct worker {
 	struct keyword_scratch *domain, *content;
@@ -463,6 +472,8 @@ struct worker {
 	struct memo city, education, salary, date;
 	char *join;         /* fields joined for one keyword scan */
 	size_t join_cap;
+	struct pending_join pending[JOIN_AHEAD];
+	size_t npending;    /* applications of the part so far */
 };
 
 struct pipeline;
@@ -470,6 +481,8 @@ typedef void (*part_judge)(struct pipeline *p, struct worker *w, struct part_out
 			   const struct row *row);
 typedef void (*part_apply)(struct pipeline *p, struct part_out *out, const struct table_part *part,
 			   long line_base);
+/* After a part's last row, on the worker that read it (may be NULL). */
+typedef void (*part_finish)(struct pipeline *p, struct worker *w, struct part_out *out);
 
 struct pipeline {
 	const struct ingest_context *ctx;
@@ -478,6 +491,7 @@ struct pipeline {
 	struct table_plan plan;
 	part_judge judge;
 	part_apply apply;
+	part_finish finish;
 	void *state; /* the applying side's, per table */
 	const struct posting_index *idx; /* applications: read-only */
 	/* postings: keywords whose audit examples are all taken, so that
@@ -652,6 +666,8 @@ static void read_part(struct pipeline *p, struct worker *w, size_t i, bool ahead
 		}
 		p->judge(p, w, out, &row);
 	}
+	if (p->finish)
+		p->finish(p, w, out);
 	table_part_result(reader, &out->lines, &out->absorbed);
 	table_close(reader);
 }
@@ -1098,10 +1114,9 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 			: UINT32_MAX;
 		if (first != UINT32_MAX) {
 			/* A repost: its id shares the first posting's record; no figure counts it. */
-			posting_index_set(idx, id, idx->domain[first], idx->role[first],
-					  idx->company[first], idx->industry[first]);
+			posting_index_set(idx, id, idx->recs[first]);
 			q->reposts++;
-			if (idx->domain[first])
+			if (idx->recs[first].domain)
 				cube_cell(cube, DIM_REPOSTS, 0, month)->postings++;
 			continue;
 		}
@@ -1113,7 +1128,9 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 			? dict_intern_hashed(&cube->industries, r->text[REC_INDUSTRY],
 					     r->hash[REC_INDUSTRY])
 			: DICT_NONE;
-		posting_index_set(idx, id, domain, role, company, industry);
+		posting_index_set(idx, id, (struct posting_record){ .role = role, .company = company,
+								     .industry = industry,
+								     .domain = domain });
 		if (r->flags & RF_OPENINGS_BAD)
 			q->openings_invalid++;
 		cube_cell(cube, DIM_EDU_ALL, r->edu, month)->postings++;
@@ -1159,6 +1176,71 @@ enum ts_status ingest_postings(const struct ingest_context *ctx, struct cube *cu
 
 /* ---- applications ---- */
 
+/* Looks a pending application's posting up and fetches its record. */
+static void join_probe(const struct posting_index *idx, struct pending_join *j)
+{
+	if (!j->found) {
+		j->id = idmap_find_packed(&idx->ids, j->key);
+		j->found = true;
+	}
+	if (j->id != IDMAP_NONE)
+		__builtin_prefetch(&idx->recs[j->id]);
+}
+
+/* Counts a pending application (looked up) in the part's cube. */
+static void join_count(const struct posting_index *idx, struct part_out *out,
+		       const struct pending_join *j)
+{
+	struct table_quality *q = &out->q;
+	if (j->id == IDMAP_NONE) {
+		q->orphans++;
+		return;
+	}
+	const struct posting_record *rec = &idx->recs[j->id];
+	if (!rec->domain)
+		return;
+	q->domain++;
+	struct cube *cube = &out->cube;
+	cube_cell(cube, DIM_TOTAL, 0, j->month)->applications++;
+	cube_cell(cube, DIM_ROLE, rec->role, j->month)->applications++;
+	cube_cell(cube, DIM_COMPANY, rec->company, j->month)->applications++;
+	if (rec->industry != DICT_NONE)
+		cube_cell(cube, DIM_INDUSTRY, rec->industry, j->month)->applications++;
+}
+
+static void join_push(struct pipeline *p, struct worker *w, struct part_out *out,
+		      struct slice posting_id, int month)
+{
+	const struct posting_index *idx = p->idx;
+	size_t n = w->npending++;
+	if (n >= JOIN_AHEAD)
+		join_count(idx, out, &w->pending[n % JOIN_AHEAD]);
+	if (n >= JOIN_PROBE)
+		join_probe(idx, &w->pending[(n - JOIN_PROBE) % JOIN_AHEAD]);
+	struct pending_join *j = &w->pending[n % JOIN_AHEAD];
+	j->month = month;
+	j->packed = idmap_pack(posting_id, &j->key);
+	if (j->packed) {
+		j->found = false;
+		idmap_prefetch_packed(&idx->ids, j->key);
+	} else { /* kept by its bytes, which the next row replaces: now */
+		j->id = idmap_find(&idx->ids, posting_id);
+		j->found = true;
+	}
+}
+
+/* The part's last applications. */
+static void finish_applications(struct pipeline *p, struct worker *w, struct part_out *out)
+{
+	size_t n = w->npending;
+	size_t first = n > JOIN_AHEAD ? n - JOIN_AHEAD : 0;
+	for (size_t i = first; i < n; i++)
+		join_probe(p->idx, &w->pending[i % JOIN_AHEAD]);
+	for (size_t i = first; i < n; i++)
+		join_count(p->idx, out, &w->pending[i % JOIN_AHEAD]);
+	w->npending = 0;
+}
+
 static void judge_application(struct pipeline *p, struct worker *w, struct part_out *out,
 			      const struct row *row)
 {
@@ -1178,21 +1260,7 @@ static void judge_application(struct pipeline *p, struct worker *w, struct part_
 	q->rows++;
 	q->accepted++;
 	cube_note_row(cube, TABLE_APPLICATIONS, month);
-	const struct posting_index *idx = p->idx;
-	uint32_t id = idmap_find(&idx->ids, row->field[APPLICATION_POSTING_ID]);
-	if (id == IDMAP_NONE) {
-		q->orphans++;
-		return;
-	}
-	if (!idx->domain[id])
-		return;
-	q->domain++;
-	uint32_t role = idx->role[id], company = idx->company[id];
-	cube_cell(cube, DIM_TOTAL, 0, month)->applications++;
-	cube_cell(cube, DIM_ROLE, role, month)->applications++;
-	cube_cell(cube, DIM_COMPANY, company, month)->applications++;
-	if (idx->industry[id] != DICT_NONE)
-		cube_cell(cube, DIM_INDUSTRY, idx->industry[id], month)->applications++;
+	join_push(p, w, out, row->field[APPLICATION_POSTING_ID], month);
 }
 
 static void apply_applications(struct pipeline *p, struct part_out *out,
@@ -1214,7 +1282,7 @@ enum ts_status ingest_applications(const struct ingest_context *ctx, struct cube
 {
 	struct pipeline p = { .ctx = ctx, .kind = TABLE_APPLICATIONS,
 			      .q = &ctx->quality->applications, .judge = judge_application,
-			      .apply = apply_applications, .state = cube, .idx = idx };
+			      .finish = finish_applications, .apply = apply_applications, .state = cube, .idx = idx };
 	return run_pipeline(&p, err);
 }
 

@@ -74,8 +74,11 @@ void keyword_snippet(struct slice text, size_t at, size_t len, size_t radius,
 /* Accepted postings by id (numbered in the order first seen). */
 struct posting_index {
 	struct idmap ids;
-	uint32_t *role, *company, *industry;
-	unsigned char *domain;
+	/* by id; one struct, so that an application's join touches one line */
+	struct posting_record {
+		uint32_t role, company, industry; /* industry: DICT_NONE when none */
+		bool domain;
+	} *recs;
 	size_t cap;
 };
 
