@@ -8,7 +8,9 @@
 # bench/out/sN (plain CSV: the gzip application shards are unpacked, so MB/s
 # measures parsing, not inflate) once, warms the page cache, then times, each
 # as a whole process, the median of RUNS runs:
-#   - talentscope report (per thread count, when the binary has --threads):
+#   - talentscope report (per thread count, when the binary has --threads;
+#     "1core" is --threads 1 pinned to one CPU with taskset, so that the
+#     provenance hash thread shares that core: the "one core"):
 #     wall seconds, CPU seconds (user+sys), peak RSS (/usr/bin/time), MB/s of
 #     input (every file the report reads) and rows/s;
 #   - the floor of a keyword scan: LC_ALL=C grep -c -F -i -f KEYWORDS postings.csv;
@@ -56,6 +58,7 @@ trap 'rm -f "$TS"' EXIT
 if [ -z "$THREADS" ]; then
 	if "$TS" report --help 2>&1 | grep -q -- '--threads'; then
 		THREADS="1 $(nproc)"
+		command -v taskset >/dev/null && THREADS="1core $THREADS"
 	else
 		THREADS="default"
 	fi
@@ -120,9 +123,15 @@ table_paths() { # the file(s) or folder of table $2 in dataset $1
 }
 
 report_cmd() { # report_cmd DATA OUTDIR THREADS
-	local th=()
-	[ "$3" != default ] && th=(--threads "$3")
-	echo "$TS" report "$1" -o "$2" --config "$1/talentscope.conf" "${th[@]}"
+	local th=() pin=()
+	case $3 in
+	default) ;;
+	# one core in all: one reading thread, and the provenance hash thread
+	# shares that core instead of running beside it
+	1core) th=(--threads 1) pin=(taskset -c 0) ;;
+	*) th=(--threads "$3") ;;
+	esac
+	echo "${pin[@]}" "$TS" report "$1" -o "$2" --config "$1/talentscope.conf" "${th[@]}"
 }
 
 ensure_peer() {

@@ -874,13 +874,12 @@ static void add_posting(struct cell *cell, long openings, const struct rec *r)
 
 /* Cleaning counters over every accepted posting (reposts included): they
  * measure the cleaners on what the export holds. */
-static unsigned cleaning_flags(struct worker *w, const struct row *row, enum education_level edu,
+static unsigned cleaning_flags(const struct row *row, struct slice city, enum education_level edu,
 			       struct slice role_name)
 {
 	unsigned f = 0;
 	if (row->field[POSTING_CITY].len) {
 		f |= RF_CITY_GIVEN;
-		struct slice city = worker_city(w, row->field[POSTING_CITY]);
 		static const char district[] = "区"; /* 海淀区 alone names no city */
 		size_t dl = sizeof(district) - 1;
 		if (city.len && !(city.len >= dl && memcmp(city.ptr + city.len - dl, district, dl) == 0))
@@ -1014,7 +1013,8 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 	struct slice category = row->field[POSTING_CATEGORY];
 	struct slice role_name = category.len ? category
 			       : slice_cstr(role_rules_classify(ctx->roles, row->field[POSTING_TITLE]));
-	r->flags = cleaning_flags(w, row, edu, role_name);
+	struct slice city = worker_city(w, row->field[POSTING_CITY]);
+	r->flags = cleaning_flags(row, city, edu, role_name);
 	struct slice industry_name = row->field[POSTING_INDUSTRY];
 	struct company_info info;
 	if (row->field[POSTING_COMPANY_INFO].len &&
@@ -1025,8 +1025,7 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 	}
 	struct slice company = company_name(row->field[POSTING_COMPANY]);
 	if (ctx->repost_days > 0)
-		r->job = repost_job(&w->buf, company, row->field[POSTING_TITLE],
-				    worker_city(w, row->field[POSTING_CITY]));
+		r->job = repost_job(&w->buf, company, row->field[POSTING_TITLE], city);
 
 	posting_domain(p, w, out, row, r);
 	r->text[REC_ROLE] = arena_slice(&out->arena, role_name);
