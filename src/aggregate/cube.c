@@ -48,7 +48,7 @@ void cube_release(struct cube *c)
 	dict_release(&c->companies);
 	dict_release(&c->cities);
 	free(c->keys);
-	free(c->slots);
+	xfree_table(c->slots, c->nslots, sizeof(*c->slots));
 	free(c->cells);
 	free(c->city_talents);
 	memset(c, 0, sizeof(*c));
@@ -74,7 +74,7 @@ static void cube_grow(struct cube *c)
 			i = (i + 1) & mask;
 		slots[i] = (uint32_t)n + 1;
 	}
-	free(c->slots);
+	xfree_table(c->slots, c->nslots, sizeof(*c->slots));
 	c->slots = slots;
 	c->nslots = nslots;
 }

@@ -74,7 +74,7 @@ void idmap_init(struct idmap *m)
 
 void idmap_release(struct idmap *m)
 {
-	free(m->slots);
+	xfree_table(m->slots, 3 * m->nslots, sizeof(*m->slots));
 	dict_release(&m->other);
 	free(m->other_vals);
 	memset(m, 0, sizeof(*m));
@@ -91,16 +91,16 @@ static uint32_t *probe(const struct idmap *m, uint64_t key)
 	}
 }
 
-static void grow(struct idmap *m)
+static void rehash(struct idmap *m, size_t nslots)
 {
 	uint32_t *old = m->slots;
 	size_t n = m->nslots;
-	m->nslots *= 2;
+	m->nslots = nslots;
 	m->slots = xcalloc_table(3 * m->nslots, sizeof(*m->slots));
 	for (size_t i = 0; i < n; i++)
 		if (old[3 * i + 2])
 			memcpy(probe(m, slot_key(&old[3 * i])), &old[3 * i], 3 * sizeof(*old));
-	free(old);
+	xfree_table(old, 3 * n, sizeof(*old));
 }
 
 uint32_t idmap_intern(struct idmap *m, struct slice id, bool *added)
@@ -117,7 +117,7 @@ uint32_t idmap_intern(struct idmap *m, struct slice id, bool *added)
 		sl[1] = (uint32_t)(key >> 32);
 		sl[2] = v + 1;
 		if (++m->npacked * 4 > m->nslots * 3)
-			grow(m);
+			rehash(m, 2 * m->nslots);
 		return v;
 	}
 	size_t before = m->other.n;
@@ -130,9 +130,22 @@ uint32_t idmap_intern(struct idmap *m, struct slice id, bool *added)
 	return m->other_vals[d];
 }
 
+void idmap_reserve(struct idmap *m, size_t n)
+{
+	size_t nslots = m->nslots;
+	while (n * 4 > nslots * 3)
+		nslots *= 2;
+	if (nslots > m->nslots)
+		rehash(m, nslots);
+}
+
 void idmap_prefetch_packed(const struct idmap *m, uint64_t key)
 {
-	__builtin_prefetch(&m->slots[3 * (key_hash(key) & (m->nslots - 1))]);
+	/* and the next line: a new id (the usual case) probes on to an
+	 * empty slot, ~2.5 slots on at half load, ~8 at three quarters */
+	const uint32_t *sl = &m->slots[3 * (key_hash(key) & (m->nslots - 1))];
+	__builtin_prefetch(sl);
+	__builtin_prefetch((const char *)sl + 64);
 }
 
 void idmap_prefetch(const struct idmap *m, struct slice id)

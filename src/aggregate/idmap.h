@@ -32,6 +32,9 @@ void idmap_init(struct idmap *m);
 void idmap_release(struct idmap *m);
 /* The number of id, a new one (*added set) when it was not seen before. */
 uint32_t idmap_intern(struct idmap *m, struct slice id, bool *added);
+/* Room for n ids in all without growing (a table of millions grows by
+ * rehashing every id, each a cache miss: better once, early). */
+void idmap_reserve(struct idmap *m, size_t n);
 /* The number of id, or IDMAP_NONE. */
 uint32_t idmap_find(const struct idmap *m, struct slice id);
 

@@ -21,11 +21,13 @@
  */
 #include "aggregate/ingest.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "aggregate/reposts.h"
 #include "clean/city.h"
@@ -357,7 +359,7 @@ struct rec {
 enum { REC_ROLE, REC_COMPANY, REC_INDUSTRY };
 
 /* Records ahead whose id slot is fetched into the cache while applying. */
-#define ID_PREFETCH 8
+#define ID_PREFETCH 32
 enum { REC_CITY = 0, REC_REASON = 0 };
 
 /* What a worker leaves of one part. */
@@ -483,6 +485,8 @@ typedef void (*part_apply)(struct pipeline *p, struct part_out *out, const struc
 			   long line_base);
 /* After a part's last row, on the worker that read it (may be NULL). */
 typedef void (*part_finish)(struct pipeline *p, struct worker *w, struct part_out *out);
+/* Room for about rows rows in all (may be NULL): the tables of ids grow once. */
+typedef void (*part_reserve)(struct pipeline *p, size_t rows);
 
 struct pipeline {
 	const struct ingest_context *ctx;
@@ -492,6 +496,7 @@ struct pipeline {
 	part_judge judge;
 	part_apply apply;
 	part_finish finish;
+	part_reserve reserve;
 	void *state; /* the applying side's, per table */
 	const struct posting_index *idx; /* applications: read-only */
 	/* postings: keywords whose audit examples are all taken, so that
@@ -747,6 +752,23 @@ static void apply_reject(struct pipeline *p, const struct rec *r, const struct t
 		    r->text[REC_REASON].ptr);
 }
 
+/* The rows of the whole table, estimated from its first part (rows over
+ * part_rows rows) and the files' sizes; 0 when the first file is not cut in
+ * parts (compressed, or small: no estimate needed). */
+static size_t estimate_rows(const struct table_plan *plan, size_t part_rows)
+{
+	const struct table_part *first = &plan->parts[0];
+	if (first->end == ULLONG_MAX || first->end <= first->start)
+		return 0;
+	unsigned long long total = 0;
+	for (size_t f = 0; f < plan->files.n; f++) {
+		struct stat st;
+		if (stat(plan->files.paths[f], &st) == 0 && st.st_size > 0)
+			total += (unsigned long long)st.st_size;
+	}
+	return (size_t)((double)part_rows * (double)total / (double)(first->end - first->start));
+}
+
 /* Reads every part (on ctx->threads threads) and applies them in order. */
 static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 {
@@ -799,6 +821,8 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 			skip--;
 		} else if (st == TS_OK) {
 			p->apply(p, out, part, line_base);
+			if (i == 0 && p->reserve)
+				p->reserve(p, estimate_rows(&p->plan, out->n));
 			if (out->st != TS_OK) {
 				*err = out->err;
 				if (err->line > 0)
@@ -1153,6 +1177,18 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 	}
 }
 
+static void reserve_postings(struct pipeline *p, size_t rows)
+{
+	struct postings_state *s = p->state;
+	idmap_reserve(&s->idx->ids, rows);
+	if (p->ctx->repost_days > 0)
+		repost_table_reserve(&s->reposts, rows);
+	if (rows > s->idx->cap) {
+		s->idx->recs = xrealloc(s->idx->recs, rows * sizeof(*s->idx->recs));
+		s->idx->cap = rows;
+	}
+}
+
 enum ts_status ingest_postings(const struct ingest_context *ctx, struct cube *cube,
 			       struct posting_index *idx, struct ts_error *err)
 {
@@ -1160,7 +1196,8 @@ enum ts_status ingest_postings(const struct ingest_context *ctx, struct cube *cu
 	repost_table_init(&s.reposts);
 	ctx->quality->postings.repost_days = ctx->repost_days;
 	struct pipeline p = { .ctx = ctx, .kind = TABLE_POSTINGS, .q = &ctx->quality->postings,
-			      .judge = judge_posting, .apply = apply_postings, .state = &s };
+			      .judge = judge_posting, .apply = apply_postings,
+			      .reserve = reserve_postings, .state = &s };
 	if (ctx->tally) {
 		p.tally_full = xcalloc(ctx->tally->n ? ctx->tally->n : 1, sizeof(*p.tally_full));
 		for (size_t k = 0; k < ctx->tally->n; k++)
@@ -1396,6 +1433,12 @@ static void apply_posts(struct pipeline *p, struct part_out *out, const struct t
 	}
 }
 
+static void reserve_keyed(struct pipeline *p, size_t rows)
+{
+	struct keyed_state *s = p->state;
+	idmap_reserve(&s->ids, rows);
+}
+
 static enum ts_status ingest_keyed(const struct ingest_context *ctx, struct cube *cube,
 				   enum table_kind kind, struct table_quality *q, part_judge judge,
 				   part_apply apply, struct ts_error *err)
@@ -1403,7 +1446,7 @@ static enum ts_status ingest_keyed(const struct ingest_context *ctx, struct cube
 	struct keyed_state s = { .cube = cube };
 	idmap_init(&s.ids);
 	struct pipeline p = { .ctx = ctx, .kind = kind, .q = q, .judge = judge, .apply = apply,
-			      .state = &s };
+			      .reserve = reserve_keyed, .state = &s };
 	enum ts_status st = run_pipeline(&p, err);
 	idmap_release(&s.ids);
 	return st;

@@ -54,7 +54,7 @@ void repost_table_init(struct repost_table *t)
 
 void repost_table_release(struct repost_table *t)
 {
-	free(t->slots);
+	xfree_table(t->slots, t->nslots, sizeof(*t->slots));
 	memset(t, 0, sizeof(*t));
 }
 
@@ -69,16 +69,25 @@ static struct repost_slot *probe(const struct repost_table *t, struct hash128 jo
 	}
 }
 
-static void grow(struct repost_table *t)
+static void rehash(struct repost_table *t, size_t nslots)
 {
 	struct repost_slot *old = t->slots;
 	size_t n = t->nslots;
-	t->nslots *= 2;
+	t->nslots = nslots;
 	t->slots = xcalloc_table(t->nslots, sizeof(*t->slots));
 	for (size_t i = 0; i < n; i++)
 		if (old[i].first_id)
 			*probe(t, old[i].job) = old[i];
-	free(old);
+	xfree_table(old, n, sizeof(*old));
+}
+
+void repost_table_reserve(struct repost_table *t, size_t n)
+{
+	size_t nslots = t->nslots;
+	while (n * 4 > nslots * 3)
+		nslots *= 2;
+	if (nslots > t->nslots)
+		rehash(t, nslots);
 }
 
 uint32_t repost_check(struct repost_table *t, int window, struct hash128 job, long day,
@@ -97,6 +106,6 @@ uint32_t repost_check(struct repost_table *t, int window, struct hash128 job, lo
 	sl->last_day = (int32_t)day;
 	sl->first_id = id + 1;
 	if (++t->n * 4 > t->nslots * 3)
-		grow(t);
+		rehash(t, 2 * t->nslots);
 	return UINT32_MAX;
 }

@@ -9,9 +9,10 @@
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
-/* xcalloc for a large hash table probed at random (freed with free):
- * asks for huge pages when the block spans some. */
+/* xcalloc for a large hash table probed at random: in huge pages when
+ * large; freed only by xfree_table with the same count and size. */
 void *xcalloc_table(size_t count, size_t size);
+void xfree_table(void *p, size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
