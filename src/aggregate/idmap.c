@@ -103,23 +103,29 @@ static void rehash(struct idmap *m, size_t nslots)
 	xfree_table(old, 3 * n, sizeof(*old));
 }
 
+uint32_t idmap_intern_packed(struct idmap *m, uint64_t key, bool *added)
+{
+	uint32_t *sl = probe(m, key);
+	if (sl[2]) {
+		*added = false;
+		return sl[2] - 1;
+	}
+	*added = true;
+	uint32_t v = (uint32_t)m->n++;
+	sl[0] = (uint32_t)key;
+	sl[1] = (uint32_t)(key >> 32);
+	sl[2] = v + 1;
+	if (++m->npacked * 4 > m->nslots * 3)
+		rehash(m, 2 * m->nslots);
+	return v;
+}
+
 uint32_t idmap_intern(struct idmap *m, struct slice id, bool *added)
 {
 	uint64_t key;
+	if (idmap_pack(id, &key))
+		return idmap_intern_packed(m, key, added);
 	*added = false;
-	if (idmap_pack(id, &key)) {
-		uint32_t *sl = probe(m, key);
-		if (sl[2])
-			return sl[2] - 1;
-		*added = true;
-		uint32_t v = (uint32_t)m->n++;
-		sl[0] = (uint32_t)key;
-		sl[1] = (uint32_t)(key >> 32);
-		sl[2] = v + 1;
-		if (++m->npacked * 4 > m->nslots * 3)
-			rehash(m, 2 * m->nslots);
-		return v;
-	}
 	size_t before = m->other.n;
 	uint32_t d = dict_intern(&m->other, id);
 	if (d < before)
@@ -146,13 +152,6 @@ void idmap_prefetch_packed(const struct idmap *m, uint64_t key)
 	const uint32_t *sl = &m->slots[3 * (key_hash(key) & (m->nslots - 1))];
 	__builtin_prefetch(sl);
 	__builtin_prefetch((const char *)sl + 64);
-}
-
-void idmap_prefetch(const struct idmap *m, struct slice id)
-{
-	uint64_t key;
-	if (idmap_pack(id, &key))
-		idmap_prefetch_packed(m, key);
 }
 
 uint32_t idmap_find_packed(const struct idmap *m, uint64_t key)

@@ -38,16 +38,15 @@ void idmap_reserve(struct idmap *m, size_t n);
 /* The number of id, or IDMAP_NONE. */
 uint32_t idmap_find(const struct idmap *m, struct slice id);
 
-/* Starts loading the slot of id into the cache (a table of millions of ids
- * misses it on every look-up): call it some ids ahead of idmap_intern. */
-void idmap_prefetch(const struct idmap *m, struct slice id);
-
 /* How id packs into 64 bits; false when it does not (then it is kept in
  * the dictionary: use idmap_find). */
 bool idmap_pack(struct slice id, uint64_t *key);
-/* Look-ups by packed key, for callers that keep the key while its slot is
- * fetched (the id's bytes may be gone by then). */
+/* By packed key, for callers that pack ids on another thread, or keep the
+ * key while its slot is fetched (the id's bytes may be gone by then). */
+/* Starts loading the slot of key into the cache (a table of millions of ids
+ * misses it on every look-up): call it some ids ahead. */
 void idmap_prefetch_packed(const struct idmap *m, uint64_t key);
 uint32_t idmap_find_packed(const struct idmap *m, uint64_t key);
+uint32_t idmap_intern_packed(struct idmap *m, uint64_t key, bool *added);
 
 #endif

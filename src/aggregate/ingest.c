@@ -347,7 +347,11 @@ struct rec {
 	long line;            /* counted from the part's start */
 	long day;             /* postings: day number, for reposts */
 	long openings;
-	struct slice id;
+	struct slice id;      /* only when the id does not pack (id_packed false) */
+	uint64_t id_key;      /* idmap_pack of the id, on the worker */
+	bool id_packed;
+	bool added;           /* applying: the id was new (number_ids) */
+	uint32_t num;         /* applying: the id's number */
 	struct slice text[3]; /* reject: reason; postings: role, company, industry;
 				 talents: city */
 	uint64_t hash[3];     /* postings: hash_bytes of role, company, industry */
@@ -537,6 +541,38 @@ static struct slice arena_slice(struct arena *a, struct slice s)
 	if (!s.len)
 		return slice_make(NULL, 0);
 	return slice_make(arena_strndup(a, s.ptr, s.len), s.len);
+}
+
+/* The row's id: packed here (a number, no copy) when it packs. */
+static void rec_set_id(struct part_out *out, struct rec *r, struct slice id)
+{
+	r->id_packed = idmap_pack(id, &r->id_key);
+	if (!r->id_packed)
+		r->id = arena_slice(&out->arena, id);
+}
+
+/*
+ * The first step of applying a part: each row's id numbered, in file order,
+ * in a loop of its own.  Slots are fetched ID_PREFETCH rows ahead, and with
+ * nothing else between look-ups their misses overlap; inside the row-by-row
+ * loop the rest of each row's work kept the core waiting on every one.
+ */
+static void number_ids(struct idmap *ids, struct part_out *out)
+{
+	for (size_t i = 0; i < out->n; i++) {
+		if (i + ID_PREFETCH < out->n) {
+			const struct rec *ahead = &out->recs[i + ID_PREFETCH];
+			if (ahead->kind == REC_ROW && ahead->id_packed)
+				idmap_prefetch_packed(ids, ahead->id_key);
+		}
+		struct rec *r = &out->recs[i];
+		if (r->kind != REC_ROW)
+			continue;
+		bool added;
+		r->num = r->id_packed ? idmap_intern_packed(ids, r->id_key, &added)
+				      : idmap_intern(ids, r->id, &added);
+		r->added = added;
+	}
 }
 
 static void rec_reject(struct part_out *out, long line, const char *reason)
@@ -1024,7 +1060,7 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 	r->month = date_month_index(date);
 	r->day = day_number(date);
 	struct slice id = row->field[POSTING_ID];
-	r->id = arena_slice(&out->arena, id);
+	rec_set_id(out, r, id);
 
 	struct salary sal;
 	r->salary = (unsigned char)posting_salary(ctx, w, row, &sal);
@@ -1089,23 +1125,18 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 	struct table_quality *q = p->q;
 	struct cube *cube = s->cube;
 	struct posting_index *idx = s->idx;
-	const struct idmap *ids = &idx->ids;
+	number_ids(&idx->ids, out);
 	for (size_t i = 0; i < out->n; i++) {
 		const struct rec *r = &out->recs[i];
-		if (i + ID_PREFETCH < out->n) {
-			const struct rec *ahead = &out->recs[i + ID_PREFETCH];
-			idmap_prefetch(ids, ahead->id);
-			if (ctx->repost_days > 0)
-				repost_prefetch(&s->reposts, ahead->job);
-		}
+		if (ctx->repost_days > 0 && i + ID_PREFETCH < out->n)
+			repost_prefetch(&s->reposts, out->recs[i + ID_PREFETCH].job);
 		if (r->kind == REC_REJECT) {
 			apply_reject(p, r, part, line_base);
 			continue;
 		}
 		q->rows++;
-		bool added;
-		uint32_t id = idmap_intern(&idx->ids, r->id, &added);
-		if (!added) {
+		uint32_t id = r->num;
+		if (!r->added) {
 			q->duplicates++;
 			continue;
 		}
@@ -1335,7 +1366,7 @@ static void judge_talent(struct pipeline *p, struct worker *w, struct part_out *
 	const struct ingest_context *ctx = p->ctx;
 	struct rec *r = rec_add(out, REC_ROW, row->line);
 	struct slice id = row->field[TALENT_ID];
-	r->id = arena_slice(&out->arena, id);
+	rec_set_id(out, r, id);
 	static const int fields[] = { TALENT_TITLE, TALENT_TAGS, TALENT_RESUME };
 	const struct keyword_tally *t = ctx->tally;
 	int k;
@@ -1354,25 +1385,21 @@ static void judge_talent(struct pipeline *p, struct worker *w, struct part_out *
 	r->text[REC_CITY] = arena_slice(&out->arena, worker_city(w, row->field[TALENT_CITY]));
 }
 
-/* The head of applying a talent or post record, in file order: a reject goes
- * to the rejects writer, a repeated id is a duplicate.  Returns the record of
- * a newly accepted row (counted), else NULL. */
+/* The head of applying a talent or post record, in file order, after
+ * number_ids: a reject goes to the rejects writer, a repeated id is a
+ * duplicate.  Returns the record of a newly accepted row (counted), else
+ * NULL. */
 static const struct rec *apply_keyed(struct pipeline *p, struct part_out *out, size_t i,
 				     const struct table_part *part, long line_base)
 {
-	struct keyed_state *s = p->state;
 	struct table_quality *q = p->q;
 	const struct rec *r = &out->recs[i];
-	if (i + ID_PREFETCH < out->n)
-		idmap_prefetch(&s->ids, out->recs[i + ID_PREFETCH].id);
 	if (r->kind == REC_REJECT) {
 		apply_reject(p, r, part, line_base);
 		return NULL;
 	}
 	q->rows++;
-	bool added;
-	idmap_intern(&s->ids, r->id, &added);
-	if (!added) {
+	if (!r->added) {
 		q->duplicates++;
 		return NULL;
 	}
@@ -1385,6 +1412,7 @@ static void apply_talents(struct pipeline *p, struct part_out *out, const struct
 {
 	struct keyed_state *s = p->state;
 	struct table_quality *q = p->q;
+	number_ids(&s->ids, out);
 	for (size_t i = 0; i < out->n; i++) {
 		const struct rec *r = apply_keyed(p, out, i, part, line_base);
 		if (!r)
@@ -1411,7 +1439,7 @@ static void judge_post(struct pipeline *p, struct worker *w, struct part_out *ou
 	struct rec *r = rec_add(out, REC_ROW, row->line);
 	r->month = month;
 	struct slice id = row->field[POST_ID];
-	r->id = arena_slice(&out->arena, id);
+	rec_set_id(out, r, id);
 	if (keyword_set_matches(p->ctx->content, w->content, row->field[POST_TEXT]))
 		r->flags |= RF_DOMAIN;
 }
@@ -1421,6 +1449,7 @@ static void apply_posts(struct pipeline *p, struct part_out *out, const struct t
 {
 	struct keyed_state *s = p->state;
 	struct table_quality *q = p->q;
+	number_ids(&s->ids, out);
 	for (size_t i = 0; i < out->n; i++) {
 		const struct rec *r = apply_keyed(p, out, i, part, line_base);
 		if (!r)
