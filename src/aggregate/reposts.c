@@ -1,29 +1,58 @@
 #include "aggregate/reposts.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "util/xalloc.h"
 
-static int is_space(unsigned char c)
+static bool is_space(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
+
+#ifdef __SSE2__
+/* No byte of the 16 at p is a control, a space or an ASCII capital: the
+ * usual block of a Chinese company name or title, which folds to itself. */
+static bool block_folds_to_itself(const unsigned char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+	__m128i printable = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x21)), v); /* >= 0x21 */
+	__m128i from_a = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+	__m128i capital = _mm_cmpeq_epi8(_mm_min_epu8(from_a, _mm_set1_epi8(25)), from_a);
+	return _mm_movemask_epi8(printable) == 0xFFFF && _mm_movemask_epi8(capital) == 0;
+}
+#endif
 
 /* Writes s folded at out; returns the end. */
 static char *fold(char *out, struct slice s)
 {
 	s = slice_trim(s);
-	int space = 0;
-	for (size_t i = 0; i < s.len; i++) {
-		unsigned char c = (unsigned char)s.ptr[i];
+	const unsigned char *p = (const unsigned char *)s.ptr, *end = p + s.len;
+	bool space = false;
+	while (p < end) {
+#ifdef __SSE2__
+		if (end - p >= 16 && block_folds_to_itself(p)) {
+			if (space)
+				*out++ = ' ';
+			space = false;
+			memcpy(out, p, 16);
+			out += 16;
+			p += 16;
+			continue;
+		}
+#endif
+		unsigned char c = *p++;
 		if (is_space(c)) {
-			space = 1;
+			space = true;
 			continue;
 		}
 		if (space)
 			*out++ = ' ';
-		space = 0;
+		space = false;
 		*out++ = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 	}
 	return out;

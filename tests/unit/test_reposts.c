@@ -33,6 +33,11 @@ static void test_key_folds_case_and_space(void **state)
 	assert_false(hash128_eq(a, c));
 	assert_false(hash128_eq(a, job(&sb, "acme ai", "llm engineer", "上海")));
 	assert_false(hash128_eq(a, job(&sb, "acme ai", "llm engineers", "北京")));
+	/* long names: 16-byte blocks that fold to themselves beside ones that do not */
+	job(&sb, "腾讯科技（深圳）有限公司  Shenzhen\tBranch", "高级大模型算法工程师 LLM", "深圳");
+	assert_string_equal(sb.buf, "腾讯科技（深圳）有限公司 shenzhen branch\x1f高级大模型算法工程师 llm\x1f深圳");
+	job(&sb, "abcdefghijklmnop  QRSTUVWXYZ0123456789 ", "x", "");
+	assert_string_equal(sb.buf, "abcdefghijklmnop qrstuvwxyz0123456789\x1fx\x1f");
 	strbuf_release(&sb);
 }
 
