@@ -2,6 +2,7 @@
  * talentscope: the command table and dispatch.  `talentscope help CMD` is
  * `talentscope CMD --help`.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,8 +29,24 @@ static const struct command *find_command(const char *name)
 	return NULL;
 }
 
+/*
+ * A report allocates and frees the buffers of table parts by the hundred,
+ * many above glibc's mmap threshold: each would be a fresh mapping whose
+ * every page faults in again (under a hypervisor a fault costs microseconds;
+ * two reading threads took 25,000 faults on 365 MB).  Blocks up to 32 MB stay
+ * in the heap instead, and freed memory is kept for reuse up to 256 MB.
+ */
+static void tune_allocator(void)
+{
+#if defined(M_MMAP_THRESHOLD) && defined(M_TRIM_THRESHOLD)
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+	tune_allocator();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
