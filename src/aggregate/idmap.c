@@ -138,9 +138,7 @@ uint32_t idmap_intern(struct idmap *m, struct slice id, bool *added)
 
 void idmap_reserve(struct idmap *m, size_t n)
 {
-	size_t nslots = m->nslots;
-	while (n * 4 > nslots * 3)
-		nslots *= 2;
+	size_t nslots = table_slots_for(m->nslots, n);
 	if (nslots > m->nslots)
 		rehash(m, nslots);
 }

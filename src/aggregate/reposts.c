@@ -112,9 +112,7 @@ static void rehash(struct repost_table *t, size_t nslots)
 
 void repost_table_reserve(struct repost_table *t, size_t n)
 {
-	size_t nslots = t->nslots;
-	while (n * 4 > nslots * 3)
-		nslots *= 2;
+	size_t nslots = table_slots_for(t->nslots, n);
 	if (nslots > t->nslots)
 		rehash(t, nslots);
 }

@@ -83,6 +83,13 @@ void xfree_table(void *p, size_t count, size_t size)
 		munmap(p, bytes);
 }
 
+size_t table_slots_for(size_t nslots, size_t n)
+{
+	while (n * 4 > nslots * 3)
+		nslots *= 2;
+	return nslots;
+}
+
 void *xrealloc(void *ptr, size_t size)
 {
 	void *p = realloc(ptr, size ? size : 1);

@@ -13,6 +13,9 @@ void *xcalloc(size_t count, size_t size);
  * large; freed only by xfree_table with the same count and size. */
 void *xcalloc_table(size_t count, size_t size);
 void xfree_table(void *p, size_t count, size_t size);
+/* The slots (a power of two, at least nslots) of a table that holds n
+ * entries at most three quarters full. */
+size_t table_slots_for(size_t nslots, size_t n);
 void *xrealloc(void *ptr, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);

@@ -124,12 +124,49 @@ static void test_random_against_dict(void **state)
 	dict_release(&d);
 }
 
+/* Reserving midway (as the first part's estimate does) keeps every number,
+ * and the map grows past the reservation when the estimate was short; the
+ * packed look-ups agree with the slice ones. */
+static void test_reserve_keeps_numbers(void **state)
+{
+	(void)state;
+	struct idmap m;
+	idmap_init(&m);
+	char buf[32];
+	bool added;
+	enum { N = 200000 };
+	for (uint32_t i = 0; i < N; i++) {
+		if (i == 1000)
+			idmap_reserve(&m, N / 4); /* short: it must grow again */
+		snprintf(buf, sizeof(buf), "J%08u", 10000000u + i);
+		uint64_t key;
+		assert_true(idmap_pack(slice_cstr(buf), &key));
+		if (i % 2)
+			assert_int_equal(idmap_intern_packed(&m, key, &added), i);
+		else
+			assert_int_equal(idmap_intern(&m, slice_cstr(buf), &added), i);
+		assert_true(added);
+	}
+	for (uint32_t i = 0; i < N; i += 997) {
+		snprintf(buf, sizeof(buf), "J%08u", 10000000u + i);
+		uint64_t key;
+		assert_true(idmap_pack(slice_cstr(buf), &key));
+		assert_int_equal(idmap_find_packed(&m, key), i);
+		assert_int_equal(idmap_find(&m, slice_cstr(buf)), i);
+		assert_int_equal(idmap_intern_packed(&m, key, &added), i);
+		assert_false(added);
+	}
+	assert_int_equal(idmap_find(&m, slice_cstr("J99999999")), IDMAP_NONE);
+	idmap_release(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pack_forms),
 		cmocka_unit_test(test_numbers_in_first_seen_order),
 		cmocka_unit_test(test_random_against_dict),
+		cmocka_unit_test(test_reserve_keeps_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
