@@ -4,8 +4,8 @@
  * separate read rather than hashing inside the source layer keeps the
  * readers untouched; it runs on its own thread beside the tables' pass (the
  * two read the same files, so the second read mostly hits the page cache),
- * and SHA-256 at ~200 MB/s on one core is slower than nothing but faster
- * than parsing.  Files are named relative to the dataset folder, so a report
+ * and SHA-256 (about 1.3 GB/s with the x86 SHA extensions, 200 MB/s
+ * without) is slower than nothing but faster than parsing.  Files are named relative to the dataset folder, so a report
  * does not depend on where the dataset lies (and names no home directory).
  */
 #include "engine/provenance.h"
@@ -51,10 +51,11 @@ static enum ts_status hash_file(const char *path, long long *bytes, char hex[65]
 		return error_set(err, TS_EIO, path, 0, "cannot open: %s", strerror(errno));
 	struct sha256 s;
 	sha256_init(&s);
-	unsigned char *buf = xmalloc(1 << 16);
+	enum { CHUNK = 1 << 20 }; /* a syscall per MB, not per 64 KB */
+	unsigned char *buf = xmalloc(CHUNK);
 	enum ts_status st = TS_OK;
 	for (;;) {
-		ssize_t n = read(fd, buf, 1 << 16);
+		ssize_t n = read(fd, buf, CHUNK);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
