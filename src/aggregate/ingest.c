@@ -29,6 +29,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "aggregate/idset.h"
 #include "aggregate/reposts.h"
 #include "clean/city.h"
 #include "clean/company_info.h"
@@ -1357,8 +1358,25 @@ enum ts_status ingest_applications(const struct ingest_context *ctx, struct cube
 
 struct keyed_state {
 	struct cube *cube;
-	struct idmap ids;
+	struct idset ids; /* no numbers needed: which ids were seen */
 };
+
+/* The first step of applying a part of talents or posts: which rows bring
+ * a new id, in file order (a loop of its own, as number_ids). */
+static void mark_new_ids(struct idset *ids, struct part_out *out)
+{
+	for (size_t i = 0; i < out->n; i++) {
+		if (i + ID_PREFETCH < out->n) {
+			const struct rec *ahead = &out->recs[i + ID_PREFETCH];
+			if (ahead->kind == REC_ROW && ahead->id_packed)
+				idset_prefetch(ids, ahead->id_key);
+		}
+		struct rec *r = &out->recs[i];
+		if (r->kind == REC_ROW)
+			r->added = r->id_packed ? idset_add_packed(ids, r->id_key)
+						: idset_add_other(ids, r->id);
+	}
+}
 
 static void judge_talent(struct pipeline *p, struct worker *w, struct part_out *out,
 			 const struct row *row)
@@ -1386,7 +1404,7 @@ static void judge_talent(struct pipeline *p, struct worker *w, struct part_out *
 }
 
 /* The head of applying a talent or post record, in file order, after
- * number_ids: a reject goes to the rejects writer, a repeated id is a
+ * mark_new_ids: a reject goes to the rejects writer, a repeated id is a
  * duplicate.  Returns the record of a newly accepted row (counted), else
  * NULL. */
 static const struct rec *apply_keyed(struct pipeline *p, struct part_out *out, size_t i,
@@ -1412,7 +1430,7 @@ static void apply_talents(struct pipeline *p, struct part_out *out, const struct
 {
 	struct keyed_state *s = p->state;
 	struct table_quality *q = p->q;
-	number_ids(&s->ids, out);
+	mark_new_ids(&s->ids, out);
 	for (size_t i = 0; i < out->n; i++) {
 		const struct rec *r = apply_keyed(p, out, i, part, line_base);
 		if (!r)
@@ -1449,7 +1467,7 @@ static void apply_posts(struct pipeline *p, struct part_out *out, const struct t
 {
 	struct keyed_state *s = p->state;
 	struct table_quality *q = p->q;
-	number_ids(&s->ids, out);
+	mark_new_ids(&s->ids, out);
 	for (size_t i = 0; i < out->n; i++) {
 		const struct rec *r = apply_keyed(p, out, i, part, line_base);
 		if (!r)
@@ -1462,22 +1480,16 @@ static void apply_posts(struct pipeline *p, struct part_out *out, const struct t
 	}
 }
 
-static void reserve_keyed(struct pipeline *p, size_t rows)
-{
-	struct keyed_state *s = p->state;
-	idmap_reserve(&s->ids, rows);
-}
-
 static enum ts_status ingest_keyed(const struct ingest_context *ctx, struct cube *cube,
 				   enum table_kind kind, struct table_quality *q, part_judge judge,
 				   part_apply apply, struct ts_error *err)
 {
 	struct keyed_state s = { .cube = cube };
-	idmap_init(&s.ids);
+	idset_init(&s.ids);
 	struct pipeline p = { .ctx = ctx, .kind = kind, .q = q, .judge = judge, .apply = apply,
-			      .reserve = reserve_keyed, .state = &s };
+			      .state = &s };
 	enum ts_status st = run_pipeline(&p, err);
-	idmap_release(&s.ids);
+	idset_release(&s.ids);
 	return st;
 }
 
