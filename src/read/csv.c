@@ -413,8 +413,13 @@ enum scan_state { ST_FIELD_START, ST_UNQUOTED, ST_QUOTED, ST_QUOTE_IN_QUOTED };
 static CSV_INLINE enum csv_result scan_record(struct csv_reader *r, struct csv_record *rec,
 					      struct ts_error *err, const bool avx2)
 {
+	/* the usual record start, a byte in the buffer and no line end,
+	 * answered here; skip_empty_lines for the rest */
 	bool failed = false;
-	if (!skip_empty_lines(r, &failed, err))
+	if (r->pos < r->len && r->base + r->pos < r->limit && r->buf[r->pos] != '\n' &&
+	    r->buf[r->pos] != '\r')
+		r->after_cr = false;
+	else if (!skip_empty_lines(r, &failed, err))
 		return failed ? CSV_ERROR : CSV_EOF;
 
 	size_t start = r->pos; /* record start */
@@ -453,16 +458,16 @@ static CSV_INLINE enum csv_result scan_record(struct csv_reader *r, struct csv_r
 			st = ST_UNQUOTED;
 			/* fall through */
 		case ST_UNQUOTED: {
-			/* also after a closing quote: the rest joins the field */
 			size_t end = r->len;
-			for (;;) {
+			if (w != i) {
+				/* after a closing quote: the rest joins the field,
+				 * moved up over the quotes dropped */
 				size_t j = next_sep(r, i, avx2);
-				if (w != i)
-					memmove(b + w, b + i, j - i);
+				memmove(b + w, b + i, j - i);
 				w += j - i;
 				i = j;
 				if (i == end)
-					break; /* more bytes needed */
+					continue; /* more bytes needed */
 				add_field(r, &nfields, b + fstart, w - fstart);
 				char c = b[i++];
 				if (c != ',') {
@@ -473,9 +478,42 @@ static CSV_INLINE enum csv_result scan_record(struct csv_reader *r, struct csv_r
 				w = fstart = i;
 				if (i == end || b[i] == '"') {
 					st = ST_FIELD_START;
+					continue;
+				}
+			}
+			/* Nothing to move (w == i): each separator of the block's
+			 * mask ends a field, one bit after the other, while the
+			 * next field is unquoted too. */
+			size_t block = i & ~(size_t)(CSV_BLOCK - 1);
+			if (block != r->block)
+				load_block(r, block, avx2);
+			uint64_t m = r->masks.sep & (~(uint64_t)0 << (i - block));
+			for (;;) {
+				while (!m) {
+					block += CSV_BLOCK;
+					if (block >= end)
+						break;
+					load_block(r, block, avx2);
+					m = r->masks.sep;
+				}
+				if (!m) {
+					w = i = end; /* more bytes needed */
 					break;
 				}
-				/* the common next field, unquoted: no pass through the switch */
+				size_t j = block + (size_t)__builtin_ctzll(m);
+				add_field(r, &nfields, b + fstart, j - fstart);
+				i = j + 1;
+				if (r->masks.eol >> (j - block) & 1) {
+					r->line++;
+					r->after_cr = b[j] == '\r';
+					goto record_end;
+				}
+				w = fstart = i;
+				if (i == end || b[i] == '"') {
+					st = ST_FIELD_START;
+					break;
+				}
+				m &= m - 1;
 			}
 			continue;
 		}
