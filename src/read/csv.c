@@ -14,9 +14,12 @@
  *
  * Finding the bytes that matter: the buffer is looked at in 64-byte blocks,
  * each classified once into bit masks (separators `,` LF CR; line ends;
- * quotes), AVX2 when the CPU has it, SSE2 or a plain loop otherwise.  The
- * masks of the current block are kept, so the next field, often in the same
- * block, costs a shift and a count of trailing zeros rather than a new scan.
+ * quotes), AVX2 when the CPU has it, SSE2 or a plain loop otherwise.  A run
+ * of unquoted fields then takes one separator bit after the other, and a
+ * quoted field jumps to the next quote bit.  The masks of the current block
+ * are kept from record to record: they stay true because unescaping only
+ * writes behind the read position, and a refill, which moves the bytes,
+ * drops them.
  */
 #include "read/csv.h"
 
