@@ -132,6 +132,10 @@ struct table_reader {
 	size_t nmapped;
 	unsigned char mapped_field[TABLE_MAX_FIELDS];
 	int mapped_col[TABLE_MAX_FIELDS];
+	/* the others, of all TABLE_MAX_FIELDS: a row clears just these (a
+	 * memset of the whole row is a slow `rep stos` per row) */
+	size_t nunmapped;
+	unsigned char unmapped_field[TABLE_MAX_FIELDS];
 	size_t header_n;
 	char *header_text; /* trimmed header cells, concatenated */
 	struct slice *header_cells;
@@ -339,6 +343,9 @@ static enum ts_status read_header(struct table_reader *r, const char *path,
 			r->col[f] = -1;
 		r->header_n = 0;
 		r->nmapped = 0;
+		r->nunmapped = TABLE_MAX_FIELDS;
+		for (size_t f = 0; f < TABLE_MAX_FIELDS; f++)
+			r->unmapped_field[f] = (unsigned char)f;
 		return TS_OK;
 	}
 	if (rec.unterminated)
@@ -372,10 +379,12 @@ static enum ts_status read_header(struct table_reader *r, const char *path,
 			}
 		}
 	}
-	r->nmapped = 0;
-	for (size_t f = 0; f < r->schema->nfields; f++) {
-		if (r->col[f] < 0)
+	r->nmapped = r->nunmapped = 0;
+	for (size_t f = 0; f < TABLE_MAX_FIELDS; f++) {
+		if (f >= r->schema->nfields || r->col[f] < 0) {
+			r->unmapped_field[r->nunmapped++] = (unsigned char)f;
 			continue;
+		}
 		r->mapped_field[r->nmapped] = (unsigned char)f;
 		r->mapped_col[r->nmapped++] = r->col[f];
 	}
@@ -827,6 +836,9 @@ static enum row_result csv_row(struct table_reader *r, struct row *row, const ch
 			*reason = "repeated header row";
 			return ROW_REJECT;
 		}
+		/* every field of the row is set: see table_next */
+		for (size_t k = 0; k < r->nunmapped; k++)
+			row->field[r->unmapped_field[k]] = slice_make(NULL, 0);
 		for (size_t k = 0; k < r->nmapped; k++) {
 			unsigned f = r->mapped_field[k];
 			present[f] = true;
@@ -911,12 +923,19 @@ enum row_result table_next(struct table_reader *r, struct row *row, const char *
 	for (;;) {
 		if (r->shard >= r->files.n)
 			return ROW_EOF;
-		memset(row->field, 0, sizeof(row->field));
 		row->file = r->part ? r->part_path : r->files.paths[r->shard];
 		row->line = 0;
 		bool present[TABLE_MAX_FIELDS] = { false };
-		enum row_result rr = r->csv ? csv_row(r, row, reason, present, err)
-					    : jsonl_row(r, row, reason, present, err);
+		enum row_result rr;
+		if (r->csv) {
+			/* a CSV row sets all its fields itself when it is read */
+			rr = csv_row(r, row, reason, present, err);
+			if (rr != ROW_OK)
+				memset(row->field, 0, sizeof(row->field));
+		} else {
+			memset(row->field, 0, sizeof(row->field));
+			rr = jsonl_row(r, row, reason, present, err);
+		}
 		if (rr == ROW_EOF) {
 			if (r->part)
 				r->part_lines = r->csv ? csv_line(r->csv) - 1 : r->lines.line - 1;
