@@ -466,7 +466,8 @@ static CSV_INLINE enum csv_result scan_record(struct csv_reader *r, struct csv_r
 				/* after a closing quote: the rest joins the field,
 				 * moved up over the quotes dropped */
 				size_t j = next_sep(r, i, avx2);
-				memmove(b + w, b + i, j - i);
+				if (j > i) /* rare: mostly a separator follows the quote */
+					memmove(b + w, b + i, j - i);
 				w += j - i;
 				i = j;
 				if (i == end)

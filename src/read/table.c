@@ -132,8 +132,9 @@ struct table_reader {
 	size_t nmapped;
 	unsigned char mapped_field[TABLE_MAX_FIELDS];
 	int mapped_col[TABLE_MAX_FIELDS];
-	/* the others, of all TABLE_MAX_FIELDS: a row clears just these (a
-	 * memset of the whole row is a slow `rep stos` per row) */
+	/* the schema's other fields: a row clears just these and those past
+	 * the schema's (a memset of all sixteen, whose size the compiler
+	 * knows, becomes a `rep stos`, slow to start, once per row) */
 	size_t nunmapped;
 	unsigned char unmapped_field[TABLE_MAX_FIELDS];
 	size_t header_n;
@@ -343,8 +344,8 @@ static enum ts_status read_header(struct table_reader *r, const char *path,
 			r->col[f] = -1;
 		r->header_n = 0;
 		r->nmapped = 0;
-		r->nunmapped = TABLE_MAX_FIELDS;
-		for (size_t f = 0; f < TABLE_MAX_FIELDS; f++)
+		r->nunmapped = r->schema->nfields;
+		for (size_t f = 0; f < r->schema->nfields; f++)
 			r->unmapped_field[f] = (unsigned char)f;
 		return TS_OK;
 	}
@@ -380,8 +381,8 @@ static enum ts_status read_header(struct table_reader *r, const char *path,
 		}
 	}
 	r->nmapped = r->nunmapped = 0;
-	for (size_t f = 0; f < TABLE_MAX_FIELDS; f++) {
-		if (f >= r->schema->nfields || r->col[f] < 0) {
+	for (size_t f = 0; f < r->schema->nfields; f++) {
+		if (r->col[f] < 0) {
 			r->unmapped_field[r->nunmapped++] = (unsigned char)f;
 			continue;
 		}
@@ -837,6 +838,8 @@ static enum row_result csv_row(struct table_reader *r, struct row *row, const ch
 			return ROW_REJECT;
 		}
 		/* every field of the row is set: see table_next */
+		size_t n = r->schema->nfields;
+		memset(row->field + n, 0, (TABLE_MAX_FIELDS - n) * sizeof(row->field[0]));
 		for (size_t k = 0; k < r->nunmapped; k++)
 			row->field[r->unmapped_field[k]] = slice_make(NULL, 0);
 		for (size_t k = 0; k < r->nmapped; k++) {
