@@ -491,7 +491,13 @@ static CSV_INLINE enum csv_result scan_record(struct csv_reader *r, struct csv_r
 			size_t block = i & ~(size_t)(CSV_BLOCK - 1);
 			if (block != r->block)
 				load_block(r, block, avx2);
+			/* in locals: stores of fields could alias r's members */
 			uint64_t m = r->masks.sep & (~(uint64_t)0 << (i - block));
+			uint64_t eol = r->masks.eol;
+			/* room for one field per bit of a block: no check per field */
+			if (r->fields_cap - nfields < CSV_BLOCK)
+				fields_grow(r, nfields + CSV_BLOCK);
+			struct slice *fields = r->fields;
 			for (;;) {
 				while (!m) {
 					block += CSV_BLOCK;
@@ -499,15 +505,20 @@ static CSV_INLINE enum csv_result scan_record(struct csv_reader *r, struct csv_r
 						break;
 					load_block(r, block, avx2);
 					m = r->masks.sep;
+					eol = r->masks.eol;
+					if (r->fields_cap - nfields < CSV_BLOCK)
+						fields_grow(r, nfields + CSV_BLOCK);
+					fields = r->fields;
 				}
 				if (!m) {
 					w = i = end; /* more bytes needed */
 					break;
 				}
-				size_t j = block + (size_t)__builtin_ctzll(m);
-				add_field(r, &nfields, b + fstart, j - fstart);
+				unsigned bit = (unsigned)__builtin_ctzll(m);
+				size_t j = block + bit;
+				fields[nfields++] = slice_make(b + fstart, j - fstart);
 				i = j + 1;
-				if (r->masks.eol >> (j - block) & 1) {
+				if (eol >> bit & 1) {
 					r->line++;
 					r->after_cr = b[j] == '\r';
 					goto record_end;
