@@ -13,13 +13,13 @@
  * starting line.
  *
  * Finding the bytes that matter: the buffer is looked at in 64-byte blocks,
- * each classified once into bit masks (separators `,` LF CR; line ends;
+ * each classified once into bit masks (separators `,` LF CR; line ends; CR;
  * quotes), AVX2 when the CPU has it, SSE2 or a plain loop otherwise.  A run
  * of unquoted fields then takes one separator bit after the other, and a
- * quoted field jumps to the next quote bit.  The masks of the current block
- * are kept from record to record: they stay true because unescaping only
- * writes behind the read position, and a refill, which moves the bytes,
- * drops them.
+ * quoted field jumps to the next quote bit, counting the line ends on the
+ * way with a popcount.  The masks of the current block are kept from record
+ * to record: they stay true because unescaping only writes behind the read
+ * position, and a refill, which moves the bytes, drops them.
  */
 #include "read/csv.h"
 
@@ -60,6 +60,7 @@
 struct block_masks {
 	uint64_t sep;   /* , LF CR: what ends an unquoted field */
 	uint64_t eol;   /* LF CR */
+	uint64_t cr;    /* CR */
 	uint64_t quote; /* " */
 };
 
@@ -87,7 +88,7 @@ struct csv_reader {
 static bool cpu_has_avx2(void)
 {
 #ifdef CSV_HAVE_AVX2
-	return __builtin_cpu_supports("avx2");
+	return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
 #else
 	return false;
 #endif
@@ -209,6 +210,7 @@ __attribute__((target("avx2"))) static inline void classify_avx2(const char *p,
 	uint64_t cr = eq32(lo, '\r') | (uint64_t)eq32(hi, '\r') << 32;
 	m->quote = eq32(lo, '"') | (uint64_t)eq32(hi, '"') << 32;
 	m->eol = lf | cr;
+	m->cr = cr;
 	m->sep = m->eol | comma;
 }
 #endif
@@ -223,12 +225,13 @@ static CSV_INLINE uint64_t eq16(__m128i x, char c)
 /* Without AVX2: SSE2 (every x86-64 has it), else one byte at a time. */
 static CSV_INLINE void classify_portable(const char *p, struct block_masks *m)
 {
-	uint64_t comma = 0, eol = 0, quote = 0;
+	uint64_t comma = 0, lf = 0, cr = 0, quote = 0;
 #ifdef __SSE2__
 	for (unsigned k = 0; k < CSV_BLOCK; k += 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(p + k));
 		comma |= eq16(x, ',') << k;
-		eol |= (eq16(x, '\n') | eq16(x, '\r')) << k;
+		lf |= eq16(x, '\n') << k;
+		cr |= eq16(x, '\r') << k;
 		quote |= eq16(x, '"') << k;
 	}
 #else
@@ -237,15 +240,18 @@ static CSV_INLINE void classify_portable(const char *p, struct block_masks *m)
 		char c = p[k];
 		if (c == ',')
 			comma |= bit;
-		else if (c == '\n' || c == '\r')
-			eol |= bit;
+		else if (c == '\n')
+			lf |= bit;
+		else if (c == '\r')
+			cr |= bit;
 		else if (c == '"')
 			quote |= bit;
 	}
 #endif
 	m->quote = quote;
-	m->eol = eol;
-	m->sep = eol | comma;
+	m->eol = lf | cr;
+	m->cr = cr;
+	m->sep = lf | cr | comma;
 }
 
 /* Classifies buf[block, block + 64) into r->masks; past len, a block is
@@ -288,63 +294,41 @@ static CSV_INLINE size_t next_sep(struct csv_reader *r, size_t i, const bool avx
 	return block + (size_t)__builtin_ctzll(m);
 }
 
-/* The first quote at or after i (< len), or len; *eol says whether a line
- * end came before it. */
-static CSV_INLINE size_t next_quote(struct csv_reader *r, size_t i, bool *eol, const bool avx2)
+/*
+ * The first quote at or after i (< len), or len, counting the line ends
+ * before it (inside a quoted field): LF, CR and CRLF each end one line, also
+ * when a CRLF is split across two calls (r->after_cr says whether the byte
+ * before i counts as a CR).
+ */
+static CSV_INLINE size_t next_quote(struct csv_reader *r, size_t i, const bool avx2)
 {
 	size_t block = i & ~(size_t)(CSV_BLOCK - 1);
 	if (block != r->block)
 		load_block(r, block, avx2);
 	uint64_t from = ~(uint64_t)0 << (i - block);
-	bool any = false;
+	uint64_t cr_before = (uint64_t)r->after_cr << (i - block); /* of byte i */
 	for (;;) {
-		uint64_t q = r->masks.quote & from, e = r->masks.eol & from;
-		if (q) {
-			*eol = any || (e & ((q & -q) - 1)) != 0;
+		uint64_t q = r->masks.quote & from;
+		uint64_t range = from & (q ? (q & -q) - 1 : ~(uint64_t)0); /* [i, quote) */
+		if (r->len - block < CSV_BLOCK)
+			range &= ((uint64_t)1 << (r->len - block)) - 1;
+		uint64_t cr = r->masks.cr;
+		if (r->masks.eol & range) {
+			uint64_t before = ((cr << 1) & ~(from & -from)) | cr_before;
+			uint64_t ends = (cr | (r->masks.eol & ~before)) & r->masks.eol & range;
+			r->line += __builtin_popcountll(ends);
+		}
+		if (range)
+			r->after_cr = cr >> (63 - __builtin_clzll(range)) & 1;
+		if (q)
 			return block + (size_t)__builtin_ctzll(q);
-		}
-		any = any || e != 0;
+		cr_before = cr >> 63;
 		block += CSV_BLOCK;
-		if (block >= r->len) {
-			*eol = any;
+		if (block >= r->len)
 			return r->len;
-		}
 		load_block(r, block, avx2);
 		from = ~(uint64_t)0;
 	}
-}
-
-/* The first byte of p[i, end) that is LF or CR, or end.  Sixteen bytes a
- * step with SSE2. */
-static size_t find_eol(const char *p, size_t i, size_t end)
-{
-#ifdef __SSE2__
-	for (; i + 16 <= end; i += 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(p + i));
-		unsigned bits = (unsigned)(eq16(x, '\n') | eq16(x, '\r'));
-		if (bits)
-			return i + (size_t)__builtin_ctz(bits);
-	}
-#endif
-	for (; i < end; i++)
-		if (p[i] == '\n' || p[i] == '\r')
-			return i;
-	return end;
-}
-
-/* Counts the line ends of buf[a, b) (inside a quoted field): LF, CR and CRLF
- * each end one line, also when a CRLF is split across two calls. */
-static void count_lines(struct csv_reader *r, size_t a, size_t b)
-{
-	const char *p = r->buf;
-	if (a == b)
-		return;
-	for (size_t i = find_eol(p, a, b); i < b; i = find_eol(p, i + 1, b)) {
-		bool cr_before = i > a ? p[i - 1] == '\r' : r->after_cr;
-		if (p[i] == '\r' || !cr_before)
-			r->line++;
-	}
-	r->after_cr = p[b - 1] == '\r';
 }
 
 /* Skips empty lines: false at the end (or on error, *failed set). */
@@ -533,12 +517,7 @@ static CSV_INLINE enum csv_result scan_record(struct csv_reader *r, struct csv_r
 			continue;
 		}
 		case ST_QUOTED: {
-			bool eol;
-			size_t j = next_quote(r, i, &eol, avx2);
-			if (eol)
-				count_lines(r, i, j);
-			else if (j > i)
-				r->after_cr = false;
+			size_t j = next_quote(r, i, avx2);
 			if (w != i)
 				memmove(b + w, b + i, j - i);
 			w += j - i;
@@ -571,7 +550,7 @@ record_end:
 }
 
 #ifdef CSV_HAVE_AVX2
-__attribute__((target("avx2"))) static enum csv_result
+__attribute__((target("avx2,popcnt"))) static enum csv_result
 scan_record_avx2(struct csv_reader *r, struct csv_record *rec, struct ts_error *err)
 {
 	return scan_record(r, rec, err, true);
