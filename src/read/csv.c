@@ -309,17 +309,19 @@ static CSV_INLINE size_t next_quote(struct csv_reader *r, size_t i, const bool a
 	uint64_t cr_before = (uint64_t)r->after_cr << (i - block); /* of byte i */
 	for (;;) {
 		uint64_t q = r->masks.quote & from;
-		uint64_t range = from & (q ? (q & -q) - 1 : ~(uint64_t)0); /* [i, quote) */
-		if (r->len - block < CSV_BLOCK)
-			range &= ((uint64_t)1 << (r->len - block)) - 1;
+		/* [i, quote) in this block; without a quote, to its end */
+		uint64_t range = from & ((q & -q) - 1);
 		uint64_t cr = r->masks.cr;
 		if (r->masks.eol & range) {
+			if (r->len - block < CSV_BLOCK) /* its last byte is len - 1 */
+				range &= ((uint64_t)1 << (r->len - block)) - 1;
 			uint64_t before = ((cr << 1) & ~(from & -from)) | cr_before;
 			uint64_t ends = (cr | (r->masks.eol & ~before)) & r->masks.eol & range;
 			r->line += __builtin_popcountll(ends);
-		}
-		if (range)
 			r->after_cr = cr >> (63 - __builtin_clzll(range)) & 1;
+		} else if (range) {
+			r->after_cr = false;
+		}
 		if (q)
 			return block + (size_t)__builtin_ctzll(q);
 		cr_before = cr >> 63;
