@@ -39,6 +39,9 @@
 #define DEC_SIZE (128 * 1024)
 #define OUT_SIZE (128 * 1024)
 #endif
+/* A plain UTF-8 file is read straight into a caller's buffer of at least
+ * this many bytes (see read_direct). */
+#define DIRECT_MIN (OUT_SIZE / 4)
 
 /* ---- finding the files of a table ---- */
 
@@ -651,10 +654,61 @@ static bool utf8_check_block(const unsigned char *p, size_t n, size_t *valid)
 	return ok;
 }
 
+/*
+ * source_read for a plain file read as UTF-8, once the BOM check is done and
+ * out is empty but for a cut sequence: the file's bytes go straight into
+ * the caller's buffer and are checked there, saving their copy through out.
+ * A sequence cut by the end of a read (at most 3 bytes) waits in out, at
+ * out_base, and opens the next read, as in source_read.
+ */
+static ssize_t read_direct(struct source *s, unsigned char *p, size_t cap, struct ts_error *err)
+{
+	for (;;) {
+		size_t keep = s->out_len - s->out_valid;
+		memcpy(p, s->out + s->out_valid, keep);
+		s->out_base += s->out_valid;
+		s->out_pos = s->out_valid = s->out_len = 0;
+		ssize_t n = file_read(s, p + keep, cap - keep, err);
+		if (n < 0) {
+			s->done = true;
+			return -1;
+		}
+		if (n == 0) {
+			s->done = true;
+			if (keep) {
+				error_set(err, TS_EDATA, s->path, 0,
+					  "not valid UTF-8 (byte offset %llu: the file ends inside "
+					  "a character); if it is GBK/GB18030 give --encoding gb18030",
+					  s->out_base);
+				return -1;
+			}
+			return 0;
+		}
+		size_t total = keep + (size_t)n, valid;
+		if (!utf8_check_block(p, total, &valid)) {
+			s->done = true;
+			error_set(err, TS_EDATA, s->path, 0,
+				  "not valid UTF-8 (byte offset %llu); if it is GBK/GB18030 "
+				  "give --encoding gb18030",
+				  s->out_base + valid);
+			return -1;
+		}
+		memcpy(s->out, p + valid, total - valid);
+		s->out_len = total - valid;
+		s->out_base += valid;
+		if (valid)
+			return (ssize_t)valid;
+		/* only part of one character so far: read on */
+	}
+}
+
 ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *err)
 {
 	if (cap == 0)
 		return 0;
+	if (s->out_pos == s->out_valid && !s->done && s->started && cap >= DIRECT_MIN &&
+	    s->comp == COMP_NONE && !s->use_iconv)
+		return read_direct(s, (unsigned char *)buf, cap, err);
 	while (s->out_pos == s->out_valid) {
 		if (s->done)
 			return 0;

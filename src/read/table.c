@@ -127,6 +127,16 @@ struct table_reader {
 	/* CSV shard */
 	struct csv_reader *csv;
 	int col[TABLE_MAX_FIELDS]; /* column of each field, -1 none */
+	/* the fields some column feeds, in field order, with their columns:
+	 * what a row copies, without looking at the others */
+	size_t nmapped;
+	unsigned char mapped_field[TABLE_MAX_FIELDS];
+	int mapped_col[TABLE_MAX_FIELDS];
+	/* the schema's other fields: a row clears just these and those past
+	 * the schema's (a memset of all sixteen, whose size the compiler
+	 * knows, becomes a `rep stos`, slow to start, once per row) */
+	size_t nunmapped;
+	unsigned char unmapped_field[TABLE_MAX_FIELDS];
 	size_t header_n;
 	char *header_text; /* trimmed header cells, concatenated */
 	struct slice *header_cells;
@@ -333,6 +343,10 @@ static enum ts_status read_header(struct table_reader *r, const char *path,
 		for (size_t f = 0; f < TABLE_MAX_FIELDS; f++)
 			r->col[f] = -1;
 		r->header_n = 0;
+		r->nmapped = 0;
+		r->nunmapped = r->schema->nfields;
+		for (size_t f = 0; f < r->schema->nfields; f++)
+			r->unmapped_field[f] = (unsigned char)f;
 		return TS_OK;
 	}
 	if (rec.unterminated)
@@ -365,6 +379,15 @@ static enum ts_status read_header(struct table_reader *r, const char *path,
 				r->col[f] = (int)c;
 			}
 		}
+	}
+	r->nmapped = r->nunmapped = 0;
+	for (size_t f = 0; f < r->schema->nfields; f++) {
+		if (r->col[f] < 0) {
+			r->unmapped_field[r->nunmapped++] = (unsigned char)f;
+			continue;
+		}
+		r->mapped_field[r->nmapped] = (unsigned char)f;
+		r->mapped_col[r->nmapped++] = r->col[f];
 	}
 	return check_required(r, path, err);
 }
@@ -764,12 +787,23 @@ static enum row_result jsonl_row(struct table_reader *r, struct row *row, const 
 /* ---- CSV ---- */
 
 
+/* name_trim, answered without a call for the usual cell (see trim_cell;
+ * a BOM starts with 0xEF). */
+static inline struct slice name_cell(struct slice s)
+{
+	if (s.len && (unsigned char)s.ptr[0] > ' ' && (unsigned char)s.ptr[0] != 0xE3 &&
+	    (unsigned char)s.ptr[0] != 0xEF && (unsigned char)s.ptr[s.len - 1] > ' ' &&
+	    (unsigned char)s.ptr[s.len - 1] != 0x80)
+		return s;
+	return name_trim(s);
+}
+
 static bool is_header_repeat(const struct table_reader *r, const struct csv_record *rec)
 {
 	if (rec->nfields != r->header_n)
 		return false;
 	for (size_t i = 0; i < rec->nfields; i++)
-		if (!slice_eq(name_trim(rec->fields[i]), r->header_cells[i]))
+		if (!slice_eq(name_cell(rec->fields[i]), r->header_cells[i]))
 			return false;
 	return true;
 }
@@ -784,7 +818,8 @@ static enum row_result csv_row(struct table_reader *r, struct row *row, const ch
 			return ROW_FATAL;
 		if (cr == CSV_EOF)
 			return ROW_EOF;
-		part_check_overrun(r);
+		if (r->part)
+			part_check_overrun(r);
 		row->line = rec.line;
 		if (rec.unterminated) {
 			*reason = "a quote is never closed (the rest of the file is one field)";
@@ -802,11 +837,15 @@ static enum row_result csv_row(struct table_reader *r, struct row *row, const ch
 			*reason = "repeated header row";
 			return ROW_REJECT;
 		}
-		for (size_t f = 0; f < r->schema->nfields; f++) {
-			if (r->col[f] < 0)
-				continue;
+		/* every field of the row is set: see table_next */
+		size_t n = r->schema->nfields;
+		memset(row->field + n, 0, (TABLE_MAX_FIELDS - n) * sizeof(row->field[0]));
+		for (size_t k = 0; k < r->nunmapped; k++)
+			row->field[r->unmapped_field[k]] = slice_make(NULL, 0);
+		for (size_t k = 0; k < r->nmapped; k++) {
+			unsigned f = r->mapped_field[k];
 			present[f] = true;
-			struct slice cell = trim_cell(rec.fields[r->col[f]]);
+			struct slice cell = trim_cell(rec.fields[r->mapped_col[k]]);
 			row->field[f] = cell.len ? cell : slice_make(NULL, 0);
 		}
 		return ROW_OK;
@@ -887,12 +926,19 @@ enum row_result table_next(struct table_reader *r, struct row *row, const char *
 	for (;;) {
 		if (r->shard >= r->files.n)
 			return ROW_EOF;
-		memset(row->field, 0, sizeof(row->field));
 		row->file = r->part ? r->part_path : r->files.paths[r->shard];
 		row->line = 0;
 		bool present[TABLE_MAX_FIELDS] = { false };
-		enum row_result rr = r->csv ? csv_row(r, row, reason, present, err)
-					    : jsonl_row(r, row, reason, present, err);
+		enum row_result rr;
+		if (r->csv) {
+			/* a CSV row sets all its fields itself when it is read */
+			rr = csv_row(r, row, reason, present, err);
+			if (rr != ROW_OK)
+				memset(row->field, 0, sizeof(row->field));
+		} else {
+			memset(row->field, 0, sizeof(row->field));
+			rr = jsonl_row(r, row, reason, present, err);
+		}
 		if (rr == ROW_EOF) {
 			if (r->part)
 				r->part_lines = r->csv ? csv_line(r->csv) - 1 : r->lines.line - 1;

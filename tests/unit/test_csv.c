@@ -262,7 +262,9 @@ static void gen_field(struct strbuf *csv, struct strbuf *val, uint32_t *rng, lon
 	}
 }
 
-static void test_generated_large(void **state)
+/* The file of test_generated_large, read with the block classifier the CPU
+ * offers (AVX2 on most) or with the portable one. */
+static void check_generated_large(void **state, bool portable)
 {
 	struct fixture *fx = *state;
 	struct strbuf csv = STRBUF_INIT, val = STRBUF_INIT;
@@ -285,6 +287,8 @@ static void test_generated_large(void **state)
 		line++;
 	}
 	open_bytes(fx, csv.buf, csv.len);
+	if (portable)
+		csv_reader_set_portable(fx->csv);
 	for (size_t r = 0; r < nrec; r++) {
 		struct csv_record rec;
 		assert_int_equal(csv_next(fx->csv, &rec, &fx->err), CSV_RECORD);
@@ -304,6 +308,16 @@ static void test_generated_large(void **state)
 	strbuf_release(&val);
 }
 
+static void test_generated_large(void **state)
+{
+	check_generated_large(state, false);
+}
+
+static void test_generated_large_portable(void **state)
+{
+	check_generated_large(state, true);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -319,6 +333,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unterminated_quote, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_cap, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_generated_large, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_generated_large_portable, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
