@@ -64,7 +64,10 @@ static void compress_portable(uint32_t h[8], const unsigned char *p)
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
 #include <immintrin.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 
 /*
  * The same compression with the x86 SHA extensions (sha256rnds2 does two
@@ -109,10 +112,26 @@ __attribute__((target("sha,sse4.1,ssse3"))) static void compress_shani(uint32_t 
 }
 #endif
 
+#if defined(__x86_64__) && defined(__GNUC__)
+/* CPUID leaf 7, EBX bit 29, asked once (under a hypervisor CPUID traps):
+ * not __builtin_cpu_supports("sha"), which clang 14 does not know. */
+static bool cpu_has_sha(void)
+{
+	static atomic_int known = -1;
+	int v = atomic_load_explicit(&known, memory_order_relaxed);
+	if (v < 0) {
+		unsigned a, b, c, d;
+		v = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+		atomic_store_explicit(&known, v, memory_order_relaxed);
+	}
+	return v;
+}
+#endif
+
 static void compress(uint32_t h[8], const unsigned char *p)
 {
 #if defined(__x86_64__) && defined(__GNUC__)
-	if (__builtin_cpu_supports("sha")) {
+	if (cpu_has_sha()) {
 		compress_shani(h, p);
 		return;
 	}
