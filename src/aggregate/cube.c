@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/hash.h"
 #include "util/xalloc.h"
 
 #define MONTH_BITS 16
@@ -16,16 +17,6 @@ static uint64_t cube_key(enum cube_dim dim, uint64_t id, int month)
 {
 	return (uint64_t)dim << (MONTH_BITS + ID_BITS) | (uint64_t)(month & 0xffff) << ID_BITS |
 	       (id & ((1ULL << ID_BITS) - 1));
-}
-
-static uint64_t key_hash(uint64_t k)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdULL;
-	k ^= k >> 33;
-	k *= 0xc4ceb9fe1a85ec53ULL;
-	k ^= k >> 33;
-	return k;
 }
 
 void cube_init(struct cube *c)
@@ -57,7 +48,7 @@ void cube_release(struct cube *c)
 static size_t cube_probe(const struct cube *c, uint64_t key)
 {
 	size_t mask = c->nslots - 1;
-	for (size_t i = key_hash(key) & mask;; i = (i + 1) & mask) {
+	for (size_t i = hash_u64(key) & mask;; i = (i + 1) & mask) {
 		uint32_t slot = c->slots[i];
 		if (!slot || c->keys[slot - 1] == key)
 			return i;
@@ -69,7 +60,7 @@ static void cube_grow(struct cube *c)
 	size_t nslots = c->nslots * 2, mask = nslots - 1;
 	uint32_t *slots = xcalloc_table(nslots, sizeof(*slots));
 	for (size_t n = 0; n < c->ncells; n++) {
-		size_t i = key_hash(c->keys[n]) & mask;
+		size_t i = hash_u64(c->keys[n]) & mask;
 		while (slots[i])
 			i = (i + 1) & mask;
 		slots[i] = (uint32_t)n + 1;

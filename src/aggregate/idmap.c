@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/hash.h"
 #include "util/xalloc.h"
 
 bool idmap_pack(struct slice id, uint64_t *key)
@@ -49,16 +50,6 @@ bool idmap_pack(struct slice id, uint64_t *key)
 	return true;
 }
 
-static uint64_t key_hash(uint64_t k)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdULL;
-	k ^= k >> 33;
-	k *= 0xc4ceb9fe1a85ec53ULL;
-	k ^= k >> 33;
-	return k;
-}
-
 static uint64_t slot_key(const uint32_t *sl)
 {
 	return (uint64_t)sl[1] << 32 | sl[0];
@@ -84,7 +75,7 @@ void idmap_release(struct idmap *m)
 static uint32_t *probe(const struct idmap *m, uint64_t key)
 {
 	size_t mask = m->nslots - 1;
-	for (size_t i = key_hash(key) & mask;; i = (i + 1) & mask) {
+	for (size_t i = hash_u64(key) & mask;; i = (i + 1) & mask) {
 		uint32_t *sl = &m->slots[3 * i];
 		if (!sl[2] || slot_key(sl) == key)
 			return sl;
@@ -147,7 +138,7 @@ void idmap_prefetch_packed(const struct idmap *m, uint64_t key)
 {
 	/* and the next line: a new id (the usual case) probes on to an
 	 * empty slot, ~2.5 slots on at half load, ~8 at three quarters */
-	const uint32_t *sl = &m->slots[3 * (key_hash(key) & (m->nslots - 1))];
+	const uint32_t *sl = &m->slots[3 * (hash_u64(key) & (m->nslots - 1))];
 	__builtin_prefetch(sl);
 	__builtin_prefetch((const char *)sl + 64);
 }

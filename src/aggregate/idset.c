@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/hash.h"
 #include "util/xalloc.h"
 
 #define BLOCK_SHIFT 12
@@ -13,16 +14,6 @@
 #define BLOCK_BYTES (BLOCK_WORDS * 8 + 16)
 #define MAP_BYTES_PER_ID 24
 #define SPARSE_BLOCKS 16384
-
-static uint64_t block_hash(uint64_t k)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdULL;
-	k ^= k >> 33;
-	k *= 0xc4ceb9fe1a85ec53ULL;
-	k ^= k >> 33;
-	return k;
-}
 
 void idset_init(struct idset *s)
 {
@@ -51,7 +42,7 @@ void idset_release(struct idset *s)
 static struct idset_slot *probe(const struct idset *s, uint64_t block)
 {
 	size_t mask = s->nslots - 1;
-	for (size_t i = block_hash(block) & mask;; i = (i + 1) & mask) {
+	for (size_t i = hash_u64(block) & mask;; i = (i + 1) & mask) {
 		struct idset_slot *sl = &s->slots[i];
 		if (!sl->index || sl->block == block)
 			return sl;
@@ -146,5 +137,5 @@ void idset_prefetch(const struct idset *s, uint64_t key)
 	if (s->sparse)
 		idmap_prefetch_packed(&s->map, key);
 	else
-		__builtin_prefetch(&s->slots[block_hash(key >> BLOCK_SHIFT) & (s->nslots - 1)]);
+		__builtin_prefetch(&s->slots[hash_u64(key >> BLOCK_SHIFT) & (s->nslots - 1)]);
 }

@@ -654,6 +654,16 @@ static bool utf8_check_block(const unsigned char *p, size_t n, size_t *valid)
 	return ok;
 }
 
+/* The one error of bytes that are not UTF-8, at stream offset at; cut: the
+ * file ends inside a character. */
+static void utf8_error(const struct source *s, struct ts_error *err, unsigned long long at,
+		       bool cut)
+{
+	error_set(err, TS_EDATA, s->path, 0,
+		  "not valid UTF-8 (byte offset %llu%s); if it is GBK/GB18030 give --encoding gb18030",
+		  at, cut ? ": the file ends inside a character" : "");
+}
+
 /*
  * source_read for a plain file read as UTF-8, once the BOM check is done and
  * out is empty but for a cut sequence: the file's bytes go straight into
@@ -676,10 +686,7 @@ static ssize_t read_direct(struct source *s, unsigned char *p, size_t cap, struc
 		if (n == 0) {
 			s->done = true;
 			if (keep) {
-				error_set(err, TS_EDATA, s->path, 0,
-					  "not valid UTF-8 (byte offset %llu: the file ends inside "
-					  "a character); if it is GBK/GB18030 give --encoding gb18030",
-					  s->out_base);
+				utf8_error(s, err, s->out_base, true);
 				return -1;
 			}
 			return 0;
@@ -687,10 +694,7 @@ static ssize_t read_direct(struct source *s, unsigned char *p, size_t cap, struc
 		size_t total = keep + (size_t)n, valid;
 		if (!utf8_check_block(p, total, &valid)) {
 			s->done = true;
-			error_set(err, TS_EDATA, s->path, 0,
-				  "not valid UTF-8 (byte offset %llu); if it is GBK/GB18030 "
-				  "give --encoding gb18030",
-				  s->out_base + valid);
+			utf8_error(s, err, s->out_base + valid, false);
 			return -1;
 		}
 		memcpy(s->out, p + valid, total - valid);
@@ -727,10 +731,7 @@ ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *er
 		if (n == 0) {
 			s->done = true;
 			if (keep) {
-				error_set(err, TS_EDATA, s->path, 0,
-					  "not valid UTF-8 (byte offset %llu: the file ends inside "
-					  "a character); if it is GBK/GB18030 give --encoding gb18030",
-					  s->out_base);
+				utf8_error(s, err, s->out_base, true);
 				return -1;
 			}
 			if (!s->started)
@@ -761,10 +762,7 @@ ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *er
 				error_set(err, TS_EDATA, s->path, 0,
 					  "conversion from %s gave invalid UTF-8", s->encoding);
 			else
-				error_set(err, TS_EDATA, s->path, 0,
-					  "not valid UTF-8 (byte offset %llu); if it is GBK/GB18030 "
-					  "give --encoding gb18030",
-					  s->out_base + bad_at);
+				utf8_error(s, err, s->out_base + bad_at, false);
 			return -1;
 		}
 		s->out_valid = s->out_pos + valid;
