@@ -76,7 +76,7 @@ struct hash128 repost_job(struct strbuf *scratch, struct slice company, struct s
 
 void repost_table_init(struct repost_table *t)
 {
-	t->n = 0;
+	memset(t, 0, sizeof(*t));
 	t->nslots = 1024;
 	t->slots = xcalloc_table(t->nslots, sizeof(*t->slots));
 }
@@ -84,6 +84,7 @@ void repost_table_init(struct repost_table *t)
 void repost_table_release(struct repost_table *t)
 {
 	xfree_table(t->slots, t->nslots, sizeof(*t->slots));
+	free(t->last_day);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -93,7 +94,7 @@ static struct repost_slot *probe(const struct repost_table *t, struct hash128 jo
 	size_t mask = t->nslots - 1;
 	for (size_t i = job.lo & mask;; i = (i + 1) & mask) {
 		struct repost_slot *sl = &t->slots[i];
-		if (!sl->first_id || hash128_eq(sl->job, job))
+		if (!sl->first_id || (sl->lo == job.lo && sl->hi == (uint32_t)job.hi))
 			return sl;
 	}
 }
@@ -106,7 +107,7 @@ static void rehash(struct repost_table *t, size_t nslots)
 	t->slots = xcalloc_table(t->nslots, sizeof(*t->slots));
 	for (size_t i = 0; i < n; i++)
 		if (old[i].first_id)
-			*probe(t, old[i].job) = old[i];
+			*probe(t, (struct hash128){ .lo = old[i].lo, .hi = old[i].hi }) = old[i];
 	xfree_table(old, n, sizeof(*old));
 }
 
@@ -115,6 +116,18 @@ void repost_table_reserve(struct repost_table *t, size_t n)
 	size_t nslots = table_slots_for(t->nslots, n);
 	if (nslots > t->nslots)
 		rehash(t, nslots);
+	if (n > t->last_cap) {
+		t->last_day = xrealloc(t->last_day, n * sizeof(*t->last_day));
+		t->last_cap = n;
+	}
+}
+
+/* Where the latest day of the job first posted by id is kept. */
+static int32_t *last_day_of(struct repost_table *t, uint32_t id)
+{
+	if (id >= t->last_cap)
+		GROW(t->last_day, t->last_cap, (size_t)id + 1);
+	return &t->last_day[id];
 }
 
 uint32_t repost_check(struct repost_table *t, int window, struct hash128 job, long day,
@@ -122,16 +135,19 @@ uint32_t repost_check(struct repost_table *t, int window, struct hash128 job, lo
 {
 	struct repost_slot *sl = probe(t, job);
 	if (sl->first_id) {
-		long gap = day - sl->last_day;
-		sl->last_day = (int32_t)day;
+		int32_t *last = last_day_of(t, sl->first_id - 1);
+		long gap = day - *last;
+		*last = (int32_t)day;
 		if (gap <= window && gap >= -window)
 			return sl->first_id - 1;
-		sl->first_id = id + 1;
+		sl->first_id = id + 1; /* a new run of the job */
+		*last_day_of(t, id) = (int32_t)day;
 		return UINT32_MAX;
 	}
-	sl->job = job;
-	sl->last_day = (int32_t)day;
+	sl->lo = job.lo;
+	sl->hi = (uint32_t)job.hi;
 	sl->first_id = id + 1;
+	*last_day_of(t, id) = (int32_t)day;
 	if (++t->n * 4 > t->nslots * 3)
 		rehash(t, 2 * t->nslots);
 	return UINT32_MAX;

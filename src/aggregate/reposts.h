@@ -3,10 +3,11 @@
  * normalised; a posting whose job was last posted within the window (in
  * days, either way, in file order) is a repost of that job's first posting.
  *
- * Jobs are kept by a 128-bit hash of their key, not by the key's bytes: 24
- * bytes a job whatever the length of names (a national year holds ~10 M
- * jobs), and one lookup touches one slot.  Two different jobs share a hash
- * with probability about n²/2^129: below 10^-22 for 10^8 jobs.
+ * Jobs are kept by 96 bits of a hash of their key, not by the key's bytes:
+ * a 16-byte slot a job, whatever the length of names (a national year holds
+ * ~10 M jobs), plus the latest day, 4 bytes, by the job's first posting; a
+ * look-up touches one slot.  Two different jobs share those bits with
+ * probability about n²/2^97: below 10^-13 for 10^8 jobs.
  */
 #ifndef AGGREGATE_REPOSTS_H
 #define AGGREGATE_REPOSTS_H
@@ -25,11 +26,13 @@ struct hash128 repost_job(struct strbuf *scratch, struct slice company, struct s
 
 struct repost_table {
 	struct repost_slot {
-		struct hash128 job;
-		int32_t last_day;  /* of the job's latest posting */
-		uint32_t first_id; /* + 1; 0: the slot is empty */
+		uint64_t lo;       /* the job's hash: its low 64 bits */
+		uint32_t hi;       /* and 32 of the high ones */
+		uint32_t first_id; /* the job's first posting + 1; 0: the slot is empty */
 	} *slots;
 	size_t nslots, n;
+	int32_t *last_day;     /* by first posting: the day of its job's latest posting */
+	size_t last_cap;
 };
 
 void repost_table_init(struct repost_table *t);
