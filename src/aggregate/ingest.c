@@ -112,32 +112,6 @@ static bool parse_month(struct slice text, int *month)
 
 /* ---- postings ---- */
 
-void posting_index_init(struct posting_index *idx)
-{
-	memset(idx, 0, sizeof(*idx));
-	idmap_init(&idx->ids);
-}
-
-void posting_index_release(struct posting_index *idx)
-{
-	idmap_release(&idx->ids);
-	free(idx->recs);
-	memset(idx, 0, sizeof(*idx));
-}
-
-static void posting_index_set(struct posting_index *idx, uint32_t id, struct posting_record rec)
-{
-	if (id >= idx->cap) {
-		/* by half again, not double: this is the one array per posting */
-		size_t cap = idx->cap < 1024 ? 1024 : idx->cap + idx->cap / 2;
-		if (cap <= id)
-			cap = (size_t)id + 1;
-		idx->recs = xrealloc(idx->recs, cap * sizeof(*idx->recs));
-		idx->cap = cap;
-	}
-	idx->recs[id] = rec;
-}
-
 /* A whole number ≥ 1 and at most OPENINGS_MAX; false otherwise. */
 static bool parse_openings(struct slice s, long *out)
 {
@@ -1169,9 +1143,11 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 			: UINT32_MAX;
 		if (first != UINT32_MAX) {
 			/* A repost: its id shares the first posting's record; no figure counts it. */
-			posting_index_set(idx, id, idx->recs[first]);
+			struct posting_record first_rec = { 0 };
+			bool first_domain = posting_index_get(idx, first, &first_rec);
+			posting_index_add(idx, id, first_domain, first_rec);
 			q->reposts++;
-			if (idx->recs[first].domain)
+			if (first_domain)
 				cube_cell(cube, DIM_REPOSTS, 0, month)->postings++;
 			continue;
 		}
@@ -1183,9 +1159,9 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 			? dict_intern_hashed(&cube->industries, r->text[REC_INDUSTRY],
 					     r->hash[REC_INDUSTRY])
 			: DICT_NONE;
-		posting_index_set(idx, id, (struct posting_record){ .role = role, .company = company,
-								     .industry = industry,
-								     .domain = domain });
+		posting_index_add(idx, id, domain, (struct posting_record){ .role = role,
+									     .company = company,
+									     .industry = industry });
 		if (r->flags & RF_OPENINGS_BAD)
 			q->openings_invalid++;
 		cube_cell(cube, DIM_EDU_ALL, r->edu, month)->postings++;
@@ -1215,10 +1191,7 @@ static void reserve_postings(struct pipeline *p, size_t rows)
 	idmap_reserve(&s->idx->ids, rows);
 	if (p->ctx->repost_days > 0)
 		repost_table_reserve(&s->reposts, rows);
-	if (rows > s->idx->cap) {
-		s->idx->recs = xrealloc(s->idx->recs, rows * sizeof(*s->idx->recs));
-		s->idx->cap = rows;
-	}
+	posting_index_reserve(s->idx, rows);
 }
 
 enum ts_status ingest_postings(const struct ingest_context *ctx, struct cube *cube,
@@ -1252,7 +1225,7 @@ static void join_probe(const struct posting_index *idx, struct pending_join *j)
 		j->found = true;
 	}
 	if (j->id != IDMAP_NONE)
-		__builtin_prefetch(&idx->recs[j->id]);
+		posting_index_prefetch(idx, j->id);
 }
 
 /* Counts a pending application (looked up) in the part's cube. */
@@ -1264,9 +1237,10 @@ static void join_count(const struct posting_index *idx, struct part_out *out,
 		q->orphans++;
 		return;
 	}
-	const struct posting_record *rec = &idx->recs[j->id];
-	if (!rec->domain)
+	struct posting_record found;
+	if (!posting_index_get(idx, j->id, &found))
 		return;
+	const struct posting_record *rec = &found;
 	q->domain++;
 	struct cube *cube = &out->cube;
 	cube_cell(cube, DIM_TOTAL, 0, j->month)->applications++;

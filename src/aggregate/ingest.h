@@ -18,6 +18,7 @@
 
 #include "aggregate/cube.h"
 #include "aggregate/idmap.h"
+#include "aggregate/posting_index.h"
 #include "aggregate/quality.h"
 #include "aggregate/rejects.h"
 #include "classify/keywords.h"
@@ -70,20 +71,6 @@ void keyword_tally_release(struct keyword_tally *t);
  * either side, runs of white space as one space, … where text was cut. */
 void keyword_snippet(struct slice text, size_t at, size_t len, size_t radius,
 		     struct strbuf *out);
-
-/* Accepted postings by id (numbered in the order first seen). */
-struct posting_index {
-	struct idmap ids;
-	/* by id; one struct, so that an application's join touches one line */
-	struct posting_record {
-		uint32_t role, company, industry; /* industry: DICT_NONE when none */
-		bool domain;
-	} *recs;
-	size_t cap;
-};
-
-void posting_index_init(struct posting_index *idx);
-void posting_index_release(struct posting_index *idx);
 
 /* The companies table as given (for the company groups and the table). */
 struct company_table {
