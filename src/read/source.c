@@ -664,6 +664,21 @@ static void utf8_error(const struct source *s, struct ts_error *err, unsigned lo
 		  at, cut ? ": the file ends inside a character" : "");
 }
 
+/* A read gave n <= 0: an error (n < 0), or the end of the input, which must
+ * not come inside a character (keep bytes of one held back).  Every later
+ * read gives the end. */
+static ssize_t read_ended(struct source *s, ssize_t n, size_t keep, struct ts_error *err)
+{
+	s->done = true;
+	if (n < 0)
+		return -1;
+	if (keep) {
+		utf8_error(s, err, s->out_base, true);
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * source_read for a plain file read as UTF-8, once the BOM check is done and
  * out is empty but for a cut sequence: the file's bytes go straight into
@@ -679,18 +694,8 @@ static ssize_t read_direct(struct source *s, unsigned char *p, size_t cap, struc
 		s->out_base += s->out_valid;
 		s->out_pos = s->out_valid = s->out_len = 0;
 		ssize_t n = file_read(s, p + keep, cap - keep, err);
-		if (n < 0) {
-			s->done = true;
-			return -1;
-		}
-		if (n == 0) {
-			s->done = true;
-			if (keep) {
-				utf8_error(s, err, s->out_base, true);
-				return -1;
-			}
-			return 0;
-		}
+		if (n <= 0)
+			return read_ended(s, n, keep, err);
 		size_t total = keep + (size_t)n, valid;
 		if (!utf8_check_block(p, total, &valid)) {
 			s->done = true;
@@ -724,19 +729,11 @@ ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *er
 		s->out_len = keep;
 		ssize_t n = s->use_iconv ? iconv_read(s, s->out + keep, OUT_SIZE - keep, err)
 					 : decoded_read(s, s->out + keep, OUT_SIZE - keep, err);
-		if (n < 0) {
-			s->done = true;
-			return -1;
-		}
-		if (n == 0) {
-			s->done = true;
-			if (keep) {
-				utf8_error(s, err, s->out_base, true);
-				return -1;
-			}
-			if (!s->started)
+		if (n <= 0) {
+			n = read_ended(s, n, keep, err);
+			if (n == 0)
 				s->started = true;
-			return 0;
+			return n;
 		}
 		s->out_len += (size_t)n;
 		if (!s->started) {
