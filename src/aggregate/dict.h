@@ -30,14 +30,8 @@ void dict_init(struct dict *d);
 void dict_release(struct dict *d);
 /* The id of s, adding it when new. */
 uint32_t dict_intern(struct dict *d, struct slice s);
-/* The same with h = hash_bytes(s): for a hash worked out ahead (on
- * another thread, or for a prefetch). */
+/* The same with h = hash_bytes(s), worked out ahead (on a reading thread). */
 uint32_t dict_intern_hashed(struct dict *d, struct slice s, uint64_t h);
-/* Starts fetching the slot where a string of hash h would be. */
-static inline void dict_prefetch(const struct dict *d, uint64_t h)
-{
-	__builtin_prefetch(&d->slots[h & (d->nslots - 1)]);
-}
 /* The id of s, or DICT_NONE. */
 uint32_t dict_find(const struct dict *d, struct slice s);
 /* The string of an id, NUL-terminated. */
