@@ -438,10 +438,9 @@ static void memo_put(struct memo *m, struct slice key, uint64_t h, const void *v
 #define JOIN_PROBE 8
 
 struct pending_join {
-	uint64_t key;  /* idmap_pack of the posting id, when packed */
+	uint64_t key;  /* idmap_pack of the posting id, until found */
 	uint32_t id;   /* the posting's number once looked up */
 	int month;
-	bool packed;
 	bool found;    /* id is known (IDMAP_NONE: an orphan) */
 };
 
@@ -763,21 +762,25 @@ static void apply_reject(struct pipeline *p, const struct rec *r, const struct t
 		    r->text[REC_REASON].ptr);
 }
 
-/* The rows of the whole table, estimated from its first part (rows over
- * part_rows rows) and the files' sizes; 0 when the first file is not cut in
- * parts (compressed, or small: no estimate needed). */
+/*
+ * The rows of the table's first file, estimated from its first part (rows
+ * over part_rows) and the file's size, for sizing the id tables once; 0 when
+ * the file is not cut in parts (compressed, or small).  Only a hint: the
+ * tables still grow past it.  Capped, since a first part of short rows in a
+ * file of long ones would reserve memory for rows that never come; later
+ * files (shards) grow the tables as they are read.
+ */
+#define ESTIMATE_MAX_ROWS ((size_t)4 << 20)
+
 static size_t estimate_rows(const struct table_plan *plan, size_t part_rows)
 {
 	const struct table_part *first = &plan->parts[0];
-	if (first->end == ULLONG_MAX || first->end <= first->start)
+	struct stat st;
+	if (first->end == ULLONG_MAX || first->end <= first->start ||
+	    stat(first->path, &st) != 0 || st.st_size <= 0)
 		return 0;
-	unsigned long long total = 0;
-	for (size_t f = 0; f < plan->files.n; f++) {
-		struct stat st;
-		if (stat(plan->files.paths[f], &st) == 0 && st.st_size > 0)
-			total += (unsigned long long)st.st_size;
-	}
-	return (size_t)((double)part_rows * (double)total / (double)(first->end - first->start));
+	double rows = (double)part_rows * (double)st.st_size / (double)(first->end - first->start);
+	return rows < (double)ESTIMATE_MAX_ROWS ? (size_t)rows : ESTIMATE_MAX_ROWS;
 }
 
 /* Reads every part (on ctx->threads threads) and applies them in order. */
@@ -1261,8 +1264,7 @@ static void join_push(struct pipeline *p, struct worker *w, struct part_out *out
 		join_probe(idx, &w->pending[(n - JOIN_PROBE) % JOIN_AHEAD]);
 	struct pending_join *j = &w->pending[n % JOIN_AHEAD];
 	j->month = month;
-	j->packed = idmap_pack(posting_id, &j->key);
-	if (j->packed) {
+	if (idmap_pack(posting_id, &j->key)) {
 		j->found = false;
 		idmap_prefetch_packed(&idx->ids, j->key);
 	} else { /* kept by its bytes, which the next row replaces: now */

@@ -1,6 +1,6 @@
 #include "aggregate/posting_index.h"
 
-#include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,7 +53,10 @@ void posting_index_reserve(struct posting_index *idx, size_t n)
 void posting_index_add(struct posting_index *idx, uint32_t id, bool domain,
 		       struct posting_record rec)
 {
-	assert(id == idx->n);
+	if (id != idx->n) { /* numbered in order, added in order: else records would shift */
+		fprintf(stderr, "talentscope: internal error: posting %u added as %zu\n", id, idx->n);
+		abort();
+	}
 	size_t word = idx->n / 64;
 	if (idx->n % 64 == 0) { /* a new word: its count of domain postings before */
 		grow_words(idx, word + 1);

@@ -137,9 +137,10 @@ uint32_t repost_check(struct repost_table *t, int window, struct hash128 job, lo
 	if (sl->first_id) {
 		int32_t *last = last_day_of(t, sl->first_id - 1);
 		long gap = day - *last;
-		*last = (int32_t)day;
-		if (gap <= window && gap >= -window)
+		if (gap <= window && gap >= -window) {
+			*last = (int32_t)day;
 			return sl->first_id - 1;
+		}
 		sl->first_id = id + 1; /* a new run of the job */
 		*last_day_of(t, id) = (int32_t)day;
 		return UINT32_MAX;

@@ -5,9 +5,9 @@
  *
  * Jobs are kept by 96 bits of a hash of their key, not by the key's bytes:
  * a 16-byte slot a job, whatever the length of names (a national year holds
- * ~10 M jobs), plus the latest day, 4 bytes, by the job's first posting; a
- * look-up touches one slot.  Two different jobs share those bits with
- * probability about n²/2^97: below 10^-13 for 10^8 jobs.
+ * ~10 M jobs), and 4 bytes a posting for the latest day of the job it first
+ * posted; a look-up touches one slot.  Two different jobs share those bits
+ * with probability about n²/2^97: below 10^-13 for 10^8 jobs.
  */
 #ifndef AGGREGATE_REPOSTS_H
 #define AGGREGATE_REPOSTS_H

@@ -42,11 +42,14 @@ void *xcalloc(size_t count, size_t size)
 #define HUGE_PAGE ((size_t)2 << 20)
 #define TABLE_MAP_MIN (2 * HUGE_PAGE)
 
+/* count * size; for a mapping, whole pages (munmap takes no part page). */
 static size_t table_bytes(size_t count, size_t size)
 {
-	if (size && count > SIZE_MAX / size)
+	const size_t page = 4096;
+	if (size && count > (SIZE_MAX - page) / size)
 		out_of_memory(SIZE_MAX);
-	return count * size;
+	size_t bytes = count * size;
+	return bytes < TABLE_MAP_MIN ? bytes : (bytes + page - 1) & ~(page - 1);
 }
 
 void *xcalloc_table(size_t count, size_t size)

@@ -66,6 +66,32 @@ static void test_dense_shuffled_stays_bits(void **state)
 	idset_release(&s);
 }
 
+/* Short running numbers ("1" … "300000", packed as their bytes) share
+ * blocks too; "01" and "1" stay two ids. */
+static void test_short_numbers_stay_bits(void **state)
+{
+	(void)state;
+	enum { N = 300000 };
+	struct idset s;
+	idset_init(&s);
+	char id[32];
+	for (uint32_t i = 1; i <= N; i++) {
+		snprintf(id, sizeof(id), "%u", i);
+		assert_true(idset_add_packed(&s, pack(id)));
+	}
+	for (uint32_t i = 1; i <= N; i += 11) {
+		snprintf(id, sizeof(id), "%u", i);
+		assert_false(idset_add_packed(&s, pack(id)));
+	}
+	assert_false(s.sparse);
+	assert_true(s.nblocks <= 6 * (N / 4096 + 2)); /* a few lengths, dense in each */
+	assert_true(idset_add_packed(&s, pack("01")));
+	assert_false(idset_add_packed(&s, pack("01")));
+	assert_true(idset_add_packed(&s, pack("1a")));
+	assert_false(idset_add_packed(&s, pack("1")));
+	idset_release(&s);
+}
+
 static void test_random_moves_to_map(void **state)
 {
 	(void)state;
@@ -111,6 +137,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dense_shuffled_stays_bits),
+		cmocka_unit_test(test_short_numbers_stay_bits),
 		cmocka_unit_test(test_random_moves_to_map),
 		cmocka_unit_test(test_other_ids),
 	};
