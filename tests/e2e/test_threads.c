@@ -1,0 +1,102 @@
+/*
+ * Every thread count writes the same report: the demo dataset (its postings
+ * file cut into several parts, read by workers and applied in order) reported
+ * with --threads 1, 2 and 3 gives the same bytes in every output file, but
+ * for the one line of report.json that records the --threads option itself.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/e2e.h"
+
+/* s without its lines holding "threads": (report.json's options). */
+static void drop_threads_line(struct strbuf *s)
+{
+	struct strbuf out = STRBUF_INIT;
+	const char *p = s->buf;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p + 1) : strlen(p);
+		struct strbuf line = STRBUF_INIT;
+		strbuf_add(&line, p, len);
+		if (!strstr(line.buf, "\"threads\":"))
+			strbuf_add(&out, p, len);
+		strbuf_release(&line);
+		p += len;
+	}
+	strbuf_release(s);
+	*s = out;
+}
+
+static void report(const char *data, const char *out, const char *threads)
+{
+	char conf[1024];
+	snprintf(conf, sizeof(conf), "%s/talentscope.conf", data);
+	const char *args[] = { "report", data, "-o", out, "--config", conf, "--threads", threads,
+			       NULL };
+	struct strbuf err = STRBUF_INIT;
+	assert_int_equal(e2e_run(args, &err), 0);
+	strbuf_release(&err);
+}
+
+static void same_report(const char *a, const char *b)
+{
+	char cmd[2048];
+	snprintf(cmd, sizeof(cmd), "diff -r -q -x report.json '%s' '%s'", a, b);
+	assert_int_equal(system(cmd), 0);
+	char pa[1024], pb[1024];
+	snprintf(pa, sizeof(pa), "%s/report.json", a);
+	snprintf(pb, sizeof(pb), "%s/report.json", b);
+	struct strbuf ja = STRBUF_INIT, jb = STRBUF_INIT;
+	assert_true(e2e_read(pa, &ja));
+	assert_true(e2e_read(pb, &jb));
+	drop_threads_line(&ja);
+	drop_threads_line(&jb);
+	assert_int_equal(ja.len, jb.len);
+	assert_memory_equal(ja.buf, jb.buf, ja.len);
+	strbuf_release(&ja);
+	strbuf_release(&jb);
+}
+
+static void test_thread_counts_agree(void **state)
+{
+	(void)state;
+	char *dir = e2e_tmpdir();
+	char data[1024], out1[1024], out2[1024], out3[1024];
+	snprintf(data, sizeof(data), "%s/data", dir);
+	snprintf(out1, sizeof(out1), "%s/t1", dir);
+	snprintf(out2, sizeof(out2), "%s/t2", dir);
+	snprintf(out3, sizeof(out3), "%s/t3", dir);
+	const char *demo[] = { "demo", "--data-only", "-o", dir, NULL };
+	assert_int_equal(e2e_run(demo, NULL), 0);
+	report(data, out1, "1");
+	report(data, out2, "2");
+	report(data, out3, "3");
+	/* the postings file is several parts long, so the workers had parts to share */
+	char postings[1100];
+	snprintf(postings, sizeof(postings), "%s/postings.csv", data);
+	FILE *f = fopen(postings, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	assert_true(ftell(f) > 3 * (4L << 20));
+	fclose(f);
+	same_report(out1, out2);
+	same_report(out1, out3);
+	e2e_rmtree(dir);
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_thread_counts_agree),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
