@@ -725,28 +725,35 @@ static void part_out_release(struct part_out *out)
 	memset(out, 0, sizeof(*out));
 }
 
+/* Under p->mu: reads the next unread part, when the window of parts ahead
+ * of those applied allows one (the lock is let go while reading); false
+ * when there is none to read now. */
+static bool read_next_locked(struct pipeline *p, struct worker *w)
+{
+	if (p->stop || p->next >= p->plan.n || p->next >= p->applied + p->ahead)
+		return false;
+	size_t i = p->next++;
+	bool needed = i >= p->read_to;
+	if (needed)
+		pool_take(p, &p->outs[i]);
+	pthread_mutex_unlock(&p->mu);
+	if (needed)
+		read_part(p, w, i, true);
+	pthread_mutex_lock(&p->mu);
+	p->outs[i].done = true;
+	pthread_cond_broadcast(&p->cv);
+	return true;
+}
+
 static void *worker_main(void *arg)
 {
 	struct pipeline *p = arg;
 	struct worker w;
 	worker_init(&w, p->ctx);
 	pthread_mutex_lock(&p->mu);
-	for (;;) {
-		while (!p->stop && p->next < p->plan.n && p->next >= p->applied + p->ahead)
+	while (!p->stop && p->next < p->plan.n)
+		if (!read_next_locked(p, &w))
 			pthread_cond_wait(&p->cv, &p->mu);
-		if (p->stop || p->next >= p->plan.n)
-			break;
-		size_t i = p->next++;
-		bool needed = i >= p->read_to;
-		if (needed)
-			pool_take(p, &p->outs[i]);
-		pthread_mutex_unlock(&p->mu);
-		if (needed)
-			read_part(p, &w, i, true);
-		pthread_mutex_lock(&p->mu);
-		p->outs[i].done = true;
-		pthread_cond_broadcast(&p->cv);
-	}
 	pthread_mutex_unlock(&p->mu);
 	worker_release(&w);
 	return NULL;
@@ -802,10 +809,11 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 	struct worker self;
 	size_t started = 0;
 	if (nthreads > 1) {
+		/* nthreads - 1 workers: this thread reads too, while it waits */
 		pthread_mutex_init(&p->mu, NULL);
 		pthread_cond_init(&p->cv, NULL);
-		threads = xcalloc(nthreads, sizeof(*threads));
-		for (; started < nthreads; started++)
+		threads = xcalloc(nthreads - 1, sizeof(*threads));
+		for (; started < nthreads - 1; started++)
 			if (pthread_create(&threads[started], NULL, worker_main, p) != 0)
 				break;
 	}
@@ -815,9 +823,13 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 	for (size_t i = 0; i < p->plan.n; i++) {
 		struct part_out *out = &p->outs[i];
 		if (started) {
+			/* the part to apply next is not read yet: read another meanwhile
+			 * (at most one part's time late to apply, and a thread fewer
+			 * than cores competing with the applying) */
 			pthread_mutex_lock(&p->mu);
 			while (!out->done)
-				pthread_cond_wait(&p->cv, &p->mu);
+				if (!read_next_locked(p, &self))
+					pthread_cond_wait(&p->cv, &p->mu);
 			pthread_mutex_unlock(&p->mu);
 		} else {
 			pool_take(p, out);
