@@ -184,11 +184,6 @@ static long day_number(struct date d)
 	return era * 146097 + doe - 719468;
 }
 
-static bool is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 static bool is_digit(unsigned char c)
 {
 	return c >= '0' && c <= '9';
@@ -249,7 +244,7 @@ void keyword_snippet(struct slice text, size_t at, size_t len, size_t radius,
 	bool space = false, any = false;
 	for (size_t i = from; i < to; i++) {
 		unsigned char c = (unsigned char)text.ptr[i];
-		if (is_space(c)) {
+		if (ascii_space(c)) {
 			space = any;
 			continue;
 		}

@@ -9,11 +9,6 @@
 
 #include "util/xalloc.h"
 
-static bool is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 #ifdef __SSE2__
 /* No byte of the 16 at p is a control, a space or an ASCII capital: the
  * usual block of a Chinese company name or title, which folds to itself. */
@@ -46,7 +41,7 @@ static char *fold(char *out, struct slice s)
 		}
 #endif
 		unsigned char c = *p++;
-		if (is_space(c)) {
+		if (ascii_space(c)) {
 			space = true;
 			continue;
 		}

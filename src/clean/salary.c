@@ -85,8 +85,7 @@ static size_t norm_char(const unsigned char *p, size_t left, char *out, size_t *
 		return 1;
 	}
 
-	if (ascii == ' ' || ascii == '\t' || ascii == '\r' || ascii == '\n' || ascii == '\v' ||
-	    ascii == '\f')
+	if (ascii_space(ascii))
 		return used;
 	if (ascii >= 'A' && ascii <= 'Z')
 		ascii = (unsigned char)(ascii + ('a' - 'A'));

@@ -30,6 +30,7 @@
 #include <zlib.h>
 
 #include "aggregate/dict.h"
+#include "aggregate/reposts.h"
 #include "clean/city.h"
 #include "util/fs.h"
 #include "util/embedded.h"
@@ -1938,7 +1939,7 @@ static bool data_date(int dd, int *m, int *day)
 	return false;
 }
 
-/* Jobs as the engine's repost rule sees them (src/aggregate/ingest.c):
+/* Jobs as the engine's repost rule sees them (src/aggregate/reposts.c):
  * company, title and city each trimmed, white-space runs as one space, ASCII
  * letters in lower case → the day of the job's latest posting.  (The engine
  * also drops a rating line Glassdoor appends to a company name; no demo name
@@ -1964,37 +1965,11 @@ static void jobs_release(struct jobs *j)
 	strbuf_release(&j->key);
 }
 
-static bool is_white(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static void add_folded(struct strbuf *out, struct slice s)
-{
-	s = slice_trim(s);
-	bool space = false;
-	for (size_t i = 0; i < s.len; i++) {
-		unsigned char c = (unsigned char)s.ptr[i];
-		if (is_white(c)) {
-			space = true;
-			continue;
-		}
-		if (space)
-			strbuf_addch(out, ' ');
-		space = false;
-		strbuf_addch(out, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-	}
-}
-
+/* The key text the engine hashes (repost_job leaves it in the scratch). */
 static struct slice jobs_key(struct jobs *j, const char *company, const char *title,
 			     struct slice city)
 {
-	strbuf_reset(&j->key);
-	add_folded(&j->key, slice_cstr(company));
-	strbuf_addch(&j->key, '\x1f');
-	add_folded(&j->key, slice_cstr(title));
-	strbuf_addch(&j->key, '\x1f');
-	add_folded(&j->key, city);
+	repost_job(&j->key, slice_cstr(company), slice_cstr(title), city);
 	return slice_make(j->key.buf, j->key.len);
 }
 

@@ -1,16 +1,11 @@
 /* Trimming of slices: exports pad cells with ASCII and full-width spaces. */
 #include "util/slice.h"
 
-static bool is_ascii_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
 struct slice slice_trim(struct slice s)
 {
 	static const char ideographic_space[] = "\xE3\x80\x80";
 	for (;;) {
-		if (s.len && is_ascii_space(s.ptr[0])) {
+		if (s.len && ascii_space((unsigned char)s.ptr[0])) {
 			s.ptr++;
 			s.len--;
 		} else if (s.len >= 3 && memcmp(s.ptr, ideographic_space, 3) == 0) {
@@ -21,7 +16,7 @@ struct slice slice_trim(struct slice s)
 		}
 	}
 	for (;;) {
-		if (s.len && is_ascii_space(s.ptr[s.len - 1]))
+		if (s.len && ascii_space((unsigned char)s.ptr[s.len - 1]))
 			s.len--;
 		else if (s.len >= 3 && memcmp(s.ptr + s.len - 3, ideographic_space, 3) == 0)
 			s.len -= 3;

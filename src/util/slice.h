@@ -35,6 +35,12 @@ static inline bool slice_eq_cstr(struct slice a, const char *s)
 	return slice_eq(a, slice_cstr(s));
 }
 
+/* An ASCII white-space byte (space, tab, CR, LF, VT, FF). */
+static inline bool ascii_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
 /* Drops ASCII white space (and U+3000, the ideographic space) at both ends. */
 struct slice slice_trim(struct slice s);
 
