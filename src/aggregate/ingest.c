@@ -14,8 +14,9 @@
  * its own, merged by addition.  The companies table is small and read in one
  * go (ingest_table).
  *
- * Postings also pass a repost check (a hash of normalised company, title and
- * city → the job's latest day), feed the keyword audit (keyword_set_first
+ * Postings also pass a repost check (aggregate/reposts.h: a hash of
+ * normalised company, title and city → the job's first posting and latest
+ * day), feed the keyword audit (keyword_set_first
  * only on domain rows, which are few) and count what the cleaners
  * recognised.
  */

@@ -2,8 +2,9 @@
  * Ingest: one pass over each table, from rows to the cube.  Each row is read
  * (read/), cleaned (clean/), classified (classify/) and added to the cube's
  * sums; a row that cannot be used is rejected with its reason.  Postings come
- * first: each accepted posting leaves a compact record in an index by id
- * (domain bit, role, company, industry) that applications join against.
+ * first: each accepted posting leaves its id in the posting index
+ * (aggregate/posting_index.h: a domain bit, and role, company and industry
+ * for domain postings) that applications join against.
  *
  * Reposts: after the id check, a posting whose normalised company, title and
  * city were already seen, dated within repost_days of that job's previous
