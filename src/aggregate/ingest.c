@@ -436,6 +436,7 @@ static void memo_put(struct memo *m, struct slice key, uint64_t h, const void *v
 struct pending_join {
 	uint64_t key;  /* idmap_pack of the posting id, until found */
 	uint32_t id;   /* the posting's number once looked up */
+	const struct posting_record *rec; /* once looked up: NULL when not in the domain */
 	int month;
 	bool found;    /* id is known (IDMAP_NONE: an orphan) */
 };
@@ -1154,9 +1155,11 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 			: UINT32_MAX;
 		if (first != UINT32_MAX) {
 			/* A repost: its id shares the first posting's record; no figure counts it. */
-			struct posting_record first_rec = { 0 };
-			bool first_domain = posting_index_get(idx, first, &first_rec);
-			posting_index_add(idx, id, first_domain, first_rec);
+			const struct posting_record *first_rec = posting_index_record(idx, first);
+			bool first_domain = first_rec != NULL;
+			/* (the record is copied before add may move the records) */
+			posting_index_add(idx, id, first_domain,
+					  first_domain ? *first_rec : (struct posting_record){ 0 });
 			q->reposts++;
 			if (first_domain)
 				cube_cell(cube, DIM_REPOSTS, 0, month)->postings++;
@@ -1235,23 +1238,22 @@ static void join_probe(const struct posting_index *idx, struct pending_join *j)
 		j->id = idmap_find_packed(&idx->ids, j->key);
 		j->found = true;
 	}
-	if (j->id != IDMAP_NONE)
-		posting_index_prefetch(idx, j->id);
+	j->rec = j->id != IDMAP_NONE ? posting_index_record(idx, j->id) : NULL;
+	if (j->rec)
+		__builtin_prefetch(j->rec);
 }
 
 /* Counts a pending application (looked up) in the part's cube. */
-static void join_count(const struct posting_index *idx, struct part_out *out,
-		       const struct pending_join *j)
+static void join_count(struct part_out *out, const struct pending_join *j)
 {
 	struct table_quality *q = &out->q;
 	if (j->id == IDMAP_NONE) {
 		q->orphans++;
 		return;
 	}
-	struct posting_record found;
-	if (!posting_index_get(idx, j->id, &found))
+	const struct posting_record *rec = j->rec;
+	if (!rec)
 		return;
-	const struct posting_record *rec = &found;
 	q->domain++;
 	struct cube *cube = &out->cube;
 	cube_cell(cube, DIM_TOTAL, 0, j->month)->applications++;
@@ -1267,7 +1269,7 @@ static void join_push(struct pipeline *p, struct worker *w, struct part_out *out
 	const struct posting_index *idx = p->idx;
 	size_t n = w->npending++;
 	if (n >= JOIN_AHEAD)
-		join_count(idx, out, &w->pending[n % JOIN_AHEAD]);
+		join_count(out, &w->pending[n % JOIN_AHEAD]);
 	if (n >= JOIN_PROBE)
 		join_probe(idx, &w->pending[(n - JOIN_PROBE) % JOIN_AHEAD]);
 	struct pending_join *j = &w->pending[n % JOIN_AHEAD];
@@ -1289,7 +1291,7 @@ static void finish_applications(struct pipeline *p, struct worker *w, struct par
 	for (size_t i = first; i < n; i++)
 		join_probe(p->idx, &w->pending[i % JOIN_AHEAD]);
 	for (size_t i = first; i < n; i++)
-		join_count(p->idx, out, &w->pending[i % JOIN_AHEAD]);
+		join_count(out, &w->pending[i % JOIN_AHEAD]);
 	w->npending = 0;
 }
 

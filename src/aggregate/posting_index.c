@@ -78,16 +78,9 @@ static size_t rank(const struct posting_index *idx, uint32_t id)
 	return idx->domain_before[id / 64] + (size_t)__builtin_popcountll(before);
 }
 
-bool posting_index_get(const struct posting_index *idx, uint32_t id, struct posting_record *rec)
+const struct posting_record *posting_index_record(const struct posting_index *idx, uint32_t id)
 {
 	if (id >= idx->n || !(idx->domain[id / 64] >> (id % 64) & 1))
-		return false;
-	*rec = idx->recs[rank(idx, id)];
-	return true;
-}
-
-void posting_index_prefetch(const struct posting_index *idx, uint32_t id)
-{
-	if (id < idx->n && (idx->domain[id / 64] >> (id % 64) & 1))
-		__builtin_prefetch(&idx->recs[rank(idx, id)]);
+		return NULL;
+	return &idx->recs[rank(idx, id)];
 }

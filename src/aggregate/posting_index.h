@@ -38,9 +38,8 @@ void posting_index_reserve(struct posting_index *idx, size_t n);
  * in the domain with rec, or not. */
 void posting_index_add(struct posting_index *idx, uint32_t id, bool domain,
 		       struct posting_record rec);
-/* Whether posting id is in the domain, and then its record. */
-bool posting_index_get(const struct posting_index *idx, uint32_t id, struct posting_record *rec);
-/* Starts fetching what posting_index_get(id) will read. */
-void posting_index_prefetch(const struct posting_index *idx, uint32_t id);
+/* The record of posting id when it is in the domain; NULL when it is not
+ * (or was never added).  Valid until the next posting_index_add. */
+const struct posting_record *posting_index_record(const struct posting_index *idx, uint32_t id);
 
 #endif

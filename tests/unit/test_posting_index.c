@@ -31,19 +31,16 @@ static void test_records_by_rank(void **state)
 				  (struct posting_record){ .role = i, .company = 2 * i,
 							   .industry = 3 * i });
 	for (uint32_t i = 0; i < N; i++) {
-		struct posting_record r = { 0 };
-		posting_index_prefetch(&idx, i);
-		bool d = posting_index_get(&idx, i, &r);
-		assert_int_equal(d, in_domain(i));
-		if (d) {
-			assert_int_equal(r.role, i);
-			assert_int_equal(r.company, 2 * i);
-			assert_int_equal(r.industry, 3 * i);
+		const struct posting_record *r = posting_index_record(&idx, i);
+		assert_int_equal(r != NULL, in_domain(i));
+		if (r) {
+			assert_int_equal(r->role, i);
+			assert_int_equal(r->company, 2 * i);
+			assert_int_equal(r->industry, 3 * i);
 		}
 	}
-	struct posting_record r;
-	assert_false(posting_index_get(&idx, N, &r));
-	assert_false(posting_index_get(&idx, UINT32_MAX - 1, &r));
+	assert_null(posting_index_record(&idx, N));
+	assert_null(posting_index_record(&idx, UINT32_MAX - 1));
 	posting_index_release(&idx);
 }
 
