@@ -10,31 +10,70 @@
 #include "util/xalloc.h"
 
 #ifdef __SSE2__
-/* No byte of the 16 at p is a control, a space or an ASCII capital: the
- * usual block of a Chinese company name or title, which folds to itself. */
-static bool block_folds_to_itself(const unsigned char *p)
+/* Stores the 16 bytes at p at out with ASCII capitals lowered; false, and
+ * nothing stored, when one of them is a control or a space.  Most blocks of
+ * a company name, title or city are. */
+static bool fold_block(char *out, const unsigned char *p)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)p);
 	__m128i printable = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x21)), v); /* >= 0x21 */
+	if (_mm_movemask_epi8(printable) != 0xFFFF)
+		return false;
 	__m128i from_a = _mm_sub_epi8(v, _mm_set1_epi8('A'));
 	__m128i capital = _mm_cmpeq_epi8(_mm_min_epu8(from_a, _mm_set1_epi8(25)), from_a);
-	return _mm_movemask_epi8(printable) == 0xFFFF && _mm_movemask_epi8(capital) == 0;
+	v = _mm_add_epi8(v, _mm_and_si128(capital, _mm_set1_epi8('a' - 'A')));
+	_mm_storeu_si128((__m128i *)out, v);
+	return true;
+}
+
+/* A field with no control or space (the usual one) folded at out by blocks,
+ * the last one overlapping or, in a short field, padded; false when the field
+ * has a control or a space.  Writes up to FOLD_SLACK bytes past the field. */
+static bool fold_printable(char *out, const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	for (; i + 16 <= n; i += 16)
+		if (!fold_block(out + i, p + i))
+			return false;
+	if (i == n)
+		return true;
+	if (n >= 16)
+		return fold_block(out + n - 16, p + n - 16);
+	unsigned char block[16];
+	memset(block, 'a', sizeof(block)); /* filler that folds to itself */
+	memcpy(block, p, n);
+	return fold_block(out, block);
 }
 #endif
+#define FOLD_SLACK 16
 
-/* Writes s folded at out; returns the end. */
+/* U+3000 at either end: slice_trim drops it, so such a field takes the slow
+ * path even when it has no ASCII space. */
+static bool ideographic_space_at_an_end(const unsigned char *p, size_t n)
+{
+	static const unsigned char u3000[3] = { 0xe3, 0x80, 0x80 };
+	return n >= 3 && (memcmp(p, u3000, 3) == 0 || memcmp(p + n - 3, u3000, 3) == 0);
+}
+
+/* Writes s folded at out (trimmed, runs of white space as one space, ASCII
+ * capitals lowered); returns the end. */
 static char *fold(char *out, struct slice s)
 {
-	s = slice_trim(s);
 	const unsigned char *p = (const unsigned char *)s.ptr, *end = p + s.len;
+#ifdef __SSE2__
+	if (!ideographic_space_at_an_end(p, s.len) && fold_printable(out, p, s.len))
+		return out + s.len;
+#endif
+	s = slice_trim(s);
+	p = (const unsigned char *)s.ptr;
+	end = p + s.len;
 	bool space = false;
 	while (p < end) {
 #ifdef __SSE2__
-		if (end - p >= 16 && block_folds_to_itself(p)) {
+		if (end - p >= 16 && fold_block(out + space, p)) {
 			if (space)
 				*out++ = ' ';
 			space = false;
-			memcpy(out, p, 16);
 			out += 16;
 			p += 16;
 			continue;
@@ -58,7 +97,7 @@ struct hash128 repost_job(struct strbuf *scratch, struct slice company, struct s
 {
 	/* folding never lengthens */
 	strbuf_reset(scratch);
-	strbuf_reserve(scratch, company.len + title.len + city.len + 2);
+	strbuf_reserve(scratch, company.len + title.len + city.len + 2 + FOLD_SLACK);
 	char *end = fold(scratch->buf, company);
 	*end++ = '\x1f';
 	end = fold(end, title);

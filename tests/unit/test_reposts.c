@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -39,6 +40,85 @@ static void test_key_folds_case_and_space(void **state)
 	job(&sb, "abcdefghijklmnop  QRSTUVWXYZ0123456789 ", "x", "");
 	assert_string_equal(sb.buf, "abcdefghijklmnop qrstuvwxyz0123456789\x1fx\x1f");
 	strbuf_release(&sb);
+}
+
+/* The key's rule written plainly, byte by byte: trim ASCII white space and
+ * U+3000 at both ends, a run of ASCII white space as one space, ASCII
+ * capitals lowered. */
+static void reference_fold(struct strbuf *out, const char *s)
+{
+	size_t n = strlen(s), a = 0;
+	for (;;) {
+		if (a < n && strchr(" \t\r\n\v\f", s[a]))
+			a++;
+		else if (n - a >= 3 && memcmp(s + a, "\xe3\x80\x80", 3) == 0)
+			a += 3;
+		else
+			break;
+	}
+	for (;;) {
+		if (n > a && strchr(" \t\r\n\v\f", s[n - 1]))
+			n--;
+		else if (n - a >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	bool space = false;
+	for (size_t i = a; i < n; i++) {
+		char c = s[i];
+		if (strchr(" \t\r\n\v\f", c)) {
+			space = true;
+			continue;
+		}
+		if (space)
+			strbuf_add(out, " ", 1);
+		space = false;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		strbuf_add(out, &c, 1);
+	}
+}
+
+/* Fields of every length up to 60 bytes from pieces that fold to themselves
+ * or not (capitals, spaces, tabs, a control, U+3000, CJK): the key is the
+ * plain rule's, whichever path (whole blocks, a padded short field, bytes)
+ * made it. */
+static void test_key_matches_plain_rule(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = { "a", "Z", " ", "\t", "\x01", "\xe3\x80\x80",
+					      "大模型", "LLM", "0", "  ", "（", "x" };
+	enum { NPIECES = sizeof(pieces) / sizeof(pieces[0]) };
+	struct strbuf sb = STRBUF_INIT, want = STRBUF_INIT;
+	unsigned seed = 12345;
+	char field[3][80];
+	for (int round = 0; round < 20000; round++) {
+		for (int f = 0; f < 3; f++) {
+			size_t len = 0, target = (seed = seed * 1103515245u + 12345u) >> 16 & 63;
+			field[f][0] = '\0';
+			while (len < target) {
+				seed = seed * 1103515245u + 12345u;
+				const char *piece = pieces[(seed >> 16) % NPIECES];
+				size_t pl = strlen(piece);
+				if (len + pl >= sizeof(field[f]))
+					break;
+				memcpy(field[f] + len, piece, pl + 1);
+				len += pl;
+			}
+		}
+		strbuf_reset(&want);
+		reference_fold(&want, field[0]);
+		strbuf_add(&want, "\x1f", 1);
+		reference_fold(&want, field[1]);
+		strbuf_add(&want, "\x1f", 1);
+		reference_fold(&want, field[2]);
+		struct hash128 got = job(&sb, field[0], field[1], field[2]);
+		assert_string_equal(sb.buf, want.buf);
+		assert_true(hash128_eq(got, hash128_bytes(want.buf, want.len)));
+	}
+	strbuf_release(&sb);
+	strbuf_release(&want);
 }
 
 static void test_window_either_way(void **state)
@@ -85,6 +165,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_key_folds_case_and_space),
+		cmocka_unit_test(test_key_matches_plain_rule),
 		cmocka_unit_test(test_window_either_way),
 		cmocka_unit_test(test_many_jobs_survive_growth),
 	};
