@@ -1075,11 +1075,13 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 		r->job = repost_job(&w->buf, company, row->field[POSTING_TITLE], city);
 
 	posting_domain(p, w, out, row, r);
-	r->text[REC_ROLE] = arena_slice(&out->arena, role_name);
-	r->text[REC_COMPANY] = arena_slice(&out->arena, company);
-	r->text[REC_INDUSTRY] = arena_slice(&out->arena, industry_name);
-	for (int t = REC_ROLE; t <= REC_INDUSTRY; t++) /* here, not on the applying thread */
-		r->hash[t] = hash_bytes(r->text[t].ptr, r->text[t].len);
+	if (r->flags & RF_DOMAIN) { /* no figure names another posting's role, company or industry */
+		r->text[REC_ROLE] = arena_slice(&out->arena, role_name);
+		r->text[REC_COMPANY] = arena_slice(&out->arena, company);
+		r->text[REC_INDUSTRY] = arena_slice(&out->arena, industry_name);
+		for (int t = REC_ROLE; t <= REC_INDUSTRY; t++) /* here, not on the applying thread */
+			r->hash[t] = hash_bytes(r->text[t].ptr, r->text[t].len);
+	}
 	r->openings = 1;
 	if (row->field[POSTING_OPENINGS].len && !parse_openings(row->field[POSTING_OPENINGS], &r->openings)) {
 		r->flags |= RF_OPENINGS_BAD;
@@ -1165,7 +1167,15 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 				cube_cell(cube, DIM_REPOSTS, 0, month)->postings++;
 			continue;
 		}
-		bool domain = r->flags & RF_DOMAIN;
+		if (r->flags & RF_OPENINGS_BAD)
+			q->openings_invalid++;
+		cube_cell(cube, DIM_EDU_ALL, r->edu, month)->postings++;
+		if (!(r->flags & RF_DOMAIN)) {
+			/* Outside the domain only the baseline counts it: its role,
+			 * company and industry stay out of the dictionaries. */
+			posting_index_add(idx, id, false, (struct posting_record){ 0 });
+			continue;
+		}
 		uint32_t role = dict_intern_hashed(&cube->roles, r->text[REC_ROLE], r->hash[REC_ROLE]);
 		uint32_t company = dict_intern_hashed(&cube->companies, r->text[REC_COMPANY],
 						      r->hash[REC_COMPANY]);
@@ -1173,14 +1183,9 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 			? dict_intern_hashed(&cube->industries, r->text[REC_INDUSTRY],
 					     r->hash[REC_INDUSTRY])
 			: DICT_NONE;
-		posting_index_add(idx, id, domain, (struct posting_record){ .role = role,
-									     .company = company,
-									     .industry = industry });
-		if (r->flags & RF_OPENINGS_BAD)
-			q->openings_invalid++;
-		cube_cell(cube, DIM_EDU_ALL, r->edu, month)->postings++;
-		if (!domain)
-			continue;
+		posting_index_add(idx, id, true, (struct posting_record){ .role = role,
+									   .company = company,
+									   .industry = industry });
 		q->domain++;
 		if (ctx->tally && (r->flags & RF_TALLY))
 			apply_tally(p, ctx->tally, r);
