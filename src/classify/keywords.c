@@ -190,6 +190,101 @@ void keyword_list_release(struct keyword_list *list)
 
 /* ---- compiling -------------------------------------------------------- */
 
+/* Compiles words[i] for i in keep (all when keep is NULL), each reported
+ * as its index in the list. */
+static enum ts_status compile_words(hs_database_t **db, const struct keyword_list *list,
+				    const bool *keep, struct ts_error *err)
+{
+	size_t n = list->n, k = 0;
+	const char **words = xmalloc(n * sizeof(*words));
+	size_t *lens = xmalloc(n * sizeof(*lens));
+	unsigned *flags = xmalloc(n * sizeof(*flags));
+	unsigned *ids = xmalloc(n * sizeof(*ids));
+	for (size_t i = 0; i < n; i++) {
+		if (keep && !keep[i])
+			continue;
+		words[k] = list->words[i];
+		lens[k] = strlen(list->words[i]);
+		flags[k] = HS_FLAG_CASELESS | HS_FLAG_SINGLEMATCH;
+		ids[k++] = (unsigned)i;
+	}
+	hs_compile_error_t *cerr = NULL;
+	enum ts_status status = TS_OK;
+	*db = NULL;
+	if (hs_compile_lit_multi(words, flags, ids, lens, (unsigned)k, HS_MODE_BLOCK, NULL, db,
+				 &cerr) != HS_SUCCESS) {
+		if (cerr && cerr->expression >= 0 && (size_t)cerr->expression < k)
+			status = error_set(err, TS_ECONFIG, NULL, 0, "cannot compile keyword '%s': %s",
+					   words[cerr->expression], cerr->message);
+		else
+			status = error_set(err, TS_ECONFIG, NULL, 0, "cannot compile keywords: %s",
+					   cerr ? cerr->message : "unknown error");
+		hs_free_compile_error(cerr);
+	}
+	free(words);
+	free(lens);
+	free(flags);
+	free(ids);
+	return status;
+}
+
+struct inside {
+	unsigned word;  /* the keyword scanned */
+	size_t len;     /* its length */
+	bool dominated;
+};
+
+/* A keyword found inside the scanned one that would be reported before it
+ * wherever the scanned one matches. */
+static int on_inside(unsigned int id, unsigned long long from, unsigned long long to,
+		     unsigned int flags, void *ctx)
+{
+	struct inside *in = ctx;
+	(void)from;
+	(void)flags;
+	if (id == in->word || to > in->len)
+		return 0;
+	if (to < in->len || id < in->word) {
+		in->dominated = true;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Which keywords can never be the first match (see on_first): a keyword L
+ * holding another keyword S that ends before L's end, or at L's end with S
+ * listed earlier (a duplicate, or 工程师 listed before 算法工程师).  Wherever
+ * L matches, S matches too and wins, so dropping L changes no answer of
+ * keyword_set_first or _matches, while Vectorscan scans a smaller set (the
+ * default list: 63 keywords, 7 dominated, ~7 % faster).  Found by scanning
+ * each keyword with the database of them all.  NULL when none is.
+ */
+static bool *undominated(hs_database_t *db, const struct keyword_list *list, size_t max_len)
+{
+	hs_scratch_t *hs = NULL;
+	if (hs_alloc_scratch(db, &hs) != HS_SUCCESS)
+		return NULL;
+	char *buf = xmalloc(max_len + TAIL_PAD);
+	bool *keep = xmalloc(list->n * sizeof(*keep));
+	size_t dropped = 0;
+	for (size_t i = 0; i < list->n; i++) {
+		struct inside in = { (unsigned)i, strlen(list->words[i]), false };
+		memcpy(buf, list->words[i], in.len);
+		memset(buf + in.len, 0, TAIL_PAD); /* see TAIL_PAD */
+		hs_scan(db, buf, (unsigned)(in.len + TAIL_PAD), 0, hs, on_inside, &in);
+		keep[i] = !in.dominated;
+		dropped += in.dominated;
+	}
+	free(buf);
+	hs_free_scratch(hs);
+	if (!dropped) {
+		free(keep);
+		return NULL;
+	}
+	return keep;
+}
+
 enum ts_status keyword_set_compile(struct keyword_set **out, const struct keyword_list *list,
 				   struct ts_error *err)
 {
@@ -198,44 +293,31 @@ enum ts_status keyword_set_compile(struct keyword_set **out, const struct keywor
 		return error_set(err, TS_ECONFIG, NULL, 0, "keyword list is empty");
 	if (list->n > INT_MAX)
 		return error_set(err, TS_ECONFIG, NULL, 0, "too many keywords (%zu)", list->n);
-
-	size_t n = list->n;
-	size_t *lens = xmalloc(n * sizeof(*lens));
-	unsigned *flags = xmalloc(n * sizeof(*flags));
-	unsigned *ids = xmalloc(n * sizeof(*ids));
 	size_t max_len = 0;
-	for (size_t i = 0; i < n; i++) {
-		lens[i] = strlen(list->words[i]);
-		flags[i] = HS_FLAG_CASELESS | HS_FLAG_SINGLEMATCH;
-		ids[i] = (unsigned)i;
-		if (lens[i] > max_len)
-			max_len = lens[i];
-	}
+	for (size_t i = 0; i < list->n; i++)
+		if (strlen(list->words[i]) > max_len)
+			max_len = strlen(list->words[i]);
 
 	hs_database_t *db = NULL;
-	hs_compile_error_t *cerr = NULL;
-	enum ts_status status = TS_OK;
-	if (hs_compile_lit_multi((const char *const *)list->words, flags, ids, lens, (unsigned)n,
-				 HS_MODE_BLOCK, NULL, &db, &cerr) != HS_SUCCESS) {
-		if (cerr && cerr->expression >= 0 && (size_t)cerr->expression < n)
-			status = error_set(err, TS_ECONFIG, NULL, 0, "cannot compile keyword '%s': %s",
-					   list->words[cerr->expression], cerr->message);
-		else
-			status = error_set(err, TS_ECONFIG, NULL, 0, "cannot compile keywords: %s",
-					   cerr ? cerr->message : "unknown error");
-		hs_free_compile_error(cerr);
-		goto free_arrays;
+	enum ts_status status = compile_words(&db, list, NULL, err);
+	if (status != TS_OK)
+		return status;
+	bool *keep = undominated(db, list, max_len);
+	if (keep) {
+		hs_database_t *smaller = NULL;
+		status = compile_words(&smaller, list, keep, err);
+		free(keep);
+		hs_free_database(db);
+		if (status != TS_OK)
+			return status;
+		db = smaller;
 	}
 	struct keyword_set *set = xmalloc(sizeof(*set));
 	set->db = db;
-	set->n = n;
+	set->n = list->n;
 	set->max_len = max_len;
 	*out = set;
-free_arrays:
-	free(lens);
-	free(flags);
-	free(ids);
-	return status;
+	return TS_OK;
 }
 
 void keyword_set_free(struct keyword_set *set)

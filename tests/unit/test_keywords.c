@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "classify/keywords.h"
 #include "util/embedded.h"
@@ -306,6 +307,56 @@ static void test_first(void **state)
 	compiled_release(&u);
 }
 
+/* The first match by its definition, tried at every end: the keyword that
+ * ends first, the one listed first among those ending there. */
+static int reference_first(const struct keyword_list *list, const char *text)
+{
+	size_t n = strlen(text);
+	for (size_t end = 1; end <= n; end++)
+		for (size_t i = 0; i < list->n; i++) {
+			size_t len = strlen(list->words[i]);
+			if (len <= end && strncasecmp(text + end - len, list->words[i], len) == 0)
+				return (int)i;
+		}
+	return -1;
+}
+
+/* Lists where keywords hold one another (so that some can never come first
+ * and the set leaves them out), over random texts: the answers are the
+ * definition's. */
+static void test_first_matches_definition(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = { "a", "B", "b", "算", "法", "工" };
+	enum { NPIECES = sizeof(pieces) / sizeof(pieces[0]) };
+	unsigned seed = 7;
+#define NEXT() ((seed = seed * 1103515245u + 12345u) >> 16)
+	char list_text[512], text[128];
+	for (int round = 0; round < 300; round++) {
+		size_t at = 0;
+		for (unsigned k = 0, nk = 1 + NEXT() % 8; k < nk; k++) {
+			for (unsigned j = 0, nj = 1 + NEXT() % 4; j < nj; j++)
+				at += (size_t)snprintf(list_text + at, sizeof(list_text) - at, "%s",
+						       pieces[NEXT() % NPIECES]);
+			list_text[at++] = '\n';
+		}
+		list_text[at] = '\0';
+		struct compiled c = compile_text(list_text);
+		for (int t = 0; t < 40; t++) {
+			size_t len = 0;
+			for (unsigned j = 0, nj = NEXT() % 24; j < nj; j++)
+				len += (size_t)snprintf(text + len, sizeof(text) - len, "%s",
+							pieces[NEXT() % NPIECES]);
+			text[len] = '\0';
+			int want = reference_first(&c.list, text);
+			assert_int_equal(first(&c, text), want);
+			assert_int_equal(matches(&c, text), want >= 0);
+		}
+		compiled_release(&c);
+	}
+#undef NEXT
+}
+
 static void test_two_scratches_share_a_set(void **state)
 {
 	(void)state;
@@ -419,6 +470,7 @@ int main(void)
 		cmocka_unit_test(test_match_slice_bounds),
 		cmocka_unit_test(test_match_long_text),
 		cmocka_unit_test(test_first),
+		cmocka_unit_test(test_first_matches_definition),
 		cmocka_unit_test(test_two_scratches_share_a_set),
 		cmocka_unit_test(test_threads_share_a_set),
 		cmocka_unit_test(test_compile_empty_list),
