@@ -37,6 +37,7 @@
 #include "clean/date.h"
 #include "clean/date_fast.h"
 #include "clean/education.h"
+#include "clean/memo.h"
 #include "util/error.h"
 #include "util/xalloc.h"
 
@@ -353,76 +354,6 @@ struct part_out {
 };
 
 /*
- * Memos: the cleaners are pure functions of a cell's bytes, and a column
- * such as city, education, salary or posted date holds few distinct values
- * repeated over millions of rows, so each worker remembers the answers it
- * worked out (up to MEMO_MAX values a column, then it just computes).
- */
-#define MEMO_MAX (1u << 16)
-
-struct memo {
-	struct arena arena;
-	struct memo_slot {
-		uint64_t hash;
-		struct slice key;
-		const void *val; /* in the arena */
-	} *slots;
-	size_t nslots, n;
-};
-
-static void memo_release(struct memo *m)
-{
-	arena_release(&m->arena);
-	free(m->slots);
-	memset(m, 0, sizeof(*m));
-}
-
-static struct memo_slot *memo_slot(struct memo *m, struct slice key, uint64_t h)
-{
-	if (!m->nslots) {
-		m->nslots = 256;
-		m->slots = xcalloc(m->nslots, sizeof(*m->slots));
-	}
-	size_t mask = m->nslots - 1;
-	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		struct memo_slot *sl = &m->slots[i];
-		if (!sl->val || (sl->hash == h && slice_eq(sl->key, key)))
-			return sl;
-	}
-}
-
-/* The value remembered for key, or NULL. */
-static const void *memo_get(struct memo *m, struct slice key, uint64_t *h)
-{
-	*h = hash_bytes(key.ptr, key.len);
-	return memo_slot(m, key, *h)->val;
-}
-
-/* Remembers a copy of val (size bytes) for key; h from memo_get. */
-static void memo_put(struct memo *m, struct slice key, uint64_t h, const void *val, size_t size)
-{
-	if (m->n >= MEMO_MAX)
-		return;
-	if ((m->n + 1) * 2 > m->nslots && m->nslots) {
-		struct memo_slot *old = m->slots;
-		size_t n = m->nslots;
-		m->nslots *= 2;
-		m->slots = xcalloc(m->nslots, sizeof(*m->slots));
-		for (size_t i = 0; i < n; i++)
-			if (old[i].val)
-				*memo_slot(m, old[i].key, old[i].hash) = old[i];
-		free(old);
-	}
-	struct memo_slot *sl = memo_slot(m, key, h);
-	void *copy = arena_alloc(&m->arena, size ? size : 1);
-	memcpy(copy, val, size);
-	sl->hash = h;
-	sl->key = slice_make(arena_strndup(&m->arena, key.ptr ? key.ptr : "", key.len), key.len);
-	sl->val = copy;
-	m->n++;
-}
-
-/*
  * Applications join postings by id in a table of millions: each look-up
  * misses the cache twice (the id's slot, then the posting's record).  So a
  * worker keeps the last JOIN_AHEAD applications of its part in a ring: a
@@ -575,8 +506,8 @@ static void worker_release(struct worker *w)
 /* city_normalise, remembered; the result lives until the worker's end. */
 static struct slice worker_city(struct worker *w, struct slice text)
 {
-	uint64_t h;
-	const struct slice *known = memo_get(&w->city, text, &h);
+	struct memo_key k;
+	const struct slice *known = memo_get(&w->city, text, &k);
 	if (known)
 		return *known;
 	struct slice city = city_normalise(text);
@@ -584,18 +515,18 @@ static struct slice worker_city(struct worker *w, struct slice text)
 		return city;
 	struct slice copy = slice_make(arena_strndup(&w->city.arena, city.ptr ? city.ptr : "", city.len),
 				       city.len);
-	memo_put(&w->city, text, h, &copy, sizeof(copy));
+	memo_put(&w->city, &k, &copy, sizeof(copy));
 	return copy;
 }
 
 static enum education_level worker_education(struct worker *w, struct slice text)
 {
-	uint64_t h;
-	const enum education_level *known = memo_get(&w->education, text, &h);
+	struct memo_key k;
+	const enum education_level *known = memo_get(&w->education, text, &k);
 	if (known)
 		return *known;
 	enum education_level edu = education_parse(text);
-	memo_put(&w->education, text, h, &edu, sizeof(edu));
+	memo_put(&w->education, &k, &edu, sizeof(edu));
 	return edu;
 }
 
@@ -607,15 +538,15 @@ struct salary_answer {
 static enum salary_status worker_salary_text(struct worker *w, const struct ingest_context *ctx,
 					     struct slice text, struct salary *sal)
 {
-	uint64_t h;
-	const struct salary_answer *known = memo_get(&w->salary, text, &h);
+	struct memo_key k;
+	const struct salary_answer *known = memo_get(&w->salary, text, &k);
 	struct salary_answer a;
 	if (known) {
 		a = *known;
 	} else {
 		memset(&a, 0, sizeof(a));
 		a.st = salary_parse(text, ctx->salary, &a.sal);
-		memo_put(&w->salary, text, h, &a, sizeof(a));
+		memo_put(&w->salary, &k, &a, sizeof(a));
 	}
 	if (a.st == SALARY_OK || a.st == SALARY_IMPLAUSIBLE)
 		*sal = a.sal;
@@ -631,15 +562,15 @@ static bool worker_date(struct worker *w, struct slice text, struct date *out)
 {
 	if (date_parse_fast(text, out))
 		return true;
-	uint64_t h;
-	const struct date_answer *known = memo_get(&w->date, text, &h);
+	struct memo_key k;
+	const struct date_answer *known = memo_get(&w->date, text, &k);
 	struct date_answer a;
 	if (known) {
 		a = *known;
 	} else {
 		memset(&a, 0, sizeof(a));
 		a.ok = date_parse(text, &a.d);
-		memo_put(&w->date, text, h, &a, sizeof(a));
+		memo_put(&w->date, &k, &a, sizeof(a));
 	}
 	if (a.ok)
 		*out = a.d;

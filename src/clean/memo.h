@@ -1,0 +1,51 @@
+/*
+ * Memos: the cleaners are pure functions of a cell's bytes, and a column
+ * such as city, education, salary or posted date holds few distinct values
+ * repeated over millions of rows, so each worker remembers the answers it
+ * worked out (up to MEMO_MAX values a column, then it just computes).
+ *
+ * A column such as salary text holds thousands of values: its memo outgrows
+ * the first-level caches and a look-up misses.  So a slot holds the key's
+ * first 16 bytes (the whole of most cells) beside its hash and length, and
+ * one look-up touches one slot; only a longer key is compared in the arena.
+ */
+#ifndef CLEAN_MEMO_H
+#define CLEAN_MEMO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/arena.h"
+#include "util/slice.h"
+
+#define MEMO_MAX (1u << 16)
+
+struct memo {
+	struct arena arena;
+	struct memo_slot {
+		uint64_t head[2]; /* the key's first 16 bytes, zero-padded */
+		uint32_t len;
+		uint32_t hash;    /* the key's hash, its low half */
+		const void *val;  /* in the arena, the key's whole bytes after it;
+				     NULL: the slot is empty */
+	} *slots;             /* 32 bytes a slot: two a cache line */
+	size_t nslots, n;
+	size_t val_size;      /* of every value, rounded up to 8 bytes */
+};
+
+/* A key as memo_get worked it out, for memo_put. */
+struct memo_key {
+	struct slice key;
+	uint64_t hash;
+	uint64_t head[2];
+};
+
+void memo_release(struct memo *m);
+/* The value remembered for key, or NULL; fills k for memo_put. */
+const void *memo_get(struct memo *m, struct slice key, struct memo_key *k);
+/* Remembers a copy of val (size bytes, the same for every value of m) for k
+ * (from memo_get, no put since); does nothing once the memo holds MEMO_MAX
+ * values.  Returns the copy, or NULL when full. */
+const void *memo_put(struct memo *m, const struct memo_key *k, const void *val, size_t size);
+
+#endif
