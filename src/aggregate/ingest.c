@@ -146,21 +146,27 @@ static bool parse_amount(struct slice s, double *out)
 	return true;
 }
 
-/* The posting's monthly salary: salary_min/salary_max when given (they win),
- * else the salary text.  Counts the outcome in quality. */
-
-/* The posting's monthly salary: salary_min/salary_max when given (they win),
- * else the salary text. */
+/* Salary text is read through a memo, whose key the caller worked out (and
+ * whose slot it fetched) ahead. */
 struct worker;
 static enum salary_status worker_salary_text(struct worker *w, const struct ingest_context *ctx,
-					     struct slice text, struct salary *sal);
+					     const struct memo_key *text, struct salary *sal);
 
+/* salary_min/salary_max given: they win over the salary text. */
+static bool salary_columns_given(const struct row *row)
+{
+	return row->field[POSTING_SALARY_MIN].len || row->field[POSTING_SALARY_MAX].len;
+}
+
+/* The posting's monthly salary: salary_min/salary_max when given, else the
+ * salary text (text: its memo key, from memo_prefetch). */
 static enum salary_status posting_salary(const struct ingest_context *ctx, struct worker *w,
-					 const struct row *row, struct salary *sal)
+					 const struct row *row, const struct memo_key *text,
+					 struct salary *sal)
 {
 	struct slice lo = row->field[POSTING_SALARY_MIN], hi = row->field[POSTING_SALARY_MAX];
-	if (!lo.len && !hi.len)
-		return worker_salary_text(w, ctx, row->field[POSTING_SALARY], sal);
+	if (!salary_columns_given(row))
+		return worker_salary_text(w, ctx, text, sal);
 	double a, b;
 	bool has_a = parse_amount(lo, &a), has_b = parse_amount(hi, &b);
 	if (!has_a && !has_b)
@@ -536,17 +542,16 @@ struct salary_answer {
 };
 
 static enum salary_status worker_salary_text(struct worker *w, const struct ingest_context *ctx,
-					     struct slice text, struct salary *sal)
+					     const struct memo_key *text, struct salary *sal)
 {
-	struct memo_key k;
-	const struct salary_answer *known = memo_get(&w->salary, text, &k);
+	const struct salary_answer *known = memo_find(&w->salary, text);
 	struct salary_answer a;
 	if (known) {
 		a = *known;
 	} else {
 		memset(&a, 0, sizeof(a));
-		a.st = salary_parse(text, ctx->salary, &a.sal);
-		memo_put(&w->salary, &k, &a, sizeof(a));
+		a.st = salary_parse(text->key, ctx->salary, &a.sal);
+		memo_put(&w->salary, text, &a, sizeof(a));
 	}
 	if (a.st == SALARY_OK || a.st == SALARY_IMPLAUSIBLE)
 		*sal = a.sal;
@@ -979,13 +984,12 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 	r->day = day_number(date);
 	struct slice id = row->field[POSTING_ID];
 	rec_set_id(out, r, id);
+	/* A salary memo of thousands of texts misses the cache: its slot is
+	 * fetched now and read after the keyword scan. */
+	struct memo_key salary_text;
+	if (!salary_columns_given(row))
+		memo_prefetch(&w->salary, row->field[POSTING_SALARY], &salary_text);
 
-	struct salary sal;
-	r->salary = (unsigned char)posting_salary(ctx, w, row, &sal);
-	if (r->salary == SALARY_OK) {
-		r->salary_min = sal.min;
-		r->salary_max = sal.max;
-	}
 	enum education_level edu = worker_education(w, row->field[POSTING_EDUCATION]);
 	r->edu = (unsigned char)edu;
 	struct slice category = row->field[POSTING_CATEGORY];
@@ -1006,6 +1010,12 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 		r->job = repost_job(&w->buf, company, row->field[POSTING_TITLE], city);
 
 	posting_domain(p, w, out, row, r);
+	struct salary sal;
+	r->salary = (unsigned char)posting_salary(ctx, w, row, &salary_text, &sal);
+	if (r->salary == SALARY_OK) {
+		r->salary_min = sal.min;
+		r->salary_max = sal.max;
+	}
 	if (r->flags & RF_DOMAIN) { /* no figure names another posting's role, company or industry */
 		r->text[REC_ROLE] = arena_slice(&out->arena, role_name);
 		r->text[REC_COMPANY] = arena_slice(&out->arena, company);

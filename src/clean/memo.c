@@ -39,7 +39,7 @@ static struct memo_slot *probe(const struct memo *m, const struct memo_key *k)
 	}
 }
 
-const void *memo_get(struct memo *m, struct slice key, struct memo_key *k)
+static void key_of(struct slice key, struct memo_key *k)
 {
 	k->key = key;
 	k->hash = hash_bytes(key.ptr, key.len);
@@ -47,9 +47,24 @@ const void *memo_get(struct memo *m, struct slice key, struct memo_key *k)
 	if (key.len)
 		memcpy(head, key.ptr, key.len < 16 ? key.len : 16);
 	memcpy(k->head, head, sizeof(head));
-	if (!m->nslots)
-		return NULL;
-	return probe(m, k)->val;
+}
+
+const void *memo_find(const struct memo *m, const struct memo_key *k)
+{
+	return m->nslots ? probe(m, k)->val : NULL;
+}
+
+const void *memo_get(struct memo *m, struct slice key, struct memo_key *k)
+{
+	key_of(key, k);
+	return memo_find(m, k);
+}
+
+void memo_prefetch(const struct memo *m, struct slice key, struct memo_key *k)
+{
+	key_of(key, k);
+	if (m->nslots)
+		__builtin_prefetch(&m->slots[k->hash & (m->nslots - 1)]);
 }
 
 /* Twice the slots, each value moved to its place (keys are distinct). */

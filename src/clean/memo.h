@@ -43,6 +43,10 @@ struct memo_key {
 void memo_release(struct memo *m);
 /* The value remembered for key, or NULL; fills k for memo_put. */
 const void *memo_get(struct memo *m, struct slice key, struct memo_key *k);
+/* memo_get in two steps, for a memo too big for the cache: work out k and
+ * start fetching its slot, then, after other work, memo_find(k). */
+void memo_prefetch(const struct memo *m, struct slice key, struct memo_key *k);
+const void *memo_find(const struct memo *m, const struct memo_key *k);
 /* Remembers a copy of val (size bytes, the same for every value of m) for k
  * (from memo_get, no put since); does nothing once the memo holds MEMO_MAX
  * values.  Returns the copy, or NULL when full. */
