@@ -50,6 +50,39 @@ bool idmap_pack(struct slice id, uint64_t *key)
 	return true;
 }
 
+/*
+ * Runs: a platform gives ids out in order, so posting ids are mostly dense
+ * in their range and come in order.  The numbers of a run of 4096 keys sit
+ * in one block: numbering a file of such ids walks memory in order, and a
+ * look-up from an application touches one int instead of a 12-byte slot in
+ * a table 1.3–2.7 times the ids.  Blocks stay while they cost at most 4 MB
+ * plus 8 bytes an id (the count given or reserved, whichever is more): beyond
+ * that the ids are sparse or random, and every id moves to the slots for good.
+ */
+#define RUN_SHIFT 12
+#define RUN_IDS (1u << RUN_SHIFT)
+#define RUN_BYTES (RUN_IDS * sizeof(uint32_t))
+#define BLOCKS_FREE 256 /* 4 MB */
+
+uint64_t idmap_run_key(uint64_t key)
+{
+	if (key >> 62) /* the digits-and-prefix form, or a run key already */
+		return key;
+	unsigned len = (unsigned)(key >> 56);
+	if (len == 0)
+		return key;
+	uint64_t v = 0;
+	for (unsigned i = 0; i < len; i++) {
+		unsigned d = (unsigned)((key >> (8 * i)) & 0xff) - '0';
+		if (d > 9)
+			return key;
+		v = v * 10 + d;
+	}
+	/* bit 62 set, bit 63 not: a form no packed key takes (its top byte is
+	 * a length of at most 7); the length keeps "01" apart from "1" */
+	return 1ULL << 62 | (uint64_t)len << 32 | v;
+}
+
 static uint64_t slot_key(const uint32_t *sl)
 {
 	return (uint64_t)sl[1] << 32 | sl[0];
@@ -60,18 +93,38 @@ void idmap_init(struct idmap *m)
 	memset(m, 0, sizeof(*m));
 	m->nslots = 1024;
 	m->slots = xcalloc_table(3 * m->nslots, sizeof(*m->slots));
+	m->nblock_slots = 64;
+	m->blocks = xcalloc(m->nblock_slots, sizeof(*m->blocks));
 	dict_init(&m->other);
+}
+
+void idmap_init_hashed(struct idmap *m)
+{
+	idmap_init(m);
+	m->no_blocks = true;
+}
+
+static void drop_blocks(struct idmap *m)
+{
+	free(m->blocks);
+	free(m->block_nums);
+	m->blocks = NULL;
+	m->block_nums = NULL;
+	m->nblock_slots = m->nblocks = m->blocks_cap = 0;
 }
 
 void idmap_release(struct idmap *m)
 {
+	drop_blocks(m);
 	xfree_table(m->slots, 3 * m->nslots, sizeof(*m->slots));
 	dict_release(&m->other);
 	free(m->other_vals);
 	memset(m, 0, sizeof(*m));
 }
 
-/* The slot of key, or the empty one where it would go. */
+/* ---- slots ---- */
+
+/* The slot of key (a run key), or the empty one where it would go. */
 static uint32_t *probe(const struct idmap *m, uint64_t key)
 {
 	size_t mask = m->nslots - 1;
@@ -94,8 +147,110 @@ static void rehash(struct idmap *m, size_t nslots)
 	xfree_table(old, 3 * n, sizeof(*old));
 }
 
+/* Puts key, absent, in its slot with number num. */
+static void slot_put(struct idmap *m, uint32_t *sl, uint64_t key, uint32_t num)
+{
+	sl[0] = (uint32_t)key;
+	sl[1] = (uint32_t)(key >> 32);
+	sl[2] = num + 1;
+	if (++m->npacked * 4 > m->nslots * 3)
+		rehash(m, 2 * m->nslots);
+}
+
+/* ---- blocks ---- */
+
+static struct idmap_block *block_probe(const struct idmap *m, uint64_t run)
+{
+	size_t mask = m->nblock_slots - 1;
+	for (size_t i = hash_u64(run) & mask;; i = (i + 1) & mask) {
+		struct idmap_block *b = &m->blocks[i];
+		if (!b->index || b->run == run)
+			return b;
+	}
+}
+
+/* Where the number of key (a run key) is kept, or NULL when its run has no
+ * block. */
+static uint32_t *block_num(const struct idmap *m, uint64_t key)
+{
+	const struct idmap_block *b = block_probe(m, key >> RUN_SHIFT);
+	if (!b->index)
+		return NULL;
+	return &m->block_nums[(size_t)(b->index - 1) * RUN_IDS + (key & (RUN_IDS - 1))];
+}
+
+/* Every id of the blocks into the slots, for good. */
+static void leave_blocks(struct idmap *m)
+{
+	size_t ids = 0;
+	for (size_t i = 0; i < m->nblocks * RUN_IDS; i++)
+		ids += m->block_nums[i] != 0;
+	size_t want = m->reserved > m->npacked + ids ? m->reserved : m->npacked + ids;
+	size_t nslots = table_slots_for(m->nslots, want);
+	if (nslots > m->nslots)
+		rehash(m, nslots);
+	for (size_t i = 0; i < m->nblock_slots; i++) {
+		const struct idmap_block *b = &m->blocks[i];
+		if (!b->index)
+			continue;
+		const uint32_t *nums = &m->block_nums[(size_t)(b->index - 1) * RUN_IDS];
+		for (uint64_t low = 0; low < RUN_IDS; low++) {
+			if (!nums[low])
+				continue;
+			uint64_t key = b->run << RUN_SHIFT | low;
+			slot_put(m, probe(m, key), key, nums[low] - 1);
+		}
+	}
+	drop_blocks(m);
+	m->no_blocks = true;
+}
+
+/* A new block for the run of key; false when blocks would cost too much
+ * (then the map has left them). */
+static bool add_block(struct idmap *m, uint64_t key)
+{
+	size_t ids = m->reserved > m->n ? m->reserved : m->n;
+	if ((m->nblocks + 1) * RUN_BYTES > BLOCKS_FREE * RUN_BYTES + 8 * ids) {
+		leave_blocks(m);
+		return false;
+	}
+	if (m->nblocks == m->blocks_cap) {
+		size_t cap = m->blocks_cap ? 2 * m->blocks_cap : 16;
+		m->block_nums = xrealloc(m->block_nums, cap * RUN_BYTES);
+		m->blocks_cap = cap;
+	}
+	memset(&m->block_nums[m->nblocks * RUN_IDS], 0, RUN_BYTES);
+	struct idmap_block *b = block_probe(m, key >> RUN_SHIFT);
+	b->run = key >> RUN_SHIFT;
+	b->index = (uint32_t)++m->nblocks;
+	if (m->nblocks * 4 > m->nblock_slots * 3) {
+		struct idmap_block *old = m->blocks;
+		size_t n = m->nblock_slots;
+		m->nblock_slots *= 2;
+		m->blocks = xcalloc(m->nblock_slots, sizeof(*m->blocks));
+		for (size_t i = 0; i < n; i++)
+			if (old[i].index)
+				*block_probe(m, old[i].run) = old[i];
+		free(old);
+	}
+	return true;
+}
+
+/* ---- the map ---- */
+
 uint32_t idmap_intern_packed(struct idmap *m, uint64_t key, bool *added)
 {
+	key = idmap_run_key(key);
+	if (!m->no_blocks) {
+		uint32_t *num = block_num(m, key);
+		if (num || (add_block(m, key) && (num = block_num(m, key)))) {
+			*added = !*num;
+			if (*num)
+				return *num - 1;
+			*num = (uint32_t)++m->n;
+			return *num - 1;
+		}
+	}
 	uint32_t *sl = probe(m, key);
 	if (sl[2]) {
 		*added = false;
@@ -103,11 +258,7 @@ uint32_t idmap_intern_packed(struct idmap *m, uint64_t key, bool *added)
 	}
 	*added = true;
 	uint32_t v = (uint32_t)m->n++;
-	sl[0] = (uint32_t)key;
-	sl[1] = (uint32_t)(key >> 32);
-	sl[2] = v + 1;
-	if (++m->npacked * 4 > m->nslots * 3)
-		rehash(m, 2 * m->nslots);
+	slot_put(m, sl, key, v);
 	return v;
 }
 
@@ -129,6 +280,10 @@ uint32_t idmap_intern(struct idmap *m, struct slice id, bool *added)
 
 void idmap_reserve(struct idmap *m, size_t n)
 {
+	if (n > m->reserved)
+		m->reserved = n;
+	if (!m->no_blocks) /* the slots are sized if the blocks are left */
+		return;
 	size_t nslots = table_slots_for(m->nslots, n);
 	if (nslots > m->nslots)
 		rehash(m, nslots);
@@ -136,6 +291,13 @@ void idmap_reserve(struct idmap *m, size_t n)
 
 void idmap_prefetch_packed(const struct idmap *m, uint64_t key)
 {
+	key = idmap_run_key(key);
+	if (!m->no_blocks) {
+		const uint32_t *num = block_num(m, key);
+		if (num)
+			__builtin_prefetch(num);
+		return;
+	}
 	/* and the next line: a new id (the usual case) probes on to an
 	 * empty slot, ~2.5 slots on at half load, ~8 at three quarters */
 	const uint32_t *sl = &m->slots[3 * (hash_u64(key) & (m->nslots - 1))];
@@ -145,6 +307,11 @@ void idmap_prefetch_packed(const struct idmap *m, uint64_t key)
 
 uint32_t idmap_find_packed(const struct idmap *m, uint64_t key)
 {
+	key = idmap_run_key(key);
+	if (!m->no_blocks) {
+		const uint32_t *num = block_num(m, key);
+		return num && *num ? *num - 1 : IDMAP_NONE;
+	}
 	const uint32_t *sl = probe(m, key);
 	return sl[2] ? sl[2] - 1 : IDMAP_NONE;
 }

@@ -16,8 +16,22 @@
 #include "aggregate/dict.h"
 
 struct idmap {
-	/* packed ids: slot i is words 3i..3i+2, the key's low and high halves
-	 * and its number + 1 (0: empty), so that a probe touches one place */
+	/* packed ids in runs (idmap_run_key): a block of 4096 numbers + 1 (0:
+	 * absent) for each run of 4096 consecutive keys that holds an id, found
+	 * through a small table of blocks.  4 bytes an id when ids are dense;
+	 * given up for the slots below when blocks prove to cost more. */
+	struct idmap_block {
+		uint64_t run;      /* key >> 12 */
+		uint32_t index;    /* of its numbers + 1; 0: empty */
+	} *blocks;
+	size_t nblock_slots;
+	uint32_t *block_nums;  /* 4096 a block */
+	size_t nblocks, blocks_cap;
+	bool no_blocks;        /* every packed id in the slots */
+	size_t reserved;       /* idmap_reserve's count, for the slots */
+	/* packed ids otherwise: slot i is words 3i..3i+2, the key's low and
+	 * high halves and its number + 1 (0: empty), so that a probe touches
+	 * one place */
 	uint32_t *slots;
 	size_t nslots, npacked;
 	struct dict other;     /* ids that do not pack */
@@ -29,6 +43,8 @@ struct idmap {
 #define IDMAP_NONE UINT32_MAX
 
 void idmap_init(struct idmap *m);
+/* An id map for ids known to be random: no blocks are tried. */
+void idmap_init_hashed(struct idmap *m);
 void idmap_release(struct idmap *m);
 /* The number of id, a new one (*added set) when it was not seen before. */
 uint32_t idmap_intern(struct idmap *m, struct slice id, bool *added);
@@ -41,6 +57,10 @@ uint32_t idmap_find(const struct idmap *m, struct slice id);
 /* How id packs into 64 bits; false when it does not (then it is kept in
  * the dictionary: use idmap_find). */
 bool idmap_pack(struct slice id, uint64_t *key);
+/* A packed key (or a run key: the same) as a key in which consecutive
+ * numbers are consecutive keys, one to one: an id of all digits and up to 7
+ * bytes, which packs as its bytes, becomes its length and value. */
+uint64_t idmap_run_key(uint64_t key);
 /* By packed key, for callers that pack ids on another thread, or keep the
  * key while its slot is fetched (the id's bytes may be gone by then). */
 /* Starts loading the slot of key into the cache (a table of millions of ids

@@ -15,36 +15,12 @@
 #define MAP_BYTES_PER_ID 24
 #define SPARSE_BLOCKS 16384
 
-/*
- * Ids of up to 7 bytes pack as their bytes (idmap_pack), so running numbers
- * "1" … "9999999" would scatter over blocks.  All-digit ones become length
- * and value instead, in a form no packed key takes (bit 62 set, bit 63 not;
- * the length keeps "01" apart from "1"), so that consecutive numbers share
- * blocks.  Longer ids pack as prefix and number already.
- */
-static uint64_t set_key(uint64_t key)
-{
-	if (key >> 63)
-		return key;
-	unsigned len = (unsigned)(key >> 56);
-	if (len == 0)
-		return key;
-	uint64_t v = 0;
-	for (unsigned i = 0; i < len; i++) {
-		unsigned d = (unsigned)((key >> (8 * i)) & 0xff) - '0';
-		if (d > 9)
-			return key;
-		v = v * 10 + d;
-	}
-	return 1ULL << 62 | (uint64_t)len << 32 | v;
-}
-
 void idset_init(struct idset *s)
 {
 	memset(s, 0, sizeof(*s));
 	s->nslots = 64;
 	s->slots = xcalloc_table(s->nslots, sizeof(*s->slots));
-	idmap_init(&s->map);
+	idmap_init_hashed(&s->map); /* blocks of bits here, no blocks there */
 }
 
 static void drop_blocks(struct idset *s)
@@ -114,7 +90,7 @@ static bool too_sparse(const struct idset *s)
 bool idset_add_packed(struct idset *s, uint64_t key)
 {
 	bool added;
-	key = set_key(key);
+	key = idmap_run_key(key);
 	if (s->sparse) {
 		idmap_intern_packed(&s->map, key, &added);
 		return added;
@@ -159,7 +135,7 @@ bool idset_add_other(struct idset *s, struct slice id)
 
 void idset_prefetch(const struct idset *s, uint64_t key)
 {
-	key = set_key(key);
+	key = idmap_run_key(key);
 	if (s->sparse)
 		idmap_prefetch_packed(&s->map, key);
 	else

@@ -4,8 +4,8 @@
  * posts and ~10 M talents; an id map would keep 12–24 bytes for each.  But
  * ids are mostly numbers a platform gives out in order, dense in their range
  * (shuffled or not), so ids that pack (idmap_pack) are kept as bits: one
- * 4096-bit block for each run of 4096 consecutive keys — about 0.13 bytes an
- * id when dense.  Should the blocks come to cost more than an id map would
+ * 4096-bit block for each run of 4096 consecutive keys (idmap_run_key) —
+ * about 0.13 bytes an id when dense.  Should the blocks come to cost more than an id map would
  * (over 16 K blocks holding fewer than 22 ids each on average: random ids),
  * the set moves its ids into an id map and goes on there.  Ids that do not
  * pack always go to the map.  Exact in every case.

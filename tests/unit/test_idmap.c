@@ -124,6 +124,90 @@ static void test_random_against_dict(void **state)
 	dict_release(&d);
 }
 
+/* Dense ids (running numbers, shuffled within their range, short or with a
+ * prefix), their count reserved, stay in blocks: no slot is used; every number is the order first
+ * seen, and ids between or beyond them are absent.  "01" is not "1". */
+static void test_dense_ids_stay_in_blocks(void **state)
+{
+	(void)state;
+	struct idmap m;
+	idmap_init(&m);
+	enum { N = 100000 };
+	/* as ingest does from the first part: shuffled ids touch every block
+	 * of their range long before they fill them */
+	idmap_reserve(&m, 2 * N);
+	static uint32_t order[N];
+	for (uint32_t i = 0; i < N; i++)
+		order[i] = i;
+	uint64_t seed = 42;
+	for (uint32_t i = N - 1; i > 0; i--) { /* shuffled */
+		uint32_t j = (uint32_t)(rng(&seed) % (i + 1));
+		uint32_t t = order[i];
+		order[i] = order[j];
+		order[j] = t;
+	}
+	char buf[32];
+	bool added;
+	for (uint32_t i = 0; i < N; i++) {
+		snprintf(buf, sizeof(buf), "%u", 2 * order[i] + 1); /* odd numbers: half dense */
+		assert_int_equal(idmap_intern(&m, slice_cstr(buf), &added), 2 * i);
+		assert_true(added);
+		snprintf(buf, sizeof(buf), "J%u", 10000000 + order[i]);
+		assert_int_equal(idmap_intern(&m, slice_cstr(buf), &added), 2 * i + 1);
+	}
+	assert_false(m.no_blocks);
+	assert_int_equal(m.npacked, 0);
+	for (uint32_t i = 0; i < N; i++) {
+		snprintf(buf, sizeof(buf), "%u", 2 * order[i] + 1);
+		assert_int_equal(idmap_find(&m, slice_cstr(buf)), 2 * i);
+		assert_int_equal(idmap_intern(&m, slice_cstr(buf), &added), 2 * i);
+		assert_false(added);
+		snprintf(buf, sizeof(buf), "%u", 2 * order[i]); /* even: never seen */
+		assert_int_equal(idmap_find(&m, slice_cstr(buf)), IDMAP_NONE);
+		snprintf(buf, sizeof(buf), "J%u", 10000000 + order[i]);
+		uint64_t key;
+		assert_true(idmap_pack(slice_cstr(buf), &key));
+		assert_int_equal(idmap_find_packed(&m, key), 2 * i + 1);
+	}
+	assert_int_equal(idmap_find(&m, slice_cstr("J20000000")), IDMAP_NONE);
+	assert_int_equal(idmap_find(&m, slice_cstr("01")), IDMAP_NONE);
+	assert_int_equal(idmap_intern(&m, slice_cstr("01"), &added), 2 * N);
+	assert_true(added);
+	uint32_t zero = 0; /* "1" is 2 * 0 + 1: numbered where 0 is in order */
+	while (order[zero] != 0)
+		zero++;
+	assert_int_equal(idmap_find(&m, slice_cstr("1")), 2 * zero);
+	idmap_release(&m);
+}
+
+/* Ids spread over a wide range: the blocks are left for slots, once, with
+ * every number kept; a reservation made before sizes the slots. */
+static void test_sparse_ids_leave_blocks(void **state)
+{
+	(void)state;
+	struct idmap m;
+	idmap_init(&m);
+	idmap_reserve(&m, 1000);
+	char buf[32];
+	bool added;
+	enum { N = 50000 };
+	for (uint32_t i = 0; i < N; i++) {
+		snprintf(buf, sizeof(buf), "P%u", i * 7919u); /* one id in 7919 */
+		assert_int_equal(idmap_intern(&m, slice_cstr(buf), &added), i);
+		assert_true(added);
+	}
+	assert_true(m.no_blocks);
+	assert_null(m.blocks);
+	assert_int_equal(m.npacked, N);
+	for (uint32_t i = 0; i < N; i++) {
+		snprintf(buf, sizeof(buf), "P%u", i * 7919u);
+		assert_int_equal(idmap_find(&m, slice_cstr(buf)), i);
+		snprintf(buf, sizeof(buf), "P%u", i * 7919u + 1);
+		assert_int_equal(idmap_find(&m, slice_cstr(buf)), IDMAP_NONE);
+	}
+	idmap_release(&m);
+}
+
 /* Reserving midway (as the first part's estimate does) keeps every number,
  * and the map grows past the reservation when the estimate was short; the
  * packed look-ups agree with the slice ones. */
@@ -167,6 +251,8 @@ int main(void)
 		cmocka_unit_test(test_numbers_in_first_seen_order),
 		cmocka_unit_test(test_random_against_dict),
 		cmocka_unit_test(test_reserve_keeps_numbers),
+		cmocka_unit_test(test_dense_ids_stay_in_blocks),
+		cmocka_unit_test(test_sparse_ids_leave_blocks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
