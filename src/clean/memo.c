@@ -7,25 +7,20 @@
 #include "util/hash.h"
 #include "util/xalloc.h"
 
+_Static_assert(sizeof(struct memo_slot) == 64, "a memo slot is one cache line");
+
 void memo_release(struct memo *m)
 {
 	arena_release(&m->arena);
-	free(m->slots);
+	xfree_table(m->slots, m->nslots, sizeof(*m->slots));
 	memset(m, 0, sizeof(*m));
 }
 
-/* The key's bytes kept after the value. */
-static const char *slot_key(const struct memo *m, const struct memo_slot *sl)
+static bool slot_holds(const struct memo_slot *sl, const struct memo_key *k)
 {
-	return (const char *)sl->val + m->val_size;
-}
-
-static bool slot_holds(const struct memo *m, const struct memo_slot *sl, const struct memo_key *k)
-{
-	return sl->len == k->key.len && sl->hash == (uint32_t)k->hash && sl->head[0] == k->head[0] &&
-	       sl->head[1] == k->head[1] &&
-	       (k->key.len <= 16 ||
-		memcmp(slot_key(m, sl) + 16, k->key.ptr + 16, k->key.len - 16) == 0);
+	return sl->len1 == k->key.len + 1 && sl->hash == (uint32_t)k->hash &&
+	       sl->head[0] == k->head[0] && sl->head[1] == k->head[1] &&
+	       (k->key.len <= 16 || memcmp(sl->key + 16, k->key.ptr + 16, k->key.len - 16) == 0);
 }
 
 /* The slot of k, or the empty one where it would go. */
@@ -34,7 +29,7 @@ static struct memo_slot *probe(const struct memo *m, const struct memo_key *k)
 	size_t mask = m->nslots - 1;
 	for (size_t i = k->hash & mask;; i = (i + 1) & mask) {
 		struct memo_slot *sl = &m->slots[i];
-		if (!sl->val || slot_holds(m, sl, k))
+		if (!sl->len1 || slot_holds(sl, k))
 			return sl;
 	}
 }
@@ -51,7 +46,10 @@ static void key_of(struct slice key, struct memo_key *k)
 
 const void *memo_find(const struct memo *m, const struct memo_key *k)
 {
-	return m->nslots ? probe(m, k)->val : NULL;
+	if (!m->nslots)
+		return NULL;
+	const struct memo_slot *sl = probe(m, k);
+	return sl->len1 ? sl->val : NULL;
 }
 
 const void *memo_get(struct memo *m, struct slice key, struct memo_key *k)
@@ -73,38 +71,33 @@ static void grow(struct memo *m)
 	struct memo_slot *old = m->slots;
 	size_t n = m->nslots;
 	m->nslots = n ? 2 * n : 256;
-	m->slots = xcalloc(m->nslots, sizeof(*m->slots));
+	m->slots = xcalloc_table(m->nslots, sizeof(*m->slots));
 	size_t mask = m->nslots - 1;
 	for (size_t i = 0; i < n; i++) {
-		if (!old[i].val)
+		if (!old[i].len1)
 			continue;
 		size_t j = old[i].hash & mask;
-		while (m->slots[j].val)
+		while (m->slots[j].len1)
 			j = (j + 1) & mask;
 		m->slots[j] = old[i];
 	}
-	free(old);
+	xfree_table(old, n, sizeof(*old));
 }
 
 const void *memo_put(struct memo *m, const struct memo_key *k, const void *val, size_t size)
 {
-	if (m->n >= MEMO_MAX || k->key.len > UINT32_MAX)
+	if (m->n >= MEMO_MAX || size > MEMO_VALUE_MAX || k->key.len >= UINT32_MAX)
 		return NULL;
-	if (!m->n)
-		m->val_size = (size + 7) & ~(size_t)7;
 	if ((m->n + 1) * 2 > m->nslots)
 		grow(m);
 	struct memo_slot *sl = probe(m, k);
-	char *copy = arena_alloc(&m->arena, m->val_size + k->key.len + 1);
-	if (size)
-		memcpy(copy, val, size);
-	if (k->key.len)
-		memcpy(copy + m->val_size, k->key.ptr, k->key.len);
 	sl->head[0] = k->head[0];
 	sl->head[1] = k->head[1];
-	sl->len = (uint32_t)k->key.len;
+	sl->len1 = (uint32_t)k->key.len + 1;
 	sl->hash = (uint32_t)k->hash;
-	sl->val = copy;
+	sl->key = k->key.len > 16 ? arena_strndup(&m->arena, k->key.ptr, k->key.len) : NULL;
+	if (size)
+		memcpy(sl->val, val, size);
 	m->n++;
-	return copy;
+	return sl->val;
 }

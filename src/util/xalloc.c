@@ -55,8 +55,15 @@ static size_t table_bytes(size_t count, size_t size)
 void *xcalloc_table(size_t count, size_t size)
 {
 	size_t bytes = table_bytes(count, size);
-	if (bytes < TABLE_MAP_MIN)
-		return xcalloc(count, size);
+	if (bytes < TABLE_MAP_MIN) {
+		/* on cache lines, so that a slot of 16, 32 or 64 bytes is one line */
+		size_t line = 64, rounded = (bytes + line - 1) & ~(line - 1);
+		void *p = aligned_alloc(line, rounded ? rounded : line);
+		if (!p)
+			out_of_memory(rounded);
+		memset(p, 0, rounded);
+		return p;
+	}
 	size_t span = bytes + HUGE_PAGE;
 	char *map = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (map == MAP_FAILED)

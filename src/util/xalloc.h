@@ -9,8 +9,9 @@
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
-/* xcalloc for a large hash table probed at random: in huge pages when
- * large; freed only by xfree_table with the same count and size. */
+/* xcalloc for a hash table probed at random: in huge pages when large, on
+ * a cache line's boundary when small; freed only by xfree_table with the
+ * same count and size. */
 void *xcalloc_table(size_t count, size_t size);
 void xfree_table(void *p, size_t count, size_t size);
 /* The slots (a power of two, at least nslots) of a table that holds n

@@ -1,7 +1,8 @@
 /*
  * Memos: a value comes back for its key's exact bytes only, short keys and
  * long ones alike (long keys sharing their first 16 bytes stay apart), across
- * growth; a full memo keeps what it has and takes no more.
+ * growth; a full memo keeps what it has and takes no more, nor a value too
+ * big for a slot.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -71,6 +72,17 @@ static void test_growth_and_cap(void **state)
 		const int *v = get(&m, key, &k);
 		assert_non_null(v);
 		assert_int_equal(*v, i);
+	}
+	/* a value too big for a slot is not kept */
+	memo_release(&m);
+	char big[MEMO_VALUE_MAX + 1] = { 0 };
+	assert_null(get(&m, "big", &k));
+	assert_null(memo_put(&m, &k, big, sizeof(big)));
+	assert_null(get(&m, "big", &k));
+	for (int i = 0; i < (int)MEMO_MAX; i++) {
+		snprintf(key, sizeof(key), "%d", i);
+		get(&m, key, &k);
+		assert_non_null(memo_put(&m, &k, &i, sizeof(i)));
 	}
 	/* full: no more values, the old ones stay */
 	int extra = -1;
