@@ -20,6 +20,7 @@
 #include "figures/survey.h"
 #include "read/source.h"
 #include "render/render.h"
+#include "util/cpus.h"
 #include "util/fs.h"
 #include "util/embedded.h"
 #include "util/error.h"
@@ -166,11 +167,12 @@ static enum ts_status render_all(const struct report_model *m, const char *outdi
 	return st;
 }
 
-/* Threads for reading tables when --threads is not given: one per core. */
+/* Threads for reading tables when --threads is not given: one per CPU the
+ * process may use. */
 static int online_cores(void)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+	int n = usable_cpus();
+	return n > 64 ? 64 : n;
 }
 
 /* Everything that lives for one run. */
