@@ -44,8 +44,6 @@ static bool fold_printable(char *out, const unsigned char *p, size_t n)
 	memcpy(block, p, n);
 	return fold_block(out, block);
 }
-#endif
-#define FOLD_SLACK 16
 
 /* U+3000 at either end: slice_trim drops it, so such a field takes the slow
  * path even when it has no ASCII space. */
@@ -54,6 +52,8 @@ static bool ideographic_space_at_an_end(const unsigned char *p, size_t n)
 	static const unsigned char u3000[3] = { 0xe3, 0x80, 0x80 };
 	return n >= 3 && (memcmp(p, u3000, 3) == 0 || memcmp(p + n - 3, u3000, 3) == 0);
 }
+#endif
+#define FOLD_SLACK 16
 
 /* Writes s folded at out (trimmed, runs of white space as one space, ASCII
  * capitals lowered); returns the end. */

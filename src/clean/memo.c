@@ -7,7 +7,8 @@
 #include "util/hash.h"
 #include "util/xalloc.h"
 
-_Static_assert(sizeof(struct memo_slot) == 64, "a memo slot is one cache line");
+_Static_assert(sizeof(void *) != 8 || sizeof(struct memo_slot) == 64,
+	       "a memo slot is one cache line on 64-bit machines");
 
 void memo_release(struct memo *m)
 {
