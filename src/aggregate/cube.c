@@ -1,22 +1,39 @@
 /*
  * Cube storage: cells in one growing array, found through a hash of the
- * packed key (dimension 4 bits | month 16 bits | id 44 bits).
+ * key (the value's 64-bit id, dimension and month).
  */
 #include "aggregate/cube.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/hash.h"
 #include "util/xalloc.h"
 
-#define MONTH_BITS 16
-#define ID_BITS 44
-
-static uint64_t cube_key(enum cube_dim dim, uint64_t id, int month)
+static struct cube_key cube_key(enum cube_dim dim, uint64_t id, int month)
 {
-	return (uint64_t)dim << (MONTH_BITS + ID_BITS) | (uint64_t)(month & 0xffff) << ID_BITS |
-	       (id & ((1ULL << ID_BITS) - 1));
+	return (struct cube_key){ id, (uint32_t)dim << 16 | (uint32_t)(month & 0xffff) };
+}
+
+static bool key_eq(struct cube_key a, struct cube_key b)
+{
+	return a.id == b.id && a.dim_month == b.dim_month;
+}
+
+static uint64_t key_hash(struct cube_key k)
+{
+	return hash_u64(k.id + k.dim_month * 0x9E3779B97F4A7C15ULL);
+}
+
+static enum cube_dim key_dim(struct cube_key k)
+{
+	return (enum cube_dim)(k.dim_month >> 16);
+}
+
+static int key_month(struct cube_key k)
+{
+	return (int)(k.dim_month & 0xffff);
 }
 
 void cube_init(struct cube *c)
@@ -45,12 +62,12 @@ void cube_release(struct cube *c)
 	memset(c, 0, sizeof(*c));
 }
 
-static size_t cube_probe(const struct cube *c, uint64_t key)
+static size_t cube_probe(const struct cube *c, struct cube_key key)
 {
 	size_t mask = c->nslots - 1;
-	for (size_t i = hash_u64(key) & mask;; i = (i + 1) & mask) {
+	for (size_t i = key_hash(key) & mask;; i = (i + 1) & mask) {
 		uint32_t slot = c->slots[i];
-		if (!slot || c->keys[slot - 1] == key)
+		if (!slot || key_eq(c->keys[slot - 1], key))
 			return i;
 	}
 }
@@ -60,7 +77,7 @@ static void cube_grow(struct cube *c)
 	size_t nslots = c->nslots * 2, mask = nslots - 1;
 	uint32_t *slots = xcalloc_table(nslots, sizeof(*slots));
 	for (size_t n = 0; n < c->ncells; n++) {
-		size_t i = hash_u64(c->keys[n]) & mask;
+		size_t i = key_hash(c->keys[n]) & mask;
 		while (slots[i])
 			i = (i + 1) & mask;
 		slots[i] = (uint32_t)n + 1;
@@ -72,7 +89,7 @@ static void cube_grow(struct cube *c)
 
 struct cell *cube_cell(struct cube *c, enum cube_dim dim, uint64_t id, int month)
 {
-	uint64_t key = cube_key(dim, id, month);
+	struct cube_key key = cube_key(dim, id, month);
 	size_t i = cube_probe(c, key);
 	if (c->slots[i])
 		return &c->cells[c->slots[i] - 1];
@@ -126,22 +143,18 @@ void cube_each(const struct cube *c, enum cube_dim dim,
 	       void (*fn)(uint64_t id, int month, const struct cell *cell, void *ctx), void *ctx)
 {
 	for (size_t n = 0; n < c->ncells; n++) {
-		uint64_t key = c->keys[n];
-		if ((enum cube_dim)(key >> (MONTH_BITS + ID_BITS)) != dim)
-			continue;
-		int month = (int)((key >> ID_BITS) & 0xffff);
-		fn(key & ((1ULL << ID_BITS) - 1), month, &c->cells[n], ctx);
+		struct cube_key key = c->keys[n];
+		if (key_dim(key) == dim)
+			fn(key.id, key_month(key), &c->cells[n], ctx);
 	}
 }
 
 void cube_merge(struct cube *dst, const struct cube *src)
 {
 	for (size_t n = 0; n < src->ncells; n++) {
-		uint64_t key = src->keys[n];
+		struct cube_key key = src->keys[n];
 		const struct cell *from = &src->cells[n];
-		struct cell *to = cube_cell(dst, (enum cube_dim)(key >> (MONTH_BITS + ID_BITS)),
-					    key & ((1ULL << ID_BITS) - 1),
-					    (int)((key >> ID_BITS) & 0xffff));
+		struct cell *to = cube_cell(dst, key_dim(key), key.id, key_month(key));
 		to->postings += from->postings;
 		to->openings += from->openings;
 		to->applications += from->applications;

@@ -21,12 +21,12 @@ enum cube_dim {
 	DIM_ROLE,         /* domain postings by role id */
 	DIM_INDUSTRY,     /* by industry id */
 	DIM_COMPANY,      /* by company id */
-	DIM_COMPANY_ROLE, /* by company id << 24 | role id */
+	DIM_COMPANY_ROLE, /* by company id << 32 | role id */
 	DIM_EDU_DOMAIN,   /* domain postings by education level (postings only) */
 	DIM_EDU_ALL,      /* all postings by education level (postings only) */
 	DIM_CONTENT,      /* posts and comments holding a content keyword, id 0 (postings) */
 	DIM_ACTIVITY,     /* accepted rows by table kind (read/table.h) (postings) */
-	DIM_COMPANY_INDUSTRY, /* domain postings by company id << 24 | industry id */
+	DIM_COMPANY_INDUSTRY, /* domain postings by company id << 32 | industry id */
 	DIM_REPOSTS,      /* domain postings judged reposts, id 0 (postings) */
 	DIM_COUNT
 };
@@ -38,8 +38,13 @@ struct cell {
 
 struct cube {
 	struct dict roles, industries, companies, cities;
-	/* cells, addressed through an open-addressing map of packed keys */
-	uint64_t *keys;
+	/* cells, addressed through an open-addressing map of their keys: the
+	 * whole 64-bit id (a company × role pair takes both 32-bit ids) and
+	 * dimension << 16 | month (a month index is below 36,000) */
+	struct cube_key {
+		uint64_t id;
+		uint32_t dim_month;
+	} *keys;
 	uint32_t *slots; /* cell index + 1; 0 empty */
 	size_t nslots;
 	struct cell *cells;
@@ -69,7 +74,7 @@ void cube_merge(struct cube *dst, const struct cube *src);
 
 static inline uint64_t cube_company_role(uint32_t company, uint32_t role)
 {
-	return (uint64_t)company << 24 | role;
+	return (uint64_t)company << 32 | role;
 }
 
 /* Calls fn for each cell of dim in key order-less iteration. */

@@ -189,8 +189,8 @@ static void collect_pair(uint64_t id, int month, const struct cell *cell, void *
 	struct company_pairs *c = ctx;
 	if (month < c->from || month > c->to || cell->postings == 0)
 		return;
-	uint64_t company = c->by_month || c->single ? id : id >> 24;
-	uint64_t group = c->by_month ? (uint64_t)(month - c->from) : c->single ? 0 : id & 0xffffff;
+	uint64_t company = c->by_month || c->single ? id : id >> 32;
+	uint64_t group = c->by_month ? (uint64_t)(month - c->from) : c->single ? 0 : id & 0xffffffff;
 	GROW(c->items, c->cap, c->n + 1);
 	c->items[c->n++] = (struct company_pair){ group << 32 | company, cell->salary_n > 0 };
 }
