@@ -81,8 +81,13 @@ int fuzz_keywords(const uint8_t *data, size_t size)
 	}
 	FUZZ_CHECK("keywords", m == (best != 0));
 	FUZZ_CHECK("keywords", m == (first >= 0));
-	if (first >= 0)
+	if (first >= 0) {
 		FUZZ_CHECK("keywords", first_end(list.words[first], text, text_len) == best);
+		/* of the keywords ending there, the one listed first (those that
+		 * can never come first are left out of the compiled set) */
+		for (int i = 0; i < first; i++)
+			FUZZ_CHECK("keywords", first_end(list.words[i], text, text_len) != best);
+	}
 	/* The same text at other alignments: Vectorscan 5.4.9 missed matches
 	 * near a buffer's end depending on alignment (see classify/keywords.c). */
 	static const size_t offsets[] = { 0, 1, 17, 33, 50, 63 };
