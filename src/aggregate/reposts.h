@@ -46,6 +46,15 @@ static inline void repost_prefetch(const struct repost_table *t, struct hash128 
 	__builtin_prefetch(&t->slots[job.lo & (t->nslots - 1)]);
 }
 
+/* Then, some postings later (its slot has come), starts loading the latest
+ * day of a job seen before: at national scale an array of tens of MB. */
+static inline void repost_prefetch_day(const struct repost_table *t, struct hash128 job)
+{
+	const struct repost_slot *sl = &t->slots[job.lo & (t->nslots - 1)];
+	if (sl->first_id && sl->lo == job.lo && sl->first_id - 1 < t->last_cap)
+		__builtin_prefetch(&t->last_day[sl->first_id - 1]);
+}
+
 /* The first posting's id when a posting of job on day (days since
  * 1970-01-01) is a repost, else UINT32_MAX; either way the job's latest
  * posting becomes this one, and a job not reposted starts again with id. */
