@@ -59,9 +59,7 @@ bool idmap_pack(struct slice id, uint64_t *key)
  * plus 8 bytes an id (the count given or reserved, whichever is more): beyond
  * that the ids are sparse or random, and every id moves to the slots for good.
  */
-#define RUN_SHIFT 12
-#define RUN_IDS (1u << RUN_SHIFT)
-#define RUN_BYTES (RUN_IDS * sizeof(uint32_t))
+#define RUN_BYTES (RUN_KEYS * sizeof(uint32_t))
 #define BLOCKS_FREE 256 /* 4 MB */
 
 uint64_t idmap_run_key(uint64_t key)
@@ -93,24 +91,23 @@ void idmap_init(struct idmap *m)
 	memset(m, 0, sizeof(*m));
 	m->nslots = 1024;
 	m->slots = xcalloc_table(3 * m->nslots, sizeof(*m->slots));
-	m->nblock_slots = 64;
-	m->blocks = xcalloc(m->nblock_slots, sizeof(*m->blocks));
+	run_table_init(&m->runs);
 	dict_init(&m->other);
+}
+
+static void drop_blocks(struct idmap *m)
+{
+	run_table_release(&m->runs);
+	free(m->block_nums);
+	m->block_nums = NULL;
+	m->blocks_cap = 0;
 }
 
 void idmap_init_hashed(struct idmap *m)
 {
 	idmap_init(m);
+	drop_blocks(m);
 	m->no_blocks = true;
-}
-
-static void drop_blocks(struct idmap *m)
-{
-	free(m->blocks);
-	free(m->block_nums);
-	m->blocks = NULL;
-	m->block_nums = NULL;
-	m->nblock_slots = m->nblocks = m->blocks_cap = 0;
 }
 
 void idmap_release(struct idmap *m)
@@ -159,42 +156,32 @@ static void slot_put(struct idmap *m, uint32_t *sl, uint64_t key, uint32_t num)
 
 /* ---- blocks ---- */
 
-static struct idmap_block *block_probe(const struct idmap *m, uint64_t run)
-{
-	size_t mask = m->nblock_slots - 1;
-	for (size_t i = hash_u64(run) & mask;; i = (i + 1) & mask) {
-		struct idmap_block *b = &m->blocks[i];
-		if (!b->index || b->run == run)
-			return b;
-	}
-}
-
 /* Where the number of key (a run key) is kept, or NULL when its run has no
  * block. */
 static uint32_t *block_num(const struct idmap *m, uint64_t key)
 {
-	const struct idmap_block *b = block_probe(m, key >> RUN_SHIFT);
-	if (!b->index)
+	uint32_t block = run_table_find(&m->runs, key >> RUN_SHIFT);
+	if (!block)
 		return NULL;
-	return &m->block_nums[(size_t)(b->index - 1) * RUN_IDS + (key & (RUN_IDS - 1))];
+	return &m->block_nums[(size_t)(block - 1) * RUN_KEYS + (key & (RUN_KEYS - 1))];
 }
 
 /* Every id of the blocks into the slots, for good. */
 static void leave_blocks(struct idmap *m)
 {
 	size_t ids = 0;
-	for (size_t i = 0; i < m->nblocks * RUN_IDS; i++)
+	for (size_t i = 0; i < m->runs.n * RUN_KEYS; i++)
 		ids += m->block_nums[i] != 0;
 	size_t want = m->reserved > m->npacked + ids ? m->reserved : m->npacked + ids;
 	size_t nslots = table_slots_for(m->nslots, want);
 	if (nslots > m->nslots)
 		rehash(m, nslots);
-	for (size_t i = 0; i < m->nblock_slots; i++) {
-		const struct idmap_block *b = &m->blocks[i];
-		if (!b->index)
+	for (size_t i = 0; i < m->runs.nslots; i++) {
+		const struct run_slot *b = &m->runs.slots[i];
+		if (!b->block)
 			continue;
-		const uint32_t *nums = &m->block_nums[(size_t)(b->index - 1) * RUN_IDS];
-		for (uint64_t low = 0; low < RUN_IDS; low++) {
+		const uint32_t *nums = &m->block_nums[(size_t)(b->block - 1) * RUN_KEYS];
+		for (uint64_t low = 0; low < RUN_KEYS; low++) {
 			if (!nums[low])
 				continue;
 			uint64_t key = b->run << RUN_SHIFT | low;
@@ -210,29 +197,17 @@ static void leave_blocks(struct idmap *m)
 static bool add_block(struct idmap *m, uint64_t key)
 {
 	size_t ids = m->reserved > m->n ? m->reserved : m->n;
-	if ((m->nblocks + 1) * RUN_BYTES > BLOCKS_FREE * RUN_BYTES + 8 * ids) {
+	if ((m->runs.n + 1) * RUN_BYTES > BLOCKS_FREE * RUN_BYTES + 8 * ids) {
 		leave_blocks(m);
 		return false;
 	}
-	if (m->nblocks == m->blocks_cap) {
+	if (m->runs.n == m->blocks_cap) {
 		size_t cap = m->blocks_cap ? 2 * m->blocks_cap : 16;
 		m->block_nums = xrealloc(m->block_nums, cap * RUN_BYTES);
 		m->blocks_cap = cap;
 	}
-	memset(&m->block_nums[m->nblocks * RUN_IDS], 0, RUN_BYTES);
-	struct idmap_block *b = block_probe(m, key >> RUN_SHIFT);
-	b->run = key >> RUN_SHIFT;
-	b->index = (uint32_t)++m->nblocks;
-	if (m->nblocks * 4 > m->nblock_slots * 3) {
-		struct idmap_block *old = m->blocks;
-		size_t n = m->nblock_slots;
-		m->nblock_slots *= 2;
-		m->blocks = xcalloc(m->nblock_slots, sizeof(*m->blocks));
-		for (size_t i = 0; i < n; i++)
-			if (old[i].index)
-				*block_probe(m, old[i].run) = old[i];
-		free(old);
-	}
+	memset(&m->block_nums[m->runs.n * RUN_KEYS], 0, RUN_BYTES);
+	run_table_add(&m->runs, key >> RUN_SHIFT);
 	return true;
 }
 

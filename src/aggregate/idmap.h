@@ -14,19 +14,16 @@
 #include <stdint.h>
 
 #include "aggregate/dict.h"
+#include "aggregate/run_table.h"
 
 struct idmap {
 	/* packed ids in runs (idmap_run_key): a block of 4096 numbers + 1 (0:
 	 * absent) for each run of 4096 consecutive keys that holds an id, found
 	 * through a small table of blocks.  4 bytes an id when ids are dense;
 	 * given up for the slots below when blocks prove to cost more. */
-	struct idmap_block {
-		uint64_t run;      /* key >> 12 */
-		uint32_t index;    /* of its numbers + 1; 0: empty */
-	} *blocks;
-	size_t nblock_slots;
+	struct run_table runs; /* the block of numbers of each run */
 	uint32_t *block_nums;  /* 4096 a block */
-	size_t nblocks, blocks_cap;
+	size_t blocks_cap;
 	bool no_blocks;        /* every packed id in the slots */
 	size_t reserved;       /* idmap_reserve's count, for the slots */
 	/* packed ids otherwise: slot i is words 3i..3i+2, the key's low and

@@ -17,15 +17,12 @@
 #include <stdint.h>
 
 #include "aggregate/idmap.h"
+#include "aggregate/run_table.h"
 
 struct idset {
-	struct idset_slot {
-		uint64_t block; /* key >> 12 */
-		uint32_t index; /* of its bits + 1; 0: empty */
-	} *slots;
-	size_t nslots;
+	struct run_table runs; /* the block of bits of each run */
 	uint64_t *bits;      /* 64 words a block */
-	size_t nblocks, blocks_cap;
+	size_t blocks_cap;
 	size_t nbits;        /* ids kept as bits */
 	bool sparse;         /* the packed ids moved to the map */
 	struct idmap map;    /* ids that do not pack; every id once sparse */

@@ -197,7 +197,8 @@ static void test_sparse_ids_leave_blocks(void **state)
 		assert_true(added);
 	}
 	assert_true(m.no_blocks);
-	assert_null(m.blocks);
+	assert_null(m.block_nums);
+	assert_int_equal(m.runs.n, 0);
 	assert_int_equal(m.npacked, N);
 	for (uint32_t i = 0; i < N; i++) {
 		snprintf(buf, sizeof(buf), "P%u", i * 7919u);

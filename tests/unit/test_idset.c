@@ -59,7 +59,7 @@ static void test_dense_shuffled_stays_bits(void **state)
 	}
 	assert_false(s.sparse);
 	assert_int_equal(s.nbits, N);
-	assert_true(s.nblocks <= N / 4096 + 2); /* ~40 KB of bits for 300,000 ids */
+	assert_true(s.runs.n <= N / 4096 + 2); /* ~40 KB of bits for 300,000 ids */
 	snprintf(id, sizeof(id), "P%08u", 20000000u + N);
 	assert_true(idset_add_packed(&s, pack(id)));
 	free(order);
@@ -84,7 +84,7 @@ static void test_short_numbers_stay_bits(void **state)
 		assert_false(idset_add_packed(&s, pack(id)));
 	}
 	assert_false(s.sparse);
-	assert_true(s.nblocks <= 6 * (N / 4096 + 2)); /* a few lengths, dense in each */
+	assert_true(s.runs.n <= 6 * (N / 4096 + 2)); /* a few lengths, dense in each */
 	assert_true(idset_add_packed(&s, pack("01")));
 	assert_false(idset_add_packed(&s, pack("01")));
 	assert_true(idset_add_packed(&s, pack("1a")));
