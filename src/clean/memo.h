@@ -24,7 +24,8 @@
 #define MEMO_VALUE_MAX 32
 
 struct memo {
-	struct arena arena;    /* keys longer than 16 bytes */
+	struct arena arena;    /* keys longer than 16 bytes; a caller may keep
+				  what its values point to here too */
 	struct memo_slot {
 		uint64_t head[2];  /* the key's first 16 bytes, zero-padded */
 		uint32_t len1;     /* the key's length + 1; 0: the slot is empty */
