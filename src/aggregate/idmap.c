@@ -1,7 +1,8 @@
 /*
- * Id maps.  Packed keys live in an open-addressing table (linear probing,
- * at most 3/4 full, key and number side by side); the rest in a dict.  Packing, bit 63 telling the forms
- * apart:
+ * Id maps.  Packed keys live in blocks of their run (see "Runs" below) or
+ * in an open-addressing table (linear probing, at most 3/4 full, key and
+ * number side by side); the rest in a dict.  Packing, bit 63 telling the
+ * forms apart:
  *   0: up to 7 bytes, any: length << 56 | the bytes (little end first);
  *   1: a prefix of 0..2 bytes that are no digits, then 1..12 digits (leading
  *      zeros kept): prefix length << 61 | prefix bytes << 45 | digit count

@@ -3,9 +3,10 @@
  * dense numbers 0, 1, 2 … in the order first seen, in little memory, since a
  * national year holds tens of millions of them.  Most ids are short or a few
  * letters and a number (J10000001, 1234567890): those pack losslessly into
- * 64 bits and cost one 12-byte slot; any other id goes to a dictionary of
- * strings.  The packing is exact, so two ids are the same number exactly when
- * they are the same bytes.
+ * 64 bits and cost 4 bytes in a block of their run when they are dense (a
+ * platform's running numbers), else one 12-byte slot; any other id goes to
+ * a dictionary of strings.  The packing is exact, so two ids are the same
+ * number exactly when they are the same bytes.
  */
 #ifndef AGGREGATE_IDMAP_H
 #define AGGREGATE_IDMAP_H
