@@ -87,13 +87,20 @@ static uint64_t slot_key(const uint32_t *sl)
 	return (uint64_t)sl[1] << 32 | sl[0];
 }
 
-void idmap_init(struct idmap *m)
+void idmap_init_hashed(struct idmap *m)
 {
 	memset(m, 0, sizeof(*m));
 	m->nslots = 1024;
 	m->slots = xcalloc_table(3 * m->nslots, sizeof(*m->slots));
-	run_table_init(&m->runs);
 	dict_init(&m->other);
+	m->no_blocks = true;
+}
+
+void idmap_init(struct idmap *m)
+{
+	idmap_init_hashed(m);
+	run_table_init(&m->runs);
+	m->no_blocks = false;
 }
 
 static void drop_blocks(struct idmap *m)
@@ -102,13 +109,6 @@ static void drop_blocks(struct idmap *m)
 	free(m->block_nums);
 	m->block_nums = NULL;
 	m->blocks_cap = 0;
-}
-
-void idmap_init_hashed(struct idmap *m)
-{
-	idmap_init(m);
-	drop_blocks(m);
-	m->no_blocks = true;
 }
 
 void idmap_release(struct idmap *m)

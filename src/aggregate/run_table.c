@@ -38,7 +38,7 @@ uint32_t run_table_add(struct run_table *t, uint64_t run)
 	if ((t->n + 1) * 4 > t->nslots * 3) {
 		struct run_slot *old = t->slots;
 		size_t n = t->nslots;
-		t->nslots *= 2;
+		t->nslots = n ? 2 * n : 64; /* a released table starts again */
 		t->slots = xcalloc_table(t->nslots, sizeof(*t->slots));
 		for (size_t i = 0; i < n; i++)
 			if (old[i].block)

@@ -23,6 +23,7 @@ struct run_table {
 };
 
 void run_table_init(struct run_table *t);
+/* Frees the slots; the table is then empty, and may be added to again. */
 void run_table_release(struct run_table *t);
 /* The block (index + 1) of run, or 0 when it has none. */
 uint32_t run_table_find(const struct run_table *t, uint64_t run);
