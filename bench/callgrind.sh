@@ -15,7 +15,7 @@ out=bench/out/callgrind.out
 valgrind --tool=callgrind --callgrind-out-file="$out" \
 	./talentscope report "$data" -o bench/out/callgrind-report --config "$data/talentscope.conf" \
 	"$@" >/dev/null 2>bench/out/callgrind.log
-bytes=$(find "$data" -type f ! -name talentscope.conf -printf '%s\n' | awk '{ s += $1 } END { print s }')
+bytes=$(find "$data" -type f ! -name talentscope.conf -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }')
 ir=$(callgrind_annotate "$out" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(/,/, "", $1); print $1; exit }')
 echo "Ir $ir  input bytes $bytes  Ir/byte $(echo "$ir / $bytes" | bc -l | cut -c1-6)"
 callgrind_annotate "$out" 2>/dev/null | grep -E '^ *[0-9,]+ \(' | sed -n '2,11p'

@@ -105,8 +105,8 @@ dataset() {
 	echo "$dir/data"
 }
 
-input_bytes() { # every file the report reads
-	find "$1" -type f ! -name talentscope.conf -printf '%s\n' | awk '{ s += $1 } END { print s }'
+input_bytes() { # every file the report reads (%.0f: mawk prints a sum over 2^31 as 4.5e+09)
+	find "$1" -type f ! -name talentscope.conf -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }'
 }
 
 # rows of table T from a report.json's quality block
