@@ -228,6 +228,11 @@ static enum ts_status compile_words(hs_database_t **db, const struct keyword_lis
 	return status;
 }
 
+/* below, with the other scans */
+static bool scan_padded(const struct keyword_set *set, struct keyword_scratch *scratch,
+			const char *p, size_t n, match_event_handler cb, void *ctx,
+			unsigned long long *base, unsigned long long base0);
+
 struct inside {
 	unsigned word;  /* the keyword scanned */
 	size_t len;     /* its length */
@@ -260,24 +265,21 @@ static int on_inside(unsigned int id, unsigned long long from, unsigned long lon
  * default list: 63 keywords, 7 dominated, ~7 % faster).  Found by scanning
  * each keyword with the database of them all.  NULL when none is.
  */
-static bool *undominated(hs_database_t *db, const struct keyword_list *list, size_t max_len)
+static bool *undominated(const struct keyword_set *set, const struct keyword_list *list)
 {
-	hs_scratch_t *hs = NULL;
-	if (hs_alloc_scratch(db, &hs) != HS_SUCCESS)
+	struct keyword_scratch *scratch = keyword_scratch_new(set);
+	if (!scratch)
 		return NULL;
-	char *buf = xmalloc(max_len + TAIL_PAD);
 	bool *keep = xmalloc(list->n * sizeof(*keep));
 	size_t dropped = 0;
 	for (size_t i = 0; i < list->n; i++) {
 		struct inside in = { (unsigned)i, strlen(list->words[i]), false };
-		memcpy(buf, list->words[i], in.len);
-		memset(buf + in.len, 0, TAIL_PAD); /* see TAIL_PAD */
-		hs_scan(db, buf, (unsigned)(in.len + TAIL_PAD), 0, hs, on_inside, &in);
+		unsigned long long base;
+		scan_padded(set, scratch, list->words[i], in.len, on_inside, &in, &base, 0);
 		keep[i] = !in.dominated;
 		dropped += in.dominated;
 	}
-	free(buf);
-	hs_free_scratch(hs);
+	keyword_scratch_free(scratch);
 	if (!dropped) {
 		free(keep);
 		return NULL;
@@ -293,29 +295,26 @@ enum ts_status keyword_set_compile(struct keyword_set **out, const struct keywor
 		return error_set(err, TS_ECONFIG, NULL, 0, "keyword list is empty");
 	if (list->n > INT_MAX)
 		return error_set(err, TS_ECONFIG, NULL, 0, "too many keywords (%zu)", list->n);
-	size_t max_len = 0;
-	for (size_t i = 0; i < list->n; i++)
-		if (strlen(list->words[i]) > max_len)
-			max_len = strlen(list->words[i]);
-
-	hs_database_t *db = NULL;
-	enum ts_status status = compile_words(&db, list, NULL, err);
-	if (status != TS_OK)
-		return status;
-	bool *keep = undominated(db, list, max_len);
-	if (keep) {
-		hs_database_t *smaller = NULL;
-		status = compile_words(&smaller, list, keep, err);
-		free(keep);
-		hs_free_database(db);
-		if (status != TS_OK)
-			return status;
-		db = smaller;
-	}
 	struct keyword_set *set = xmalloc(sizeof(*set));
-	set->db = db;
 	set->n = list->n;
-	set->max_len = max_len;
+	set->max_len = 0;
+	for (size_t i = 0; i < list->n; i++) {
+		size_t len = strlen(list->words[i]);
+		if (len > set->max_len)
+			set->max_len = len;
+	}
+	enum ts_status status = compile_words(&set->db, list, NULL, err);
+	bool *keep = status == TS_OK ? undominated(set, list) : NULL;
+	if (keep) {
+		hs_database_t *all = set->db;
+		status = compile_words(&set->db, list, keep, err);
+		free(keep);
+		hs_free_database(all);
+	}
+	if (status != TS_OK) {
+		free(set);
+		return status;
+	}
 	*out = set;
 	return TS_OK;
 }
