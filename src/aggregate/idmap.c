@@ -170,10 +170,8 @@ static uint32_t *block_num(const struct idmap *m, uint64_t key)
 /* Every id of the blocks into the slots, for good. */
 static void leave_blocks(struct idmap *m)
 {
-	size_t ids = 0;
-	for (size_t i = 0; i < m->runs.n * RUN_KEYS; i++)
-		ids += m->block_nums[i] != 0;
-	size_t want = m->reserved > m->npacked + ids ? m->reserved : m->npacked + ids;
+	size_t packed = m->n - m->other.n; /* in blocks and slots: every number but the dict's */
+	size_t want = m->reserved > packed ? m->reserved : packed;
 	size_t nslots = table_slots_for(m->nslots, want);
 	if (nslots > m->nslots)
 		rehash(m, nslots);
