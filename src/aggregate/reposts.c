@@ -59,14 +59,13 @@ static bool ideographic_space_at_an_end(const unsigned char *p, size_t n)
  * capitals lowered); returns the end. */
 static char *fold(char *out, struct slice s)
 {
-	const unsigned char *p = (const unsigned char *)s.ptr, *end = p + s.len;
 #ifdef __SSE2__
-	if (!ideographic_space_at_an_end(p, s.len) && fold_printable(out, p, s.len))
+	const unsigned char *whole = (const unsigned char *)s.ptr;
+	if (!ideographic_space_at_an_end(whole, s.len) && fold_printable(out, whole, s.len))
 		return out + s.len;
 #endif
 	s = slice_trim(s);
-	p = (const unsigned char *)s.ptr;
-	end = p + s.len;
+	const unsigned char *p = (const unsigned char *)s.ptr, *end = p + s.len;
 	bool space = false;
 	while (p < end) {
 #ifdef __SSE2__
