@@ -15,6 +15,8 @@ old=$1 new=$2 runs=${3:-5} scales=${4:-"16 64"}
 raw=bench/out/before_after.raw
 : >"$raw"
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+# the raw lines of scale $sc, threads $t, build $which
+sel() { awk -v sc="$sc" -v t="$t" -v w="$which" '$1 == sc && $2 == t && $3 == w' "$raw"; }
 for sc in $scales; do
 	d=bench/out/s$sc/data
 	[ -d "$d" ] || { echo "before_after: $d is missing (make bench writes it)" >&2; exit 1; }
@@ -33,7 +35,6 @@ for sc in $scales; do
 		done
 		line="s$sc $t"
 		for which in old new; do
-			sel() { awk -v sc="$sc" -v t="$t" -v w="$which" '$1 == sc && $2 == t && $3 == w' "$raw"; }
 			wall=$(sel | awk '{ print $4 }' | median)
 			cpu=$(sel | awk '{ print $5 + $6 }' | median)
 			rss=$(sel | awk '{ print $7 }' | median)
