@@ -1219,7 +1219,7 @@ static enum ts_status plan_salaries(struct plan *pl, struct ts_error *err)
 	/* month targets; the free months make the period land */
 	for (int p = 0; p < N_PERIODS; p++) {
 		double fixed = 0;
-		long nfixed = 0, nfree = 0, nall = 0;
+		long nfree = 0, nall = 0;
 		for (int m = 0; m < N_MONTHS; m++) {
 			if (period_of(m) != p)
 				continue;
@@ -1227,7 +1227,6 @@ static enum ts_status plan_salaries(struct plan *pl, struct ts_error *err)
 			nall += n;
 			if (month_salary[m]) {
 				fixed += (double)month_salary[m] * n;
-				nfixed += n;
 			} else {
 				nfree += n;
 			}
