@@ -20,7 +20,7 @@ const char cmd_report_usage[] =
 	"                          [--repost-days N] [--split-company-info COLUMN]\n"
 	"                          [--lead-factor X] [--flat-band PCT] [--small-change PCT]\n"
 	"                          [--jump-pct PCT] [--times-min X] [--streak N] [--min-base N]\n"
-	"                          [--min-z Z] [--threads N|auto]\n";
+	"                          [--min-z Z] [--threads N|auto] [--checksum xxh128|sha256]\n";
 
 static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },
@@ -56,6 +56,7 @@ static const struct option long_options[] = {
 	{ "min-base", required_argument, NULL, 0 },
 	{ "min-z", required_argument, NULL, 0 },
 	{ "threads", required_argument, NULL, 0 },
+	{ "checksum", required_argument, NULL, 0 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };

@@ -34,6 +34,7 @@ ts_options *ts_options_new(void)
 	o->min_cell_companies = 3;
 	o->min_survey_cell = 5;
 	o->repost_days = 60;
+	o->checksum = CHECKSUM_XXH128; /* see util/checksum.h for the trade */
 	o->findings = findings_options_default;
 	return o;
 }
@@ -326,6 +327,9 @@ enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 			o->threads = 0;
 		else if (!parse_int(value, 1, 1024, &o->threads))
 			return bad(err, key, value, "expected a whole number ≥ 1, or auto (one per core)");
+	} else if (strcmp(key, "checksum") == 0) {
+		if (!checksum_parse(value, &o->checksum))
+			return bad(err, key, value, "expected xxh128 or sha256");
 	} else if (strcmp(key, "top-cities") == 0) {
 		if (!parse_int(value, 1, 1000000, &o->top_cities))
 			return bad(err, key, value, "expected a whole number ≥ 1");
@@ -526,6 +530,7 @@ void options_provenance(const struct ts_options *o, struct report_model *m)
 		prov_number(&b, "threads", o->threads);
 	else
 		prov_string(&b, "threads", "auto");
+	prov_string(&b, "checksum", checksum_name(o->checksum));
 	const struct findings_options *f = &o->findings;
 	prov_number(&b, "lead-factor", f->lead_factor);
 	prov_number(&b, "flat-band", f->flat_band);

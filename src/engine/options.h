@@ -11,6 +11,7 @@
 #include "figures/market.h"
 #include "read/table.h"
 #include "render/render.h"
+#include "util/checksum.h"
 #include "talentscope.h"
 
 struct ts_options {
@@ -32,6 +33,7 @@ struct ts_options {
 	int min_cell_postings, min_cell_companies, min_survey_cell; /* the small-cell rule */
 	int repost_days; /* --repost-days: the repost window; 0 disables */
 	int threads;     /* --threads: threads reading a table; 0: one per core */
+	enum checksum_kind checksum; /* --checksum: the inputs' digests in provenance */
 	struct findings_options findings; /* thresholds of the findings' rules */
 };
 

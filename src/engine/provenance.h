@@ -1,6 +1,6 @@
 /*
  * The input part of report.json's provenance: each file a report reads, with
- * its size and SHA-256, so a reader can check that a report was made from
+ * its size and digest (XXH3-128 or SHA-256, --checksum), so a reader can check that a report was made from
  * the files it names and re-make it.  The hashing runs on its own thread
  * while the tables are read, so it costs no time on a machine with two cores.
  */

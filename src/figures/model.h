@@ -14,6 +14,7 @@
 #include "aggregate/quality.h"
 #include "clean/education.h"
 #include "util/arena.h"
+#include "util/checksum.h"
 
 struct survey_report; /* figures/survey.h */
 
@@ -155,13 +156,14 @@ struct prov_input {
 	const char *table; /* "postings", …, "survey", "keywords", "roles", … */
 	const char *file;  /* relative to the dataset folder (user lists: as given) */
 	long long bytes;   /* size on disk */
-	char sha256[65];   /* lower-case hex of the bytes on disk */
+	char checksum[CHECKSUM_HEX_MAX]; /* lower-case hex digest of the bytes on disk */
 };
 
 struct provenance {
 	const char *program, *version;
 	size_t noptions;
 	struct prov_option *options;
+	const char *checksum; /* the digests' algorithm: "xxh128" or "sha256" (static) */
 	size_t ninputs;
 	struct prov_input *inputs;
 };

@@ -545,7 +545,7 @@ static void write_provenance(struct json_writer *w, const struct report_model *m
 		key_str(w, "table", in->table);
 		key_str(w, "file", in->file);
 		key_int(w, "bytes", in->bytes);
-		key_str(w, "sha256", in->sha256);
+		key_str(w, p->checksum, in->checksum);
 		json_end_object(w);
 	}
 	json_end_array(w);

@@ -69,7 +69,7 @@
 #include "read/table.h"
 #include "support/e2e.h"
 #include "talentscope.h"
-#include "util/sha256.h"
+#include "util/checksum.h"
 #include "util/xalloc.h"
 
 static char *dataset, *outdir;
@@ -629,22 +629,18 @@ static void no_ids_in_demo_report(void **state)
 
 /* ---- provenance ---- */
 
-static void hex_of(const char *content, char hex[65])
+static void hex_of(enum checksum_kind kind, const char *content, char hex[CHECKSUM_HEX_MAX])
 {
-	struct sha256 s;
-	unsigned char d[SHA256_DIGEST_SIZE];
-	sha256_init(&s);
-	sha256_update(&s, content, strlen(content));
-	sha256_final(&s, d);
-	sha256_hex(d, hex);
+	struct checksum c;
+	checksum_init(&c, kind);
+	checksum_update(&c, content, strlen(content));
+	checksum_final_hex(&c, hex);
 }
 
-static void provenance_inputs_and_rows(void **state)
+/* The inputs in a report.json against the test's files: each table's name,
+ * file, size and digest (under the algorithm's name, and no other). */
+static void check_inputs(const struct json_value *rep, enum checksum_kind kind)
 {
-	(void)state;
-	assert_non_null(report);
-	assert_string_equal(jstr(report, "provenance.program"), "talentscope");
-	assert_string_equal(jstr(report, "provenance.version"), TS_VERSION);
 	static const struct {
 		const char *table, *file, *content;
 	} want[] = {
@@ -654,19 +650,32 @@ static void provenance_inputs_and_rows(void **state)
 		{ "survey", "survey/questions.json", questions_json },
 		{ "survey", "survey/responses.csv", responses_csv },
 	};
-	assert_int_equal(jlen(report, "provenance.inputs"), 5);
+	const char *other = kind == CHECKSUM_SHA256 ? "xxh128" : "sha256";
+	assert_int_equal(jlen(rep, "provenance.inputs"), 5);
 	for (size_t i = 0; i < 5; i++) {
-		char p[64], hex[65];
+		char p[64], hex[CHECKSUM_HEX_MAX];
 		snprintf(p, sizeof(p), "provenance.inputs.%zu.table", i);
-		assert_string_equal(jstr(report, p), want[i].table);
+		assert_string_equal(jstr(rep, p), want[i].table);
 		snprintf(p, sizeof(p), "provenance.inputs.%zu.file", i);
-		assert_string_equal(jstr(report, p), want[i].file);
+		assert_string_equal(jstr(rep, p), want[i].file);
 		snprintf(p, sizeof(p), "provenance.inputs.%zu.bytes", i);
-		assert_int_equal(jnum(report, p), strlen(want[i].content));
-		snprintf(p, sizeof(p), "provenance.inputs.%zu.sha256", i);
-		hex_of(want[i].content, hex);
-		assert_string_equal(jstr(report, p), hex);
+		assert_int_equal(jnum(rep, p), strlen(want[i].content));
+		snprintf(p, sizeof(p), "provenance.inputs.%zu.%s", i, checksum_name(kind));
+		hex_of(kind, want[i].content, hex);
+		assert_string_equal(jstr(rep, p), hex);
+		snprintf(p, sizeof(p), "provenance.inputs.%zu.%s", i, other);
+		assert_null(jpath(rep, p));
 	}
+}
+
+static void provenance_inputs_and_rows(void **state)
+{
+	(void)state;
+	assert_non_null(report);
+	assert_string_equal(jstr(report, "provenance.program"), "talentscope");
+	assert_string_equal(jstr(report, "provenance.version"), TS_VERSION);
+	assert_string_equal(jstr(report, "provenance.options.checksum"), "xxh128");
+	check_inputs(report, CHECKSUM_XXH128);
 	/* rows read and accepted, per table present */
 	assert_int_equal(jnum(report, "provenance.rows.postings.rows"), 9);
 	assert_int_equal(jnum(report, "provenance.rows.postings.accepted"), 9);
@@ -694,7 +703,7 @@ static void provenance_options(void **state)
 		"period", "keywords", "content-keywords", "roles", "domain", "coef", "top",
 		"min-group", "top-cities", "min-cell-postings", "min-cell-companies",
 		"min-survey-cell", "map", "date", "encoding", "lang", "segments", "workdays",
-		"hours-per-day", "usd-rate", "repost-days", "threads", "lead-factor", "flat-band",
+		"hours-per-day", "usd-rate", "repost-days", "threads", "checksum", "lead-factor", "flat-band",
 		"small-change", "jump-pct", "times-min", "streak", "min-base", "min-z",
 	};
 	const struct json_value *o = jpath(report, "provenance.options");
@@ -789,6 +798,29 @@ static void provenance_reproduces_report(void **state)
 	free(out);
 }
 
+/* --checksum sha256: SHA-256 digests under their own key, and the option in
+ * provenance; an unknown algorithm is a usage error naming the flag. */
+static void provenance_sha256(void **state)
+{
+	(void)state;
+	char *out = e2e_tmpdir();
+	const char *extra[] = { "--checksum", "sha256" };
+	assert_int_equal(run(dataset, out, extra, 2), 0);
+	struct arena a = ARENA_INIT;
+	struct json_value *rep = e2e_report(&a, out);
+	assert_non_null(rep);
+	assert_string_equal(jstr(rep, "provenance.options.checksum"), "sha256");
+	check_inputs(rep, CHECKSUM_SHA256);
+	arena_release(&a);
+	struct strbuf err = STRBUF_INIT;
+	const char *args[] = { "report", dataset, "-o", out, "--checksum", "md5", NULL };
+	assert_int_equal(e2e_run(args, &err), 2);
+	assert_non_null(strstr(strbuf_str(&err), "--checksum"));
+	strbuf_release(&err);
+	e2e_rmtree(out);
+	free(out);
+}
+
 static void bad_thresholds_rejected(void **state)
 {
 	(void)state;
@@ -822,6 +854,7 @@ int main(void)
 		cmocka_unit_test(provenance_inputs_and_rows),
 		cmocka_unit_test(provenance_options),
 		cmocka_unit_test(provenance_reproduces_report),
+		cmocka_unit_test(provenance_sha256),
 		cmocka_unit_test(bad_thresholds_rejected),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
