@@ -411,6 +411,7 @@ struct pipeline {
 	part_reserve reserve;
 	void *state; /* the applying side's, per table */
 	const struct posting_index *idx; /* applications: read-only */
+	struct checksum *sums; /* per file of the plan, when ctx->checksums: see there */
 	/* postings: keywords whose audit examples are all taken, so that
 	 * workers stop cutting snippets for them (set by the applying side) */
 	atomic_uchar *tally_full;
@@ -593,7 +594,8 @@ static void read_part(struct pipeline *p, struct worker *w, size_t i, bool ahead
 {
 	struct part_out *out = &p->outs[i];
 	struct table_reader *reader = NULL;
-	out->st = table_open_part(&reader, &p->plan, i, p->kind, p->ctx->read, &out->err);
+	struct checksum *sum = p->sums ? &p->sums[p->plan.parts[i].file] : NULL;
+	out->st = table_open_part(&reader, &p->plan, i, p->kind, p->ctx->read, sum, &out->err);
 	if (out->st != TS_OK)
 		return;
 	if (ahead && p->plan.parts[i].start > 0)
@@ -738,6 +740,11 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 		nthreads = p->plan.n;
 	p->outs = xcalloc(p->plan.n, sizeof(*p->outs));
 	p->ahead = 2 * nthreads + 2;
+	if (p->ctx->checksums && p->ctx->threads <= 1) { /* parts read in order: see ctx */
+		p->sums = xcalloc(p->plan.files.n, sizeof(*p->sums));
+		for (size_t f = 0; f < p->plan.files.n; f++)
+			checksum_init(&p->sums[f], p->ctx->checksum);
+	}
 	pthread_t *threads = NULL;
 	struct worker self;
 	size_t started = 0;
@@ -838,6 +845,12 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 	}
 	free(threads);
 	free(p->outs);
+	for (size_t f = 0; p->sums && f < p->plan.files.n; f++)
+		if (st == TS_OK)
+			file_checksums_add(p->ctx->checksums, p->plan.files.paths[f], &p->sums[f]);
+		else
+			checksum_release(&p->sums[f]);
+	free(p->sums);
 	table_plan_release(&p->plan);
 	return st;
 }

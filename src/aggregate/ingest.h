@@ -27,6 +27,7 @@
 #include "clean/salary.h"
 #include "read/table.h"
 #include "util/arena.h"
+#include "util/checksum.h"
 #include "util/strbuf.h"
 
 /* What every pass needs; owned by the caller. */
@@ -42,6 +43,11 @@ struct ingest_context {
 	int repost_days;             /* 0: no repost detection */
 	struct keyword_tally *tally; /* NULL: no keyword audit */
 	int threads;                 /* threads reading parts of a table; ≤ 1: this one */
+	/* With one thread, each table file's digest (of kind checksum) is taken
+	 * from the bytes its parts' readers read, in order, and added here for
+	 * provenance; NULL: not wanted (a thread of provenance's reads them). */
+	struct file_checksums *checksums;
+	enum checksum_kind checksum;
 };
 
 /* The keyword audit's sums, filled by ingest_postings and ingest_talents for

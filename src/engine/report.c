@@ -213,8 +213,13 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	posting_index_init(&run.postings);
 
 	enum ts_status st = check_dataset(dataset, err);
-	/* the inputs' SHA-256 for provenance, hashed beside the tables' pass */
-	struct provenance_job *prov = st == TS_OK ? provenance_start(dataset, opts) : NULL;
+	/* The inputs' digests for provenance: on a thread beside the tables'
+	 * pass when there are threads to spare; else taken by the tables'
+	 * readers (the rest, small files, read again at the end). */
+	int threads = opts->threads > 0 ? opts->threads : online_cores();
+	struct file_checksums read_digests = { 0 };
+	struct provenance_job *prov = st == TS_OK ? provenance_start(dataset, opts, threads > 1)
+						  : NULL;
 	if (st == TS_OK)
 		st = load_keywords(opts->keywords_file, "keywords.txt", &run.domain_list, &run.domain, err);
 	if (st == TS_OK)
@@ -243,8 +248,8 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	keyword_tally_init(&run.tally, &run.domain_list);
 	struct ingest_context ctx = { dataset, &read, run.domain, run.content, run.roles,
 				      &opts->salary, run.rejects, &m->quality,
-				      opts->repost_days, &run.tally,
-				      opts->threads > 0 ? opts->threads : online_cores() };
+				      opts->repost_days, &run.tally, threads,
+				      threads > 1 ? NULL : &read_digests, opts->checksum };
 	st = ingest_all(&ctx, &run, err);
 	if (st == TS_OK) {
 		struct survey_options sopts = { opts->encoding, opts->nsegments,
@@ -277,7 +282,7 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	options_provenance(opts, m);
 	keyword_audit_figures(m, &run.tally);
 	findings_compute(m, &opts->findings, opts->lang);
-	st = provenance_finish(prov, m, err);
+	st = provenance_finish(prov, m, &read_digests, err);
 	prov = NULL;
 	if (st == TS_OK)
 		st = findings_load_commentary(m, dataset, err);
@@ -285,7 +290,8 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 		st = render_all(m, outdir, opts->lang, err);
 
 release_run:
-	provenance_finish(prov, NULL, NULL);
+	provenance_finish(prov, NULL, NULL, NULL);
+	file_checksums_release(&read_digests);
 	if (run.rejects)
 		rejects_close(run.rejects, NULL);
 	if (m->survey)

@@ -25,6 +25,7 @@
 #include <zstd.h>
 
 #include "read/utf8_fast.h"
+#include "util/checksum.h"
 #include "util/error.h"
 #include "util/xalloc.h"
 
@@ -212,6 +213,8 @@ struct source {
 	int fd;
 	enum compression comp;
 	unsigned long long bytes_in;
+	unsigned long long file_pos; /* file offset of the next read */
+	struct checksum *sum;        /* fed what is read, or NULL */
 	bool file_eof;
 	/* source_open_memory: the "file" is mem[0, mem_len), read at most
 	 * mem_chunk bytes at a time (0: no limit) */
@@ -351,6 +354,9 @@ static ssize_t file_read(struct source *s, unsigned char *buf, size_t cap, struc
 	for (;;) {
 		ssize_t n = read(s->fd, buf, cap);
 		if (n >= 0) {
+			if (s->sum)
+				checksum_update_at(s->sum, s->file_pos, buf, (size_t)n);
+			s->file_pos += (unsigned long long)n;
 			s->bytes_in += (unsigned long long)n;
 			return n;
 		}
@@ -786,8 +792,14 @@ enum ts_status source_seek(struct source *s, unsigned long long offset, struct t
 	if (lseek(s->fd, (off_t)offset, SEEK_SET) < 0)
 		return error_set(err, TS_EIO, s->path, 0, "cannot seek: %s", strerror(errno));
 	s->out_base = offset;
+	s->file_pos = offset;
 	s->started = true; /* a BOM can only open the file */
 	return TS_OK;
+}
+
+void source_set_checksum(struct source *src, struct checksum *sum)
+{
+	src->sum = sum;
 }
 
 unsigned long long source_bytes_in(const struct source *src)

@@ -57,6 +57,12 @@ bool source_seekable(const struct source *src);
  * begin a UTF-8 character: the bytes before it are neither read nor checked.
  * For reading parts of a file in parallel; TS_EIO when not seekable. */
 enum ts_status source_seek(struct source *src, unsigned long long offset, struct ts_error *err);
+/* Feeds every byte read from the file on disk (compressed files as they
+ * are) to sum, by file offset (checksum_update_at): readers of a file's
+ * parts, in order, take its digest without reading it again.  Set before the
+ * first source_read; sum must outlive the source. */
+struct checksum;
+void source_set_checksum(struct source *src, struct checksum *sum);
 /* Bytes read from the file on disk so far (compressed size). */
 unsigned long long source_bytes_in(const struct source *src);
 const char *source_path(const struct source *src);

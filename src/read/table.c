@@ -160,6 +160,7 @@ struct table_reader {
 	size_t nends;
 	size_t absorbed;                 /* following parts read by this one */
 	long part_lines;                 /* lines read, once at the end */
+	struct checksum *sum;            /* fed the part's bytes, or NULL */
 };
 
 /* ---- names ---- */
@@ -416,6 +417,8 @@ static enum ts_status open_csv_part(struct table_reader *r, const char *path,
 		st = source_seek(r->src, r->part_start, err);
 	if (st != TS_OK)
 		return st;
+	if (r->sum) /* not the header's source: its bytes are the first part's */
+		source_set_checksum(r->src, r->sum);
 	r->csv = csv_reader_new(r->src);
 	csv_reader_set_range(r->csv, r->part_start, r->limit);
 	return TS_OK;
@@ -430,6 +433,8 @@ static enum ts_status open_shard(struct table_reader *r, struct ts_error *err)
 	enum ts_status st = source_open(&r->src, path, r->encoding, err);
 	if (st != TS_OK)
 		return st;
+	if (r->sum)
+		source_set_checksum(r->src, r->sum);
 	if (r->part && r->part_start > 0) {
 		st = source_seek(r->src, r->part_start, err);
 		if (st != TS_OK)
@@ -1120,7 +1125,7 @@ void table_plan_release(struct table_plan *plan)
 
 enum ts_status table_open_part(struct table_reader **out, const struct table_plan *plan,
 			       size_t index, enum table_kind kind, const struct read_options *opts,
-			       struct ts_error *err)
+			       struct checksum *sum, struct ts_error *err)
 {
 	const struct table_part *part = &plan->parts[index];
 	struct table_files one = { 1, xmalloc(sizeof(char *)), xmalloc(sizeof(enum file_format)) };
@@ -1133,6 +1138,7 @@ enum ts_status table_open_part(struct table_reader **out, const struct table_pla
 	r->limit = part->end;
 	r->ends = plan->ends + index + 1;
 	r->nends = part->nfollow;
+	r->sum = sum;
 	enum ts_status st = open_shard(r, err);
 	if (st != TS_OK) {
 		table_close(r);

@@ -138,10 +138,13 @@ enum ts_status table_plan_parts(struct table_plan *plan, const char *dataset_dir
 				unsigned long long part_bytes, struct ts_error *err);
 void table_plan_release(struct table_plan *plan);
 /* A reader of part index of plan (which must outlive it); errors as
- * table_open's.  Its table_next ends (ROW_EOF) at the part's end. */
+ * table_open's.  Its table_next ends (ROW_EOF) at the part's end.  sum, when
+ * not NULL, is fed the bytes the reader reads from the file (see
+ * source_set_checksum): the parts of a file read in order, each with the
+ * file's sum, take the file's digest. */
 enum ts_status table_open_part(struct table_reader **out, const struct table_plan *plan,
 			       size_t index, enum table_kind kind, const struct read_options *opts,
-			       struct ts_error *err);
+			       struct checksum *sum, struct ts_error *err);
 /* After ROW_EOF: the lines the part held (up to where its last row ends and
  * the next part starts) and how many following parts it read as well. */
 void table_part_result(const struct table_reader *r, long *lines, size_t *absorbed);

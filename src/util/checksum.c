@@ -5,6 +5,8 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "util/xalloc.h"
+
 const char *checksum_name(enum checksum_kind kind)
 {
 	return kind == CHECKSUM_SHA256 ? "sha256" : "xxh128";
@@ -48,6 +50,16 @@ void checksum_update(struct checksum *c, const void *data, size_t len)
 		XXH3_128bits_update(c->xxh, data, len);
 }
 
+void checksum_update_at(struct checksum *c, unsigned long long offset, const void *data,
+			size_t len)
+{
+	unsigned long long end = offset + len;
+	if (offset > c->bytes || end <= c->bytes)
+		return; /* after a gap, or hashed already */
+	size_t skip = (size_t)(c->bytes - offset);
+	checksum_update(c, (const unsigned char *)data + skip, len - skip);
+}
+
 static void hex_bytes(const unsigned char *bytes, size_t n, char *hex)
 {
 	static const char digits[] = "0123456789abcdef";
@@ -72,4 +84,36 @@ void checksum_final_hex(struct checksum *c, char hex[CHECKSUM_HEX_MAX])
 	hex_bytes(canon.digest, sizeof(canon.digest), hex);
 	XXH3_freeState(c->xxh);
 	c->xxh = NULL;
+}
+
+void checksum_release(struct checksum *c)
+{
+	if (c->kind == CHECKSUM_XXH128)
+		XXH3_freeState(c->xxh);
+	c->xxh = NULL;
+}
+
+void file_checksums_add(struct file_checksums *l, const char *path, struct checksum *c)
+{
+	GROW(l->items, l->cap, l->n + 1);
+	struct file_checksum *f = &l->items[l->n++];
+	f->path = xstrdup(path);
+	f->bytes = c->bytes;
+	checksum_final_hex(c, f->hex);
+}
+
+const struct file_checksum *file_checksums_find(const struct file_checksums *l, const char *path)
+{
+	for (size_t i = l->n; i-- > 0;)
+		if (strcmp(l->items[i].path, path) == 0)
+			return &l->items[i];
+	return NULL;
+}
+
+void file_checksums_release(struct file_checksums *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->items[i].path);
+	free(l->items);
+	memset(l, 0, sizeof(*l));
 }

@@ -37,8 +37,32 @@ struct checksum {
 
 void checksum_init(struct checksum *c, enum checksum_kind kind);
 void checksum_update(struct checksum *c, const void *data, size_t len);
+/* Adds the bytes a reader got at file offset `offset`, as far as they extend
+ * the file's first c->bytes bytes, hashed so far: bytes hashed already (read
+ * again) are skipped, and bytes after a gap are left out, so that c->bytes
+ * then stays short of the file's size and the digest is not the file's. */
+void checksum_update_at(struct checksum *c, unsigned long long offset, const void *data,
+			size_t len);
 /* The digest as lower-case hex, as xxh128sum / sha256sum print it; frees
  * what init took (init again before reuse). */
 void checksum_final_hex(struct checksum *c, char hex[CHECKSUM_HEX_MAX]);
+/* Frees what init took, without a digest. */
+void checksum_release(struct checksum *c);
+
+/* Digests of files taken by their readers (no second read for provenance). */
+struct file_checksums {
+	size_t n, cap;
+	struct file_checksum {
+		char *path;
+		unsigned long long bytes; /* bytes hashed: the file's size when whole */
+		char hex[CHECKSUM_HEX_MAX];
+	} *items;
+};
+
+/* Adds path's digest, finishing c. */
+void file_checksums_add(struct file_checksums *l, const char *path, struct checksum *c);
+/* The last digest added for path, or NULL. */
+const struct file_checksum *file_checksums_find(const struct file_checksums *l, const char *path);
+void file_checksums_release(struct file_checksums *l);
 
 #endif

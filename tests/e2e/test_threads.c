@@ -3,6 +3,9 @@
  * file cut into several parts, read by workers and applied in order) reported
  * with --threads 1, 2 and 3 gives the same bytes in every output file, but
  * for the one line of report.json that records the --threads option itself.
+ * The inputs' digests are the same too, whether a thread of their own read
+ * the files again (2, 3 threads) or the tables' readers took them (1 thread):
+ * each is the digest of the file's bytes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +18,8 @@
 #include <string.h>
 
 #include "support/e2e.h"
+#include "util/arena.h"
+#include "util/checksum.h"
 
 /* s without its lines holding "threads": (report.json's options). */
 static void drop_threads_line(struct strbuf *s)
@@ -65,6 +70,33 @@ static void same_report(const char *a, const char *b)
 	strbuf_release(&jb);
 }
 
+/* Each input in out's report.json: its bytes and digest are the file's. */
+static void digests_are_the_files(const char *data, const char *out)
+{
+	struct arena a = ARENA_INIT;
+	struct json_value *rep = e2e_report(&a, out);
+	assert_non_null(rep);
+	size_t n = jlen(rep, "provenance.inputs");
+	assert_true(n >= 5); /* postings, application shards, talents, posts, survey */
+	for (size_t i = 0; i < n; i++) {
+		char key[64], path[2048], hex[CHECKSUM_HEX_MAX];
+		snprintf(key, sizeof(key), "provenance.inputs.%zu.file", i);
+		snprintf(path, sizeof(path), "%s/%s", data, jstr(rep, key));
+		struct strbuf bytes = STRBUF_INIT;
+		assert_true(e2e_read(path, &bytes));
+		struct checksum c;
+		checksum_init(&c, CHECKSUM_XXH128);
+		checksum_update(&c, bytes.buf, bytes.len);
+		checksum_final_hex(&c, hex);
+		snprintf(key, sizeof(key), "provenance.inputs.%zu.bytes", i);
+		assert_int_equal(jnum(rep, key), bytes.len);
+		snprintf(key, sizeof(key), "provenance.inputs.%zu.xxh128", i);
+		assert_string_equal(jstr(rep, key), hex);
+		strbuf_release(&bytes);
+	}
+	arena_release(&a);
+}
+
 static void test_thread_counts_agree(void **state)
 {
 	(void)state;
@@ -89,6 +121,7 @@ static void test_thread_counts_agree(void **state)
 	fclose(f);
 	same_report(out1, out2);
 	same_report(out1, out3);
+	digests_are_the_files(data, out1);
 	e2e_rmtree(dir);
 	free(dir);
 }

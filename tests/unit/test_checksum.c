@@ -2,7 +2,9 @@
  * Provenance checksums: each algorithm's digest of messages of every length
  * class XXH3 treats apart (0, 1–3, 9–16, 17–128, 129–240 bytes, and longer),
  * as xxh128sum and sha256sum (the tools a reader checks a report with) print
- * them; the same digest for any split of the input into updates; the names.
+ * them; the same digest for any split of the input into updates; reads by
+ * offset that overlap (hashed once) or leave a gap (the rest left out); the
+ * list of files' digests; the names.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -89,6 +91,61 @@ static void test_any_split(void **state)
 	}
 }
 
+static void test_update_at(void **state)
+{
+	(void)state;
+	const char *msg = "0123456789abcdefghij";
+	char whole[CHECKSUM_HEX_MAX], got[CHECKSUM_HEX_MAX];
+	digest_of(CHECKSUM_XXH128, msg, 20, whole);
+	struct checksum c;
+	checksum_init(&c, CHECKSUM_XXH128);
+	checksum_update_at(&c, 0, msg, 8);       /* [0, 8) */
+	checksum_update_at(&c, 4, msg + 4, 8);   /* [4, 12): 4 new bytes */
+	checksum_update_at(&c, 0, msg, 5);       /* read again: nothing new */
+	checksum_update_at(&c, 12, msg + 12, 0); /* empty */
+	checksum_update_at(&c, 12, msg + 12, 8); /* [12, 20) */
+	assert_int_equal(c.bytes, 20);
+	checksum_final_hex(&c, got);
+	assert_string_equal(got, whole);
+	/* a gap: what follows it is left out, and the count shows it */
+	checksum_init(&c, CHECKSUM_XXH128);
+	checksum_update_at(&c, 0, msg, 6);
+	checksum_update_at(&c, 10, msg + 10, 10);
+	assert_int_equal(c.bytes, 6);
+	checksum_update_at(&c, 6, msg + 6, 14); /* the gap read later: all of it */
+	assert_int_equal(c.bytes, 20);
+	checksum_final_hex(&c, got);
+	assert_string_equal(got, whole);
+	checksum_init(&c, CHECKSUM_SHA256);
+	checksum_update_at(&c, 3, msg + 3, 5); /* starts after byte 0: a gap */
+	assert_int_equal(c.bytes, 0);
+	checksum_release(&c);
+}
+
+static void test_file_list(void **state)
+{
+	(void)state;
+	struct file_checksums l = { 0 };
+	assert_null(file_checksums_find(&l, "a.csv"));
+	struct checksum c;
+	checksum_init(&c, CHECKSUM_XXH128);
+	checksum_update(&c, "abc", 3);
+	file_checksums_add(&l, "a.csv", &c);
+	checksum_init(&c, CHECKSUM_XXH128);
+	file_checksums_add(&l, "b.csv", &c);
+	const struct file_checksum *a = file_checksums_find(&l, "a.csv");
+	assert_non_null(a);
+	assert_int_equal(a->bytes, 3);
+	assert_string_equal(a->hex, "06b05ab6733a618578af5f94892f3950");
+	const struct file_checksum *b = file_checksums_find(&l, "b.csv");
+	assert_non_null(b);
+	assert_int_equal(b->bytes, 0);
+	assert_string_equal(b->hex, "99aa06d3014798d86001c324468d497f");
+	assert_null(file_checksums_find(&l, "a.cs"));
+	file_checksums_release(&l);
+	assert_int_equal(l.n, 0);
+}
+
 static void test_names(void **state)
 {
 	(void)state;
@@ -111,6 +168,8 @@ int main(void)
 		cmocka_unit_test(test_xxh128_vectors),
 		cmocka_unit_test(test_sha256_vectors),
 		cmocka_unit_test(test_any_split),
+		cmocka_unit_test(test_update_at),
+		cmocka_unit_test(test_file_list),
 		cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,7 +6,9 @@
  * every few dozen bytes, read part by part the way ingest does (a part that
  * read on into the next drops that part's rows; lines add up per file), and
  * compared row by row — fields, file, line, verdict and reason — with one
- * reader of the whole table.  Also: which files stay whole.
+ * reader of the whole table.  The readers of a file's parts, fed one
+ * checksum, take the digest of the whole file (every byte once, in order,
+ * however the parts overlap).  Also: which files stay whole.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,8 +17,10 @@
 #include <cmocka.h>
 
 #include <limits.h>
+#include <zlib.h>
 
 #include "read/table.h"
+#include "util/checksum.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "unit/read_testutil.h"
@@ -51,6 +55,35 @@ static void read_whole(const char *dir, enum table_kind kind, struct strbuf *out
 	table_close(r);
 }
 
+/* The file's digest, from its bytes read whole. */
+static void file_digest(const char *path, char hex[CHECKSUM_HEX_MAX], unsigned long long *size)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	struct checksum c;
+	checksum_init(&c, CHECKSUM_XXH128);
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		checksum_update(&c, buf, n);
+	fclose(f);
+	*size = c.bytes;
+	checksum_final_hex(&c, hex);
+}
+
+/* Each file's digest, as its parts' readers took it, is the file's. */
+static void check_digests(const struct table_plan *plan, struct checksum *sums)
+{
+	for (size_t f = 0; f < plan->files.n; f++) {
+		char want[CHECKSUM_HEX_MAX], got[CHECKSUM_HEX_MAX];
+		unsigned long long size;
+		file_digest(plan->files.paths[f], want, &size);
+		assert_int_equal(sums[f].bytes, size);
+		checksum_final_hex(&sums[f], got);
+		assert_string_equal(got, want);
+	}
+}
+
 /* Returns the number of parts the plan had. */
 static size_t read_parts(const char *dir, enum table_kind kind, unsigned long long part_bytes,
 			 struct strbuf *out)
@@ -58,13 +91,18 @@ static size_t read_parts(const char *dir, enum table_kind kind, unsigned long lo
 	struct table_plan plan;
 	struct ts_error err = { 0 };
 	assert_int_equal(table_plan_parts(&plan, dir, kind, NULL, part_bytes, &err), TS_OK);
+	struct checksum *sums = xcalloc(plan.files.n, sizeof(*sums));
+	for (size_t f = 0; f < plan.files.n; f++)
+		checksum_init(&sums[f], CHECKSUM_XXH128);
 	long file_line = 0; /* lines before the current part in its file */
 	size_t skip = 0;
 	for (size_t i = 0; i < plan.n; i++) {
 		if (i > 0 && plan.parts[i].file != plan.parts[i - 1].file)
 			file_line = 0;
 		struct table_reader *r = NULL;
-		assert_int_equal(table_open_part(&r, &plan, i, kind, NULL, &err), TS_OK);
+		assert_int_equal(table_open_part(&r, &plan, i, kind, NULL,
+						 &sums[plan.parts[i].file], &err),
+				 TS_OK);
 		struct strbuf rows = STRBUF_INIT;
 		for (;;) {
 			struct row row;
@@ -89,6 +127,8 @@ static size_t read_parts(const char *dir, enum table_kind kind, unsigned long lo
 		file_line += lines;
 		skip = absorbed;
 	}
+	check_digests(&plan, sums);
+	free(sums);
 	size_t n = plan.n;
 	table_plan_release(&plan);
 	return n;
@@ -221,6 +261,55 @@ static void test_shards_and_jsonl_parts(void **state)
 	rt_rmtree(dir);
 }
 
+/* Files of many reads (a read takes at most 128 KB): the parts' readers
+ * hash each byte once, in order, with parts that begin inside a quoted
+ * field (read on by the part before) and a gzip shard (its bytes on disk). */
+static void test_digests_of_large_files(void **state)
+{
+	(void)state;
+	char dir[1024];
+	assert_int_equal(rt_mkdtemp(dir, sizeof(dir), "parts"), 0);
+	uint64_t seed = 7;
+	struct strbuf csv = STRBUF_INIT, jsonl = STRBUF_INIT, apps = STRBUF_INIT;
+	strbuf_addstr(&csv, "id,posted,company,title,description\n");
+	for (int i = 0; i < 30000; i++) {
+		uint64_t x = rng(&seed);
+		strbuf_addf(&csv, "J%d,2023-01-%02d,公司%llu,工程师,", i, 1 + (int)(x % 28),
+			    (unsigned long long)(x % 977));
+		if (x % 5 == 0) /* quoted, several lines: parts begin inside some */
+			strbuf_addf(&csv, "\"职责：\n负责%llu\r\n要求：\"\"熟练\"\"\"\n",
+				    (unsigned long long)(x >> 20));
+		else
+			strbuf_addf(&csv, "描述%llu\n", (unsigned long long)(x >> 8));
+		strbuf_addf(&jsonl, "{\"id\": \"P%d\", \"created\": \"2023-02-01\", "
+			    "\"text\": \"内容 %llu\"}\n", i, (unsigned long long)x);
+		strbuf_addf(&apps, "%sJ%llu,2023-03-01,U%llu\n", i ? "" : "posting_id,applied,talent_id\n",
+			    (unsigned long long)(x % 30000), (unsigned long long)(x >> 40));
+	}
+	rt_write(dir, "postings.csv", csv.buf, csv.len);
+	rt_write(dir, "posts.jsonl", jsonl.buf, jsonl.len);
+	char gz[1100];
+	snprintf(gz, sizeof(gz), "%s/applications", dir);
+	mkdir(gz, 0700);
+	snprintf(gz, sizeof(gz), "%s/applications/part-01.csv.gz", dir);
+	gzFile g = gzopen(gz, "wb");
+	assert_non_null(g);
+	assert_int_equal(gzwrite(g, apps.buf, (unsigned)apps.len), (int)apps.len);
+	assert_int_equal(gzclose(g), Z_OK);
+	assert_true(csv.len > (1u << 20));
+	size_t max_parts = 0;
+	for (unsigned long long pb = 100000; pb < 1000000; pb = pb * 3 + 7) {
+		check_same(dir, TABLE_POSTINGS, pb, &max_parts);
+		check_same(dir, TABLE_POSTS, pb, &max_parts);
+		check_same(dir, TABLE_APPLICATIONS, pb, &max_parts);
+	}
+	assert_true(max_parts > 20);
+	strbuf_release(&csv);
+	strbuf_release(&jsonl);
+	strbuf_release(&apps);
+	rt_rmtree(dir);
+}
+
 static void test_files_that_stay_whole(void **state)
 {
 	(void)state;
@@ -256,6 +345,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_parts_equal_whole),
 		cmocka_unit_test(test_shards_and_jsonl_parts),
+		cmocka_unit_test(test_digests_of_large_files),
 		cmocka_unit_test(test_files_that_stay_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
