@@ -18,6 +18,33 @@
 #include "util/hash.h"
 #include "util/xalloc.h"
 
+/*
+ * The value of the 8 ASCII digits in x (the first in the lowest byte, as
+ * loaded from memory on a little-endian machine), 8 digits at once: false
+ * when a byte is no digit.  Platforms' ids are a letter and 8–10 digits, and
+ * a digit at a time was ~100 instructions an id.
+ */
+static bool digits8(uint64_t x, uint64_t *value)
+{
+	const uint64_t high = 0xF0F0F0F0F0F0F0F0ULL, zeros = 0x3030303030303030ULL;
+	/* every byte 0x30–0x3F, and still 0x3X after adding 6 (no carry can
+	 * cross a byte of those): every byte 0x30–0x39 */
+	if ((x & high) != zeros || ((x + 0x0606060606060606ULL) & high) != zeros)
+		return false;
+	x -= zeros;
+	x = x * 10 + (x >> 8); /* each even byte: the pair of digits it starts */
+	x = ((x & 0x000000FF000000FFULL) * (100 + (1000000ULL << 32)) +
+	     ((x >> 16) & 0x000000FF000000FFULL) * (1 + (10000ULL << 32))) >> 32;
+	*value = x;
+	return true;
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define PACK_SWAR 1
+#else
+#define PACK_SWAR 0
+#endif
+
 bool idmap_pack(struct slice id, uint64_t *key)
 {
 	const unsigned char *p = (const unsigned char *)id.ptr;
@@ -37,16 +64,38 @@ bool idmap_pack(struct slice id, uint64_t *key)
 		return false;
 	uint64_t v = 0;
 	unsigned bad = 0;
-	for (size_t i = plen; i < id.len; i++) {
-		unsigned d = (unsigned)(p[i] - '0');
-		bad |= d > 9;
-		v = v * 10 + d;
+	size_t i = plen;
+	if (PACK_SWAR) {
+		/* the last 8 bytes (len > 7): the digits after the first
+		 * ndigits - 8, or, with fewer than 8 digits (6 or 7, after a
+		 * prefix), the digits behind '0's in the prefix's place */
+		uint64_t last;
+		memcpy(&last, p + id.len - 8, 8);
+		if (ndigits < 8) {
+			unsigned pad = 8 * (unsigned)(8 - ndigits); /* 8 or 16 bits */
+			last = last >> pad << pad | (0x3030303030303030ULL >> (64 - pad));
+		}
+		uint64_t low;
+		if (!digits8(last, &low))
+			return false;
+		for (; i + 8 < id.len; i++) {
+			unsigned d = (unsigned)(p[i] - '0');
+			bad |= d > 9;
+			v = v * 10 + d;
+		}
+		v = v * 100000000ULL + low;
+	} else {
+		for (; i < id.len; i++) {
+			unsigned d = (unsigned)(p[i] - '0');
+			bad |= d > 9;
+			v = v * 10 + d;
+		}
 	}
 	if (bad)
 		return false;
 	uint64_t prefix = 0;
-	for (size_t i = 0; i < plen; i++)
-		prefix |= (uint64_t)p[i] << (8 * i);
+	for (size_t k = 0; k < plen; k++)
+		prefix |= (uint64_t)p[k] << (8 * k);
 	*key = 1ULL << 63 | (uint64_t)plen << 61 | prefix << 45 | (uint64_t)ndigits << 41 | v;
 	return true;
 }

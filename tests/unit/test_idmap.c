@@ -5,7 +5,8 @@
  * digits, leading zeros kept) or in the dictionary (everything else).  A
  * random mix is checked against a plain dictionary; packing is checked on
  * the ids that must not collide (J1 / J01 / J001, 7 and 8 bytes, a digit
- * count of 12 and 13, three-letter prefixes, bytes above 0x7F).
+ * count of 12 and 13, three-letter prefixes, bytes above 0x7F), and against
+ * the packing rule written plainly, a digit at a time, over random ids.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -39,6 +40,72 @@ static void test_pack_forms(void **state)
 	assert_true(idmap_pack(slice_make("\0\0", 2), &a));
 	assert_true(idmap_pack(slice_make("\0", 1), &b));
 	assert_true(a != b);
+}
+
+/* The packing rule, a byte at a time (idmap_pack reads 8 digits at once). */
+static bool pack_plain(struct slice id, uint64_t *key)
+{
+	const unsigned char *p = (const unsigned char *)id.ptr;
+	if (id.len <= 7) {
+		uint64_t k = (uint64_t)id.len << 56;
+		for (size_t i = 0; i < id.len; i++)
+			k |= (uint64_t)p[i] << (8 * i);
+		*key = k;
+		return true;
+	}
+	size_t plen = 0;
+	while (plen < id.len && !(p[plen] >= '0' && p[plen] <= '9'))
+		plen++;
+	size_t ndigits = id.len - plen;
+	if (plen > 2 || ndigits > 12)
+		return false;
+	uint64_t v = 0, prefix = 0;
+	for (size_t i = plen; i < id.len; i++) {
+		if (!(p[i] >= '0' && p[i] <= '9'))
+			return false;
+		v = v * 10 + (uint64_t)(p[i] - '0');
+	}
+	for (size_t i = 0; i < plen; i++)
+		prefix |= (uint64_t)p[i] << (8 * i);
+	*key = 1ULL << 63 | (uint64_t)plen << 61 | prefix << 45 | (uint64_t)ndigits << 41 | v;
+	return true;
+}
+
+static void test_pack_against_plain_rule(void **state)
+{
+	(void)state;
+	/* bytes next to the digits' range and inside it, to catch a digit test
+	 * off by one or a carry between bytes */
+	static const unsigned char bytes[] = { '0', '1', '5', '8', '9', '9', '0', '7',
+					       '/', ':', '@', 'J', 'U', 0x29, 0x3A, 0x3F,
+					       0x40, 0xB0, 0xB9, 0xF0, 0xFF, 0x00, 0x20, 0x2F };
+	uint64_t s = 0x9E3779B97F4A7C15ULL;
+	unsigned char buf[20];
+	long packed = 0;
+	for (int n = 0; n < 400000; n++) {
+		s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+		size_t len = (size_t)(s % 17);
+		size_t nprefix = (size_t)(s >> 8) % 4;
+		unsigned noise = (unsigned)(s >> 16) % 4; /* 0: digits only after the prefix */
+		uint64_t r = s;
+		for (size_t i = 0; i < len; i++) {
+			r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+			if (i < nprefix)
+				buf[i] = bytes[(r >> 33) % sizeof(bytes)];
+			else if (noise == 0 || (r >> 40) % 16)
+				buf[i] = (unsigned char)('0' + (r >> 33) % 10);
+			else
+				buf[i] = bytes[(r >> 33) % sizeof(bytes)];
+		}
+		struct slice id = slice_make((const char *)buf, len);
+		uint64_t a = 0, b = 0;
+		bool pa = idmap_pack(id, &a), pb = pack_plain(id, &b);
+		if (pa != pb || (pa && a != b))
+			fail_msg("id of %zu bytes: idmap_pack %d %llx, plain rule %d %llx", len, pa,
+				 (unsigned long long)a, pb, (unsigned long long)b);
+		packed += pa && len > 7;
+	}
+	assert_true(packed > 50000); /* the 8-digit path was taken often */
 }
 
 static void test_numbers_in_first_seen_order(void **state)
@@ -249,6 +316,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pack_forms),
+		cmocka_unit_test(test_pack_against_plain_rule),
 		cmocka_unit_test(test_numbers_in_first_seen_order),
 		cmocka_unit_test(test_random_against_dict),
 		cmocka_unit_test(test_reserve_keeps_numbers),
