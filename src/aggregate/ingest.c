@@ -411,7 +411,10 @@ struct pipeline {
 	part_reserve reserve;
 	void *state; /* the applying side's, per table */
 	const struct posting_index *idx; /* applications: read-only */
-	struct checksum *sums; /* per file of the plan, when ctx->checksums: see there */
+	/* ctx->digests, with one thread: the digest of the file being read */
+	bool digesting;
+	struct checksum sum;
+	size_t sum_file; /* the plan's file sum is of; SIZE_MAX: none yet */
 	/* postings: keywords whose audit examples are all taken, so that
 	 * workers stop cutting snippets for them (set by the applying side) */
 	atomic_uchar *tally_full;
@@ -588,13 +591,35 @@ static bool worker_date(struct worker *w, struct slice text, struct date *out)
  * and the part is read again in order if it was not read by the one before. */
 #define PART_RECORD_MAX (2 * PART_BYTES + (64u << 10))
 
+/* The file being digested is read: into ctx->digests. */
+static void digest_done(struct pipeline *p)
+{
+	if (p->sum_file == SIZE_MAX)
+		return;
+	file_checksums_add(p->ctx->digests, p->plan.files.paths[p->sum_file], &p->sum);
+	p->sum_file = SIZE_MAX;
+}
+
+/* The digest a part of file feeds: the parts come in file order, so the
+ * first part of the next file ends the last one's (one state at a time,
+ * however many shards). */
+static struct checksum *digest_part(struct pipeline *p, size_t file)
+{
+	if (file != p->sum_file) {
+		digest_done(p);
+		checksum_init(&p->sum, p->ctx->checksum_kind);
+		p->sum_file = file;
+	}
+	return &p->sum;
+}
+
 /* Reads part i into p->outs[i]; ahead: on a worker, before the parts
  * before it are known to end where this one starts. */
 static void read_part(struct pipeline *p, struct worker *w, size_t i, bool ahead)
 {
 	struct part_out *out = &p->outs[i];
 	struct table_reader *reader = NULL;
-	struct checksum *sum = p->sums ? &p->sums[p->plan.parts[i].file] : NULL;
+	struct checksum *sum = p->digesting ? digest_part(p, p->plan.parts[i].file) : NULL;
 	out->st = table_open_part(&reader, &p->plan, i, p->kind, p->ctx->read, sum, &out->err);
 	if (out->st != TS_OK)
 		return;
@@ -740,11 +765,8 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 		nthreads = p->plan.n;
 	p->outs = xcalloc(p->plan.n, sizeof(*p->outs));
 	p->ahead = 2 * nthreads + 2;
-	if (p->ctx->checksums && p->ctx->threads <= 1) { /* parts read in order: see ctx */
-		p->sums = xcalloc(p->plan.files.n, sizeof(*p->sums));
-		for (size_t f = 0; f < p->plan.files.n; f++)
-			checksum_init(&p->sums[f], p->ctx->checksum);
-	}
+	p->digesting = p->ctx->digests && p->ctx->threads <= 1; /* parts in order */
+	p->sum_file = SIZE_MAX;
 	pthread_t *threads = NULL;
 	struct worker self;
 	size_t started = 0;
@@ -762,6 +784,8 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 	size_t skip = 0;    /* parts already read by an earlier one */
 	for (size_t i = 0; i < p->plan.n; i++) {
 		struct part_out *out = &p->outs[i];
+		/* alone, a part an earlier one read through is not read again */
+		bool unread = !started && skip;
 		if (started) {
 			/* the part to apply next is not read yet: read another meanwhile
 			 * (at most one part's time late to apply, and a thread fewer
@@ -771,7 +795,7 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 				if (!read_next_locked(p, &self))
 					pthread_cond_wait(&p->cv, &p->mu);
 			pthread_mutex_unlock(&p->mu);
-		} else {
+		} else if (!unread) {
 			pool_take(p, out);
 			read_part(p, &self, i, false);
 		}
@@ -803,7 +827,8 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 				pthread_mutex_unlock(&p->mu);
 			}
 		}
-		pool_give(p, out, started);
+		if (!unread)
+			pool_give(p, out, started);
 		if (started) {
 			pthread_mutex_lock(&p->mu);
 			p->applied = i + 1;
@@ -845,12 +870,10 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 	}
 	free(threads);
 	free(p->outs);
-	for (size_t f = 0; p->sums && f < p->plan.files.n; f++)
-		if (st == TS_OK)
-			file_checksums_add(p->ctx->checksums, p->plan.files.paths[f], &p->sums[f]);
-		else
-			checksum_release(&p->sums[f]);
-	free(p->sums);
+	if (st == TS_OK)
+		digest_done(p);
+	else if (p->sum_file != SIZE_MAX)
+		checksum_release(&p->sum);
 	table_plan_release(&p->plan);
 	return st;
 }

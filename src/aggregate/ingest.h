@@ -43,11 +43,12 @@ struct ingest_context {
 	int repost_days;             /* 0: no repost detection */
 	struct keyword_tally *tally; /* NULL: no keyword audit */
 	int threads;                 /* threads reading parts of a table; ≤ 1: this one */
-	/* With one thread, each table file's digest (of kind checksum) is taken
-	 * from the bytes its parts' readers read, in order, and added here for
-	 * provenance; NULL: not wanted (a thread of provenance's reads them). */
-	struct file_checksums *checksums;
-	enum checksum_kind checksum;
+	/* Each table file's digest (of checksum_kind), taken from the bytes its
+	 * parts' readers read, in order, and added here for provenance; NULL:
+	 * not wanted (a thread of provenance's reads the files).  Taken only
+	 * with one thread (threads ≤ 1): more read parts out of order. */
+	struct file_checksums *digests;
+	enum checksum_kind checksum_kind;
 };
 
 /* The keyword audit's sums, filled by ingest_postings and ingest_talents for

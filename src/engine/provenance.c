@@ -1,14 +1,16 @@
 /*
- * Input provenance: a second read of each input file, hashing the bytes on
- * disk (compressed files as they are, not what they decompress to).  A
- * separate read rather than hashing inside the source layer keeps the
- * readers untouched; it runs on its own thread beside the tables' pass (the
- * two read the same files, so the second read mostly hits the page cache).
- * The digest is XXH3-128 unless --checksum sha256 asks for SHA-256, which
- * even with the x86 SHA extensions (~1.6 GB/s) takes a fifth of the time of
- * a run on one core.  Files are named relative to the dataset folder, so a
- * report does not depend on where the dataset lies (and names no home
- * directory).
+ * Input provenance: the digest of each input file's bytes on disk
+ * (compressed files as they are, not what they decompress to).  With
+ * threads to spare, a thread of its own reads every file a second time
+ * beside the tables' pass (mostly from the page cache): no reader changes,
+ * no wall time.  With one thread that second read would cost a core's time,
+ * so the tables' readers take the digests of the files they read whole and
+ * hand them in (provenance_finish's known); only the rest (companies, the
+ * survey, keyword lists) is read again.  The digest is XXH3-128 unless
+ * --checksum sha256 asks for SHA-256, which even with the x86 SHA extensions
+ * (~1.6 GB/s) takes a fifth of the time of a run on one core.  Files are
+ * named relative to the dataset folder, so a report does not depend on where
+ * the dataset lies (and names no home directory).
  */
 #include "engine/provenance.h"
 
@@ -37,7 +39,7 @@ struct input {
 struct provenance_job {
 	const char *dataset;
 	const struct ts_options *opts;
-	const struct file_checksums *known; /* digests the readers took, or NULL */
+	struct file_checksums *known; /* digests the readers took, or NULL */
 	struct input *items;
 	size_t n, cap;
 	enum ts_status status;
@@ -172,7 +174,7 @@ struct provenance_job *provenance_start(const char *dataset, const struct ts_opt
 }
 
 enum ts_status provenance_finish(struct provenance_job *j, struct report_model *m,
-				 const struct file_checksums *known, struct ts_error *err)
+				 struct file_checksums *known, struct ts_error *err)
 {
 	if (!j)
 		return TS_OK;

@@ -29,6 +29,6 @@ struct provenance_job *provenance_start(const char *dataset, const struct ts_opt
  * the files they name when their size is the file's: those are not read
  * again.  m NULL: only waits and frees (a run that failed).  job NULL: TS_OK. */
 enum ts_status provenance_finish(struct provenance_job *job, struct report_model *m,
-				 const struct file_checksums *known, struct ts_error *err);
+				 struct file_checksums *known, struct ts_error *err);
 
 #endif

@@ -69,7 +69,8 @@ struct csv_reader {
 	char *buf;
 	size_t cap, len, pos; /* [pos, len) not yet scanned */
 	bool eof;
-	unsigned long long base;  /* stream offset of buf[0] */
+	unsigned long long base;  /* file offset of buf[0] (origin, then moves on) */
+	bool skip_known;          /* base counts the bytes the source skipped (a BOM) */
 	unsigned long long limit; /* no record starts at or after this offset */
 	long line;     /* line of buf[pos] */
 	bool after_cr; /* the byte before buf[pos] was a CR (a following LF is no new line) */
@@ -184,6 +185,12 @@ static int csv_fill(struct csv_reader *r, size_t *start, size_t *shift, long rec
 	ssize_t n = source_read(r->src, r->buf + r->len, r->cap - r->len, err);
 	if (n < 0)
 		return -1;
+	if (!r->skip_known) {
+		/* a file's first part begins after its BOM: offsets must be the
+		 * file's, to meet the next part's start exactly */
+		r->skip_known = true;
+		r->base += source_skipped(r->src);
+	}
 	if (n == 0) {
 		r->eof = true;
 		return 0;

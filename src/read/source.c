@@ -249,6 +249,7 @@ struct source {
 	size_t out_pos, out_valid, out_len;
 	unsigned long long out_base; /* stream offset of out[0] */
 	bool started;                /* the BOM check has been done */
+	unsigned char skipped;       /* 3 when a BOM was removed */
 	bool done;
 };
 
@@ -750,7 +751,7 @@ ssize_t source_read(struct source *s, char *buf, size_t cap, struct ts_error *er
 			}
 			s->started = true;
 			if (s->out_len >= 3 && memcmp(s->out, "\xEF\xBB\xBF", 3) == 0)
-				s->out_pos = 3;
+				s->out_pos = s->skipped = 3;
 		}
 		size_t valid;
 		if (!utf8_check_block(s->out + s->out_pos, s->out_len - s->out_pos, &valid)) {
@@ -795,6 +796,11 @@ enum ts_status source_seek(struct source *s, unsigned long long offset, struct t
 	s->file_pos = offset;
 	s->started = true; /* a BOM can only open the file */
 	return TS_OK;
+}
+
+unsigned source_skipped(const struct source *src)
+{
+	return src->skipped;
 }
 
 void source_set_checksum(struct source *src, struct checksum *sum)

@@ -57,6 +57,10 @@ bool source_seekable(const struct source *src);
  * begin a UTF-8 character: the bytes before it are neither read nor checked.
  * For reading parts of a file in parallel; TS_EIO when not seekable. */
 enum ts_status source_seek(struct source *src, unsigned long long offset, struct ts_error *err);
+/* Bytes at the file's start that no read hands out (a UTF-8 BOM: 3), known
+ * once the first read has returned: the file offset of the first byte
+ * handed out is this (after source_seek, the offset). */
+unsigned source_skipped(const struct source *src);
 /* Feeds every byte read from the file on disk (compressed files as they
  * are) to sum, by file offset (checksum_update_at): readers of a file's
  * parts, in order, take its digest without reading it again.  Set before the

@@ -108,6 +108,7 @@ struct line_reader {
 	long line; /* line of buf[pos] */
 	unsigned long long base;  /* file offset of buf[0] */
 	unsigned long long limit; /* no line starts at or after this offset */
+	bool skip_known;          /* base counts the bytes the source skipped (a BOM) */
 };
 
 struct table_reader {
@@ -286,6 +287,7 @@ static void close_shard(struct table_reader *r)
 	r->lines.line = 1;
 	r->lines.base = 0;
 	r->lines.limit = ULLONG_MAX;
+	r->lines.skip_known = false;
 }
 
 /* After each CSV record of a part: a record that ran past the part's end
@@ -496,6 +498,10 @@ static bool next_line(struct table_reader *r, struct slice *out, long *line, boo
 		if (n < 0) {
 			*failed = true;
 			return false;
+		}
+		if (!lr->skip_known) { /* see csv_fill */
+			lr->skip_known = true;
+			lr->base += source_skipped(r->src);
 		}
 		if (n == 0)
 			lr->eof = true;

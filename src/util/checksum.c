@@ -1,6 +1,5 @@
 #include "util/checksum.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -27,27 +26,25 @@ void checksum_init(struct checksum *c, enum checksum_kind kind)
 {
 	c->kind = kind;
 	c->bytes = 0;
-	c->xxh = NULL;
+	c->state.xxh = NULL;
 	if (kind == CHECKSUM_SHA256) {
-		sha256_init(&c->sha);
+		sha256_init(&c->state.sha);
 		return;
 	}
-	XXH3_state_t *s = XXH3_createState();
-	if (!s) { /* as xmalloc does */
-		fputs("talentscope: out of memory allocating an XXH3 state\n", stderr);
-		abort();
-	}
+	XXH3_state_t *s = XXH3_createState(); /* aligned as the library needs */
+	if (!s)
+		xalloc_failed(0); /* its size is the library's to know */
 	XXH3_128bits_reset(s);
-	c->xxh = s;
+	c->state.xxh = s;
 }
 
 void checksum_update(struct checksum *c, const void *data, size_t len)
 {
 	c->bytes += len;
 	if (c->kind == CHECKSUM_SHA256)
-		sha256_update(&c->sha, data, len);
+		sha256_update(&c->state.sha, data, len);
 	else
-		XXH3_128bits_update(c->xxh, data, len);
+		XXH3_128bits_update(c->state.xxh, data, len);
 }
 
 void checksum_update_at(struct checksum *c, unsigned long long offset, const void *data,
@@ -74,23 +71,24 @@ void checksum_final_hex(struct checksum *c, char hex[CHECKSUM_HEX_MAX])
 {
 	if (c->kind == CHECKSUM_SHA256) {
 		unsigned char digest[SHA256_DIGEST_SIZE];
-		sha256_final(&c->sha, digest);
+		sha256_final(&c->state.sha, digest);
 		sha256_hex(digest, hex);
 		return;
 	}
 	/* the canonical form (big-endian), the bytes xxh128sum prints */
 	XXH128_canonical_t canon;
-	XXH128_canonicalFromHash(&canon, XXH3_128bits_digest(c->xxh));
+	XXH128_canonicalFromHash(&canon, XXH3_128bits_digest(c->state.xxh));
 	hex_bytes(canon.digest, sizeof(canon.digest), hex);
-	XXH3_freeState(c->xxh);
-	c->xxh = NULL;
+	XXH3_freeState(c->state.xxh);
+	c->state.xxh = NULL;
 }
 
 void checksum_release(struct checksum *c)
 {
-	if (c->kind == CHECKSUM_XXH128)
-		XXH3_freeState(c->xxh);
-	c->xxh = NULL;
+	if (c->kind == CHECKSUM_XXH128) {
+		XXH3_freeState(c->state.xxh);
+		c->state.xxh = NULL;
+	}
 }
 
 void file_checksums_add(struct file_checksums *l, const char *path, struct checksum *c)
@@ -100,14 +98,24 @@ void file_checksums_add(struct file_checksums *l, const char *path, struct check
 	f->path = xstrdup(path);
 	f->bytes = c->bytes;
 	checksum_final_hex(c, f->hex);
+	l->sorted = false;
 }
 
-const struct file_checksum *file_checksums_find(const struct file_checksums *l, const char *path)
+static int by_path(const void *a, const void *b)
 {
-	for (size_t i = l->n; i-- > 0;)
-		if (strcmp(l->items[i].path, path) == 0)
-			return &l->items[i];
-	return NULL;
+	return strcmp(((const struct file_checksum *)a)->path,
+		      ((const struct file_checksum *)b)->path);
+}
+
+const struct file_checksum *file_checksums_find(struct file_checksums *l, const char *path)
+{
+	if (!l->sorted) {
+		if (l->n > 1)
+			qsort(l->items, l->n, sizeof(*l->items), by_path);
+		l->sorted = true;
+	}
+	const struct file_checksum key = { .path = (char *)path };
+	return l->n ? bsearch(&key, l->items, l->n, sizeof(*l->items), by_path) : NULL;
 }
 
 void file_checksums_release(struct file_checksums *l)

@@ -31,8 +31,10 @@ bool checksum_parse(const char *name, enum checksum_kind *out);
 struct checksum {
 	enum checksum_kind kind;
 	uint64_t bytes; /* bytes hashed so far */
-	struct sha256 sha;
-	void *xxh; /* the XXH3 state (allocated: its layout is the library's) */
+	union {
+		struct sha256 sha;
+		void *xxh; /* the XXH3 state, allocated: its layout is the library's */
+	} state;
 };
 
 void checksum_init(struct checksum *c, enum checksum_kind kind);
@@ -49,7 +51,9 @@ void checksum_final_hex(struct checksum *c, char hex[CHECKSUM_HEX_MAX]);
 /* Frees what init took, without a digest. */
 void checksum_release(struct checksum *c);
 
-/* Digests of files taken by their readers (no second read for provenance). */
+/* Digests of files taken by their readers (no second read for provenance),
+ * one per path.  Found by binary search: a dataset may be tens of thousands
+ * of shards. */
 struct file_checksums {
 	size_t n, cap;
 	struct file_checksum {
@@ -57,12 +61,13 @@ struct file_checksums {
 		unsigned long long bytes; /* bytes hashed: the file's size when whole */
 		char hex[CHECKSUM_HEX_MAX];
 	} *items;
+	bool sorted; /* items in path order */
 };
 
-/* Adds path's digest, finishing c. */
+/* Adds path's digest (path not added before), finishing c. */
 void file_checksums_add(struct file_checksums *l, const char *path, struct checksum *c);
-/* The last digest added for path, or NULL. */
-const struct file_checksum *file_checksums_find(const struct file_checksums *l, const char *path);
+/* The digest of path, or NULL.  Sorts the list once after additions. */
+const struct file_checksum *file_checksums_find(struct file_checksums *l, const char *path);
 void file_checksums_release(struct file_checksums *l);
 
 #endif

@@ -10,9 +10,12 @@
 #include <string.h>
 #include <sys/mman.h>
 
-static void out_of_memory(size_t size)
+_Noreturn void xalloc_failed(size_t size)
 {
-	fprintf(stderr, "talentscope: out of memory allocating %zu bytes\n", size);
+	if (size)
+		fprintf(stderr, "talentscope: out of memory allocating %zu bytes\n", size);
+	else
+		fputs("talentscope: out of memory\n", stderr);
 	abort();
 }
 
@@ -20,7 +23,7 @@ void *xmalloc(size_t size)
 {
 	void *p = malloc(size ? size : 1);
 	if (!p)
-		out_of_memory(size);
+		xalloc_failed(size);
 	return p;
 }
 
@@ -28,7 +31,7 @@ void *xcalloc(size_t count, size_t size)
 {
 	void *p = calloc(count ? count : 1, size ? size : 1);
 	if (!p)
-		out_of_memory(count * size);
+		xalloc_failed(count * size);
 	return p;
 }
 
@@ -47,7 +50,7 @@ static size_t table_bytes(size_t count, size_t size)
 {
 	const size_t page = 4096;
 	if (size && count > (SIZE_MAX - page) / size)
-		out_of_memory(SIZE_MAX);
+		xalloc_failed(SIZE_MAX);
 	size_t bytes = count * size;
 	return bytes < TABLE_MAP_MIN ? bytes : (bytes + page - 1) & ~(page - 1);
 }
@@ -60,14 +63,14 @@ void *xcalloc_table(size_t count, size_t size)
 		size_t line = 64, rounded = (bytes + line - 1) & ~(line - 1);
 		void *p = aligned_alloc(line, rounded ? rounded : line);
 		if (!p)
-			out_of_memory(rounded);
+			xalloc_failed(rounded);
 		memset(p, 0, rounded);
 		return p;
 	}
 	size_t span = bytes + HUGE_PAGE;
 	char *map = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (map == MAP_FAILED)
-		out_of_memory(bytes);
+		xalloc_failed(bytes);
 	uintptr_t at = ((uintptr_t)map + HUGE_PAGE - 1) & ~((uintptr_t)HUGE_PAGE - 1);
 	char *p = (char *)at;
 	/* give back the slack before and after the aligned block */
@@ -104,7 +107,7 @@ void *xrealloc(void *ptr, size_t size)
 {
 	void *p = realloc(ptr, size ? size : 1);
 	if (!p)
-		out_of_memory(size);
+		xalloc_failed(size);
 	return p;
 }
 
@@ -129,7 +132,7 @@ void *xgrow(void *items, size_t *cap, size_t need, size_t elem_size)
 	while (n < need)
 		n *= 2;
 	if (n > ((size_t)-1) / elem_size)
-		out_of_memory((size_t)-1);
+		xalloc_failed((size_t)-1);
 	items = xrealloc(items, n * elem_size);
 	*cap = n;
 	return items;

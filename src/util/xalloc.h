@@ -7,6 +7,9 @@
 
 #include <stddef.h>
 
+/* Stops the program: size bytes (0: a size not known) could not be had;
+ * for memory that another library allocates. */
+_Noreturn void xalloc_failed(size_t size);
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 /* xcalloc for a hash table probed at random: in huge pages when large, on

@@ -12,6 +12,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "util/checksum.h"
@@ -129,10 +130,10 @@ static void test_file_list(void **state)
 	assert_null(file_checksums_find(&l, "a.csv"));
 	struct checksum c;
 	checksum_init(&c, CHECKSUM_XXH128);
+	file_checksums_add(&l, "b.csv", &c); /* out of order: found all the same */
+	checksum_init(&c, CHECKSUM_XXH128);
 	checksum_update(&c, "abc", 3);
 	file_checksums_add(&l, "a.csv", &c);
-	checksum_init(&c, CHECKSUM_XXH128);
-	file_checksums_add(&l, "b.csv", &c);
 	const struct file_checksum *a = file_checksums_find(&l, "a.csv");
 	assert_non_null(a);
 	assert_int_equal(a->bytes, 3);
@@ -142,6 +143,22 @@ static void test_file_list(void **state)
 	assert_int_equal(b->bytes, 0);
 	assert_string_equal(b->hex, "99aa06d3014798d86001c324468d497f");
 	assert_null(file_checksums_find(&l, "a.cs"));
+	/* many shards, added in a shuffled order, after lookups */
+	char path[64];
+	for (unsigned i = 0; i < 5000; i++) {
+		snprintf(path, sizeof(path), "applications/part-%05u.csv", (i * 761u) % 5000 /* 761 is prime to 5000: each once */);
+		checksum_init(&c, CHECKSUM_XXH128);
+		checksum_update(&c, path, i % 7);
+		file_checksums_add(&l, path, &c);
+	}
+	for (unsigned k = 0; k < 5000; k++) {
+		snprintf(path, sizeof(path), "applications/part-%05u.csv", k);
+		const struct file_checksum *f = file_checksums_find(&l, path);
+		assert_non_null(f);
+		assert_string_equal(f->path, path);
+	}
+	assert_non_null(file_checksums_find(&l, "a.csv"));
+	assert_null(file_checksums_find(&l, "applications/part-05000.csv"));
 	file_checksums_release(&l);
 	assert_int_equal(l.n, 0);
 }

@@ -310,6 +310,61 @@ static void test_digests_of_large_files(void **state)
 	rt_rmtree(dir);
 }
 
+/* Parts of dir's file of kind, each read alone: how many took over a later
+ * part (none should, with no line end inside a quoted field). */
+static size_t parts_taking_over(const char *dir, enum table_kind kind, unsigned long long bytes)
+{
+	struct table_plan plan;
+	struct ts_error err = { 0 };
+	assert_int_equal(table_plan_parts(&plan, dir, kind, NULL, bytes, &err), TS_OK);
+	assert_true(plan.n > 10);
+	size_t taking = 0;
+	for (size_t i = 0; i < plan.n; i++) {
+		struct table_reader *r = NULL;
+		assert_int_equal(table_open_part(&r, &plan, i, kind, NULL, NULL, &err), TS_OK);
+		struct row row;
+		const char *reason;
+		while (table_next(r, &row, &reason, &err) != ROW_EOF)
+			;
+		long lines;
+		size_t absorbed;
+		table_part_result(r, &lines, &absorbed);
+		taking += absorbed > 0;
+		table_close(r);
+	}
+	table_plan_release(&plan);
+	return taking;
+}
+
+/* A file that opens with a UTF-8 BOM (as Excel writes them) is cut like any
+ * other: its first part's offsets count the BOM, so the part ends where the
+ * next begins (it used to take over every later CSV part, and to read the
+ * first line of the second JSON Lines part twice). */
+static void test_bom_files_cut_like_others(void **state)
+{
+	(void)state;
+	char dir[1024];
+	assert_int_equal(rt_mkdtemp(dir, sizeof(dir), "parts"), 0);
+	struct strbuf csv = STRBUF_INIT, jsonl = STRBUF_INIT;
+	strbuf_addstr(&csv, "\xEF\xBB\xBFid,posted,company,title,description\n");
+	strbuf_addstr(&jsonl, "\xEF\xBB\xBF");
+	for (int i = 0; i < 300; i++) {
+		strbuf_addf(&csv, "J%d,2023-01-02,公司,工程师,描述%d\n", i, i);
+		strbuf_addf(&jsonl, "{\"id\": \"P%d\", \"created\": \"2023-01-02\", \"text\": \"t\"}\n", i);
+	}
+	rt_write(dir, "postings.csv", csv.buf, csv.len);
+	rt_write(dir, "posts.jsonl", jsonl.buf, jsonl.len);
+	for (unsigned long long pb = 97; pb < 2000; pb = pb * 3 + 1) {
+		assert_int_equal(parts_taking_over(dir, TABLE_POSTINGS, pb), 0);
+		size_t max_parts = 0;
+		check_same(dir, TABLE_POSTINGS, pb, &max_parts);
+		check_same(dir, TABLE_POSTS, pb, &max_parts);
+	}
+	strbuf_release(&csv);
+	strbuf_release(&jsonl);
+	rt_rmtree(dir);
+}
+
 static void test_files_that_stay_whole(void **state)
 {
 	(void)state;
@@ -346,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_csv_parts_equal_whole),
 		cmocka_unit_test(test_shards_and_jsonl_parts),
 		cmocka_unit_test(test_digests_of_large_files),
+		cmocka_unit_test(test_bom_files_cut_like_others),
 		cmocka_unit_test(test_files_that_stay_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
