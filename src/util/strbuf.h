@@ -23,8 +23,9 @@ void strbuf_addch(struct strbuf *sb, char c);
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-void strbuf_addf(struct strbuf *sb, const char *fmt, ...);
-void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 void strbuf_reset(struct strbuf *sb);
 void strbuf_release(struct strbuf *sb);
 /* The C string of sb; "" when nothing was added. */
