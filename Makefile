@@ -8,6 +8,14 @@ BINDIR = $(PREFIX)/bin
 WERROR ?= 1
 OPT ?= -O2 -g
 SANITIZE ?=
+# Link-time optimisation for the plain build with gcc: calls across modules
+# (the cube, memos and id maps from the ingest loop) inline; a report runs
+# 3–7 % faster (bench/RESULTS.md, session 4).  LTO= turns it off; clang, whose
+# LTO wants its own archiver, goes without.
+ifneq ($(findstring clang,$(shell $(CC) --version 2>/dev/null | head -n 1)),)
+LTO ?=
+endif
+LTO ?= -flto=auto
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	   -Wformat=2 -Wvla -fno-common
@@ -17,6 +25,7 @@ endif
 
 ifeq ($(SANITIZE),)
 BUILD ?= build
+LTOFLAGS = $(LTO)
 else
 BUILD ?= build-san
 SANFLAGS = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -27,8 +36,12 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lhs -lzstd -lz -lxlsxwriter -lxxhash)
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc $(PKG_CFLAGS)
-CFLAGS += -std=c11 $(OPT) $(WARNINGS) $(SANFLAGS) -MMD -MP
-LDFLAGS += $(SANFLAGS)
+CFLAGS += -std=c11 $(OPT) $(LTOFLAGS) $(WARNINGS) $(SANFLAGS) -MMD -MP
+LDFLAGS += $(SANFLAGS) $(LTOFLAGS) $(if $(LTOFLAGS),$(OPT))
+ifneq ($(LTOFLAGS),)
+# the archive's symbol index must see into LTO objects
+AR = gcc-ar
+endif
 LDLIBS += $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
@@ -58,7 +71,7 @@ $(BUILD)/talentscope: $(CLI_OBJ) $(LIB)
 
 $(LIB): $(LIB_OBJ)
 	rm -f $@
-	ar rcs $@ $^
+	$(AR) rcs $@ $^
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
