@@ -6,7 +6,7 @@ CC ?= cc
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 WERROR ?= 1
-OPT ?= -O2 -g
+OPT ?= -O3 -g
 SANITIZE ?=
 # Link-time optimisation for the plain build with gcc: calls across modules
 # (the cube, memos and id maps from the ingest loop) inline; a report runs

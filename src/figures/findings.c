@@ -1768,6 +1768,8 @@ static void say_ranked_segments(struct fb *b, size_t qi)
 static void rule_choice(struct fb *b, size_t qi)
 {
 	const struct question_figures *q = &b->m->survey->questions[qi];
+	if (q->noptions == 0)
+		return; /* nothing chosen to name */
 	bool ranked = q->type == QUESTION_RANKED;
 	size_t *ord = order_options(q, ranked);
 	size_t o1 = ord[0], o2 = q->noptions >= 2 ? ord[1] : ord[0];
@@ -1953,8 +1955,7 @@ static void rule_survey(struct fb *b)
 		case QUESTION_SINGLE:
 		case QUESTION_MULTI:
 		case QUESTION_RANKED:
-			if (q->noptions > 0)
-				rule_choice(b, qi);
+			rule_choice(b, qi);
 			break;
 		case QUESTION_SCALE:
 			if (q->has_nps && isfinite(q->nps.nps))

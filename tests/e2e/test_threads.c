@@ -42,12 +42,13 @@ static void drop_threads_line(struct strbuf *s)
 
 static void report(const char *data, const char *out, const char *threads)
 {
-	char conf[1024];
-	snprintf(conf, sizeof(conf), "%s/talentscope.conf", data);
-	const char *args[] = { "report", data, "-o", out, "--config", conf, "--threads", threads,
+	struct strbuf conf = STRBUF_INIT;
+	strbuf_addf(&conf, "%s/talentscope.conf", data);
+	const char *args[] = { "report", data, "-o", out, "--config", conf.buf, "--threads", threads,
 			       NULL };
 	struct strbuf err = STRBUF_INIT;
 	assert_int_equal(e2e_run(args, &err), 0);
+	strbuf_release(&conf);
 	strbuf_release(&err);
 }
 

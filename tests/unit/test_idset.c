@@ -18,7 +18,7 @@
 
 static uint64_t pack(const char *id)
 {
-	uint64_t key;
+	uint64_t key = 0;
 	assert_true(idmap_pack(slice_cstr(id), &key));
 	return key;
 }
