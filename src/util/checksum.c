@@ -57,7 +57,7 @@ void checksum_update_at(struct checksum *c, unsigned long long offset, const voi
 	checksum_update(c, (const unsigned char *)data + skip, len - skip);
 }
 
-static void hex_bytes(const unsigned char *bytes, size_t n, char *hex)
+void checksum_hex(const unsigned char *bytes, size_t n, char *hex)
 {
 	static const char digits[] = "0123456789abcdef";
 	for (size_t i = 0; i < n; i++) {
@@ -72,13 +72,13 @@ void checksum_final_hex(struct checksum *c, char hex[CHECKSUM_HEX_MAX])
 	if (c->kind == CHECKSUM_SHA256) {
 		unsigned char digest[SHA256_DIGEST_SIZE];
 		sha256_final(&c->state.sha, digest);
-		sha256_hex(digest, hex);
+		checksum_hex(digest, sizeof(digest), hex);
 		return;
 	}
 	/* the canonical form (big-endian), the bytes xxh128sum prints */
 	XXH128_canonical_t canon;
 	XXH128_canonicalFromHash(&canon, XXH3_128bits_digest(c->state.xxh));
-	hex_bytes(canon.digest, sizeof(canon.digest), hex);
+	checksum_hex(canon.digest, sizeof(canon.digest), hex);
 	XXH3_freeState(c->state.xxh);
 	c->state.xxh = NULL;
 }

@@ -45,6 +45,8 @@ void checksum_update(struct checksum *c, const void *data, size_t len);
  * then stays short of the file's size and the digest is not the file's. */
 void checksum_update_at(struct checksum *c, unsigned long long offset, const void *data,
 			size_t len);
+/* bytes[0, n) as lower-case hex: 2n characters and a NUL. */
+void checksum_hex(const unsigned char *bytes, size_t n, char *hex);
 /* The digest as lower-case hex, as xxh128sum / sha256sum print it; frees
  * what init took (init again before reuse). */
 void checksum_final_hex(struct checksum *c, char hex[CHECKSUM_HEX_MAX]);

@@ -191,13 +191,3 @@ void sha256_final(struct sha256 *s, unsigned char out[SHA256_DIGEST_SIZE])
 		out[4 * i + 3] = (unsigned char)s->h[i];
 	}
 }
-
-void sha256_hex(const unsigned char digest[SHA256_DIGEST_SIZE], char hex[65])
-{
-	static const char digits[] = "0123456789abcdef";
-	for (int i = 0; i < SHA256_DIGEST_SIZE; i++) {
-		hex[2 * i] = digits[digest[i] >> 4];
-		hex[2 * i + 1] = digits[digest[i] & 15];
-	}
-	hex[64] = '\0';
-}

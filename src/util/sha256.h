@@ -22,7 +22,5 @@ void sha256_init(struct sha256 *s);
 void sha256_update(struct sha256 *s, const void *data, size_t len);
 /* Finishes the digest into out; s must be initialised again before reuse. */
 void sha256_final(struct sha256 *s, unsigned char out[SHA256_DIGEST_SIZE]);
-/* Lower-case hex of a digest: 64 characters and a NUL. */
-void sha256_hex(const unsigned char digest[SHA256_DIGEST_SIZE], char hex[65]);
 
 #endif

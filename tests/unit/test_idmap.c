@@ -42,15 +42,24 @@ static void test_pack_forms(void **state)
 	assert_true(a != b);
 }
 
-/* The packing rule, a byte at a time (idmap_pack reads 8 digits at once). */
+/* p[0, n) (n <= 8) as a number whose lowest byte is p[0]. */
+static uint64_t first_byte_lowest(const unsigned char *p, size_t n)
+{
+	uint64_t v = 0;
+	for (size_t i = n; i-- > 0;)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/* The packing rule, a byte at a time (idmap_pack reads 8 digits at once):
+ * up to 7 bytes, the bytes under their count; else a prefix of at most two
+ * non-digits and at most 12 digits, as the digits' value, their count, the
+ * prefix and its length under a flag bit. */
 static bool pack_plain(struct slice id, uint64_t *key)
 {
 	const unsigned char *p = (const unsigned char *)id.ptr;
 	if (id.len <= 7) {
-		uint64_t k = (uint64_t)id.len << 56;
-		for (size_t i = 0; i < id.len; i++)
-			k |= (uint64_t)p[i] << (8 * i);
-		*key = k;
+		*key = (uint64_t)id.len << 56 | first_byte_lowest(p, id.len);
 		return true;
 	}
 	size_t plen = 0;
@@ -59,14 +68,12 @@ static bool pack_plain(struct slice id, uint64_t *key)
 	size_t ndigits = id.len - plen;
 	if (plen > 2 || ndigits > 12)
 		return false;
-	uint64_t v = 0, prefix = 0;
+	uint64_t v = 0, prefix = first_byte_lowest(p, plen);
 	for (size_t i = plen; i < id.len; i++) {
 		if (!(p[i] >= '0' && p[i] <= '9'))
 			return false;
 		v = v * 10 + (uint64_t)(p[i] - '0');
 	}
-	for (size_t i = 0; i < plen; i++)
-		prefix |= (uint64_t)p[i] << (8 * i);
 	*key = 1ULL << 63 | (uint64_t)plen << 61 | prefix << 45 | (uint64_t)ndigits << 41 | v;
 	return true;
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/checksum.h"
 #include "util/sha256.h"
 
 static void digest_of(const void *data, size_t len, char hex[65])
@@ -22,7 +23,7 @@ static void digest_of(const void *data, size_t len, char hex[65])
 	sha256_init(&s);
 	sha256_update(&s, data, len);
 	sha256_final(&s, d);
-	sha256_hex(d, hex);
+	checksum_hex(d, sizeof(d), hex);
 }
 
 static void check(const char *msg, const char *expected)
@@ -58,7 +59,7 @@ static void test_million_a(void **state)
 		sha256_update(&s, piece, sizeof(piece));
 	sha256_update(&s, piece, 1);
 	sha256_final(&s, d);
-	sha256_hex(d, hex);
+	checksum_hex(d, sizeof(d), hex);
 	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
@@ -102,7 +103,7 @@ static void test_any_split(void **state)
 			sha256_update(&s, msg + a, b - a);
 			sha256_update(&s, msg + b, sizeof(msg) - b);
 			sha256_final(&s, d);
-			sha256_hex(d, hex);
+			checksum_hex(d, sizeof(d), hex);
 			assert_string_equal(hex, whole);
 		}
 	}
@@ -114,7 +115,7 @@ static void test_any_split(void **state)
 	sha256_update(&s, "abc", 3);
 	sha256_update(&s, "", 0);
 	sha256_final(&s, d);
-	sha256_hex(d, hex);
+	checksum_hex(d, sizeof(d), hex);
 	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
