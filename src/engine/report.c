@@ -217,8 +217,9 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	 * pass when there are threads to spare; else taken by the tables'
 	 * readers (the rest, small files, read again at the end). */
 	int threads = opts->threads > 0 ? opts->threads : online_cores();
+	bool hash_on_thread = threads > 1;
 	struct file_checksums read_digests = { 0 };
-	struct provenance_job *prov = st == TS_OK ? provenance_start(dataset, opts, threads > 1)
+	struct provenance_job *prov = st == TS_OK ? provenance_start(dataset, opts, hash_on_thread)
 						  : NULL;
 	if (st == TS_OK)
 		st = load_keywords(opts->keywords_file, "keywords.txt", &run.domain_list, &run.domain, err);
@@ -249,7 +250,7 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	struct ingest_context ctx = { dataset, &read, run.domain, run.content, run.roles,
 				      &opts->salary, run.rejects, &m->quality,
 				      opts->repost_days, &run.tally, threads,
-				      threads > 1 ? NULL : &read_digests, opts->checksum };
+				      hash_on_thread ? NULL : &read_digests, opts->checksum };
 	st = ingest_all(&ctx, &run, err);
 	if (st == TS_OK) {
 		struct survey_options sopts = { opts->encoding, opts->nsegments,
