@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "util/hash.h"
+#include "util/prefetch.h"
 #include "util/xalloc.h"
 
 /*
@@ -318,14 +319,14 @@ void idmap_prefetch_packed(const struct idmap *m, uint64_t key)
 	if (!m->no_blocks) {
 		const uint32_t *num = block_num(m, key);
 		if (num)
-			__builtin_prefetch(num);
+			prefetch(num);
 		return;
 	}
 	/* and the next line: a new id (the usual case) probes on to an
 	 * empty slot, ~2.5 slots on at half load, ~8 at three quarters */
 	const uint32_t *sl = &m->slots[3 * (hash_u64(key) & (m->nslots - 1))];
-	__builtin_prefetch(sl);
-	__builtin_prefetch((const char *)sl + 64);
+	prefetch(sl);
+	prefetch((const char *)sl + 64);
 }
 
 uint32_t idmap_find_packed(const struct idmap *m, uint64_t key)

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "util/hash.h"
+#include "util/prefetch.h"
 #include "util/slice.h"
 #include "util/strbuf.h"
 
@@ -43,7 +44,7 @@ void repost_table_reserve(struct repost_table *t, size_t n);
 /* Starts fetching the slot of job (a few postings ahead of repost_check). */
 static inline void repost_prefetch(const struct repost_table *t, struct hash128 job)
 {
-	__builtin_prefetch(&t->slots[job.lo & (t->nslots - 1)]);
+	prefetch(&t->slots[job.lo & (t->nslots - 1)]);
 }
 
 /* Then, some postings later (its slot has come), starts loading the latest
@@ -52,7 +53,7 @@ static inline void repost_prefetch_day(const struct repost_table *t, struct hash
 {
 	const struct repost_slot *sl = &t->slots[job.lo & (t->nslots - 1)];
 	if (sl->first_id && sl->lo == job.lo && sl->first_id - 1 < t->last_cap)
-		__builtin_prefetch(&t->last_day[sl->first_id - 1]);
+		prefetch(&t->last_day[sl->first_id - 1]);
 }
 
 /* The first posting's id when a posting of job on day (days since

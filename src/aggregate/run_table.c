@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "util/hash.h"
+#include "util/prefetch.h"
 #include "util/xalloc.h"
 
 void run_table_init(struct run_table *t)
@@ -54,5 +55,5 @@ uint32_t run_table_add(struct run_table *t, uint64_t run)
 void run_table_prefetch(const struct run_table *t, uint64_t run)
 {
 	if (t->nslots)
-		__builtin_prefetch(&t->slots[hash_u64(run) & (t->nslots - 1)]);
+		prefetch(&t->slots[hash_u64(run) & (t->nslots - 1)]);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/hash.h"
+#include "util/prefetch.h"
 #include "util/xalloc.h"
 
 _Static_assert(sizeof(void *) != 8 || sizeof(struct memo_slot) == 64,
@@ -63,7 +64,7 @@ void memo_prefetch(const struct memo *m, struct slice key, struct memo_key *k)
 {
 	key_of(key, k);
 	if (m->nslots)
-		__builtin_prefetch(&m->slots[k->hash & (m->nslots - 1)]);
+		prefetch(&m->slots[k->hash & (m->nslots - 1)]);
 }
 
 /* Twice the slots, each value moved to its place (keys are distinct). */
