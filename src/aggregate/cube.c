@@ -1,6 +1,7 @@
 /*
- * Cube storage: cells in one growing array, found through a hash of the
- * key (the value's 64-bit id, dimension and month).
+ * Cube storage: an open-addressing table of 64-byte slots, each a cell and
+ * its key (the value's 64-bit id, dimension and month), placed by a hash of
+ * the key.
  */
 #include "aggregate/cube.h"
 
@@ -11,30 +12,7 @@
 #include "util/hash.h"
 #include "util/xalloc.h"
 
-static struct cube_key cube_key(enum cube_dim dim, uint64_t id, int month)
-{
-	return (struct cube_key){ id, (uint32_t)dim << 16 | (uint32_t)(month & 0xffff) };
-}
-
-static bool key_eq(struct cube_key a, struct cube_key b)
-{
-	return a.id == b.id && a.dim_month == b.dim_month;
-}
-
-static uint64_t key_hash(struct cube_key k)
-{
-	return hash_u64(k.id + k.dim_month * 0x9E3779B97F4A7C15ULL);
-}
-
-static enum cube_dim key_dim(struct cube_key k)
-{
-	return (enum cube_dim)(k.dim_month >> 16);
-}
-
-static int key_month(struct cube_key k)
-{
-	return (int)(k.dim_month & 0xffff);
-}
+_Static_assert(sizeof(struct cube_slot) == 64, "a cube slot is one cache line");
 
 void cube_init(struct cube *c)
 {
@@ -44,7 +22,7 @@ void cube_init(struct cube *c)
 	dict_init(&c->companies);
 	dict_init(&c->cities);
 	c->nslots = 1024;
-	c->slots = xcalloc(c->nslots, sizeof(*c->slots));
+	c->slots = xcalloc_table(c->nslots, sizeof(*c->slots));
 	c->min_month = 1 << 30;
 	c->max_month = -1;
 }
@@ -55,63 +33,58 @@ void cube_release(struct cube *c)
 	dict_release(&c->industries);
 	dict_release(&c->companies);
 	dict_release(&c->cities);
-	free(c->keys);
 	xfree_table(c->slots, c->nslots, sizeof(*c->slots));
-	free(c->cells);
 	free(c->city_talents);
 	memset(c, 0, sizeof(*c));
 }
 
-static size_t cube_probe(const struct cube *c, struct cube_key key)
+/* The slot of the key, or the empty one where it would go. */
+static struct cube_slot *cube_probe(const struct cube *c, uint64_t id, uint32_t dm)
 {
 	size_t mask = c->nslots - 1;
-	for (size_t i = key_hash(key) & mask;; i = (i + 1) & mask) {
-		uint32_t slot = c->slots[i];
-		if (!slot || key_eq(c->keys[slot - 1], key))
-			return i;
+	for (size_t i = cube_key_hash(id, dm) & mask;; i = (i + 1) & mask) {
+		struct cube_slot *s = &c->slots[i];
+		if (!s->used || (s->id == id && s->dim_month == dm))
+			return s;
 	}
 }
 
+/* Twice the slots.  A slot is a cache line, so a probe past the first slot
+ * is another miss: at most half the slots are used (a cell is found on
+ * average 0.3 slots past its own; at three quarters, 1.2). */
 static void cube_grow(struct cube *c)
 {
-	size_t nslots = c->nslots * 2, mask = nslots - 1;
-	uint32_t *slots = xcalloc_table(nslots, sizeof(*slots));
-	for (size_t n = 0; n < c->ncells; n++) {
-		size_t i = key_hash(c->keys[n]) & mask;
-		while (slots[i])
-			i = (i + 1) & mask;
-		slots[i] = (uint32_t)n + 1;
-	}
-	xfree_table(c->slots, c->nslots, sizeof(*c->slots));
-	c->slots = slots;
-	c->nslots = nslots;
+	struct cube_slot *old = c->slots;
+	size_t n = c->nslots;
+	c->nslots = 2 * n;
+	c->slots = xcalloc_table(c->nslots, sizeof(*c->slots));
+	for (size_t i = 0; i < n; i++)
+		if (old[i].used)
+			*cube_probe(c, old[i].id, old[i].dim_month) = old[i];
+	xfree_table(old, n, sizeof(*old));
 }
 
 struct cell *cube_cell(struct cube *c, enum cube_dim dim, uint64_t id, int month)
 {
-	struct cube_key key = cube_key(dim, id, month);
-	size_t i = cube_probe(c, key);
-	if (c->slots[i])
-		return &c->cells[c->slots[i] - 1];
-	if (c->ncells == c->cap) {
-		size_t cap = c->cap;
-		GROW(c->cells, cap, c->ncells + 1);
-		c->keys = xrealloc(c->keys, cap * sizeof(*c->keys));
-		c->cap = cap;
-	}
-	size_t n = c->ncells++;
-	memset(&c->cells[n], 0, sizeof(c->cells[n]));
-	c->keys[n] = key;
-	c->slots[i] = (uint32_t)n + 1;
-	if (c->ncells * 2 > c->nslots)
+	uint32_t dm = cube_dim_month(dim, month);
+	struct cube_slot *s = cube_probe(c, id, dm);
+	if (s->used)
+		return &s->cell;
+	if ((c->ncells + 1) * 2 > c->nslots) {
 		cube_grow(c);
-	return &c->cells[n];
+		s = cube_probe(c, id, dm);
+	}
+	c->ncells++;
+	s->id = id;
+	s->dim_month = dm;
+	s->used = 1;
+	return &s->cell;
 }
 
 const struct cell *cube_find(const struct cube *c, enum cube_dim dim, uint64_t id, int month)
 {
-	size_t i = cube_probe(c, cube_key(dim, id, month));
-	return c->slots[i] ? &c->cells[c->slots[i] - 1] : NULL;
+	const struct cube_slot *s = cube_probe(c, id, cube_dim_month(dim, month));
+	return s->used ? &s->cell : NULL;
 }
 
 void cube_note_row(struct cube *c, int kind, int month)
@@ -142,19 +115,22 @@ void cube_add_talent(struct cube *c, uint32_t city_id)
 void cube_each(const struct cube *c, enum cube_dim dim,
 	       void (*fn)(uint64_t id, int month, const struct cell *cell, void *ctx), void *ctx)
 {
-	for (size_t n = 0; n < c->ncells; n++) {
-		struct cube_key key = c->keys[n];
-		if (key_dim(key) == dim)
-			fn(key.id, key_month(key), &c->cells[n], ctx);
+	for (size_t i = 0; i < c->nslots; i++) {
+		const struct cube_slot *s = &c->slots[i];
+		if (s->used && s->dim_month >> 16 == (uint32_t)dim)
+			fn(s->id, (int)(s->dim_month & 0xffff), &s->cell, ctx);
 	}
 }
 
 void cube_merge(struct cube *dst, const struct cube *src)
 {
-	for (size_t n = 0; n < src->ncells; n++) {
-		struct cube_key key = src->keys[n];
-		const struct cell *from = &src->cells[n];
-		struct cell *to = cube_cell(dst, key_dim(key), key.id, key_month(key));
+	for (size_t i = 0; i < src->nslots; i++) {
+		const struct cube_slot *s = &src->slots[i];
+		if (!s->used)
+			continue;
+		const struct cell *from = &s->cell;
+		struct cell *to = cube_cell(dst, (enum cube_dim)(s->dim_month >> 16), s->id,
+					    (int)(s->dim_month & 0xffff));
 		to->postings += from->postings;
 		to->openings += from->openings;
 		to->applications += from->applications;

@@ -15,6 +15,8 @@
 
 #include "aggregate/dict.h"
 #include "clean/education.h"
+#include "util/hash.h"
+#include "util/prefetch.h"
 
 enum cube_dim {
 	DIM_TOTAL,        /* domain postings, id 0 */
@@ -36,19 +38,20 @@ struct cell {
 	double salary_min_sum, salary_max_sum;
 };
 
+/* A cell and its key in one 64-byte slot: finding a cell touches one cache
+ * line, not an index, a key and a cell apart (three misses a look-up once
+ * the cube outgrows the cache, nine look-ups a domain posting). */
+struct cube_slot {
+	struct cell cell;
+	uint64_t id;        /* the value's id (a company × role pair takes both) */
+	uint32_t dim_month; /* dimension << 16 | month (a month index is below 36,000) */
+	uint32_t used;      /* 0: the slot is empty */
+};
+
 struct cube {
 	struct dict roles, industries, companies, cities;
-	/* cells, addressed through an open-addressing map of their keys: the
-	 * whole 64-bit id (a company × role pair takes both 32-bit ids) and
-	 * dimension << 16 | month (a month index is below 36,000) */
-	struct cube_key {
-		uint64_t id;
-		uint32_t dim_month;
-	} *keys;
-	uint32_t *slots; /* cell index + 1; 0 empty */
-	size_t nslots;
-	struct cell *cells;
-	size_t ncells, cap;
+	struct cube_slot *slots; /* open addressing, linear probing */
+	size_t nslots, ncells;
 	/* domain talents per city id, and those without a city */
 	long long *city_talents;
 	size_t city_len, city_cap; /* entries set, allocated */
@@ -71,6 +74,25 @@ void cube_add_talent(struct cube *c, uint32_t city_id);
  * apart, whose ids already are dst's (src's dictionaries and talent counts
  * are not merged).  Exact for the integer sums; salary sums are doubles. */
 void cube_merge(struct cube *dst, const struct cube *src);
+
+/* A cell's key, as kept in its slot, and the hash that places it. */
+static inline uint32_t cube_dim_month(enum cube_dim dim, int month)
+{
+	return (uint32_t)dim << 16 | (uint32_t)(month & 0xffff);
+}
+
+static inline uint64_t cube_key_hash(uint64_t id, uint32_t dim_month)
+{
+	return hash_u64(id + dim_month * 0x9E3779B97F4A7C15ULL);
+}
+
+/* Starts fetching the slot where the cell of (dim, id, month) would be, some
+ * rows before cube_cell asks for it: once the cube outgrows the cache, a
+ * look-up waits on memory. */
+static inline void cube_prefetch(const struct cube *c, enum cube_dim dim, uint64_t id, int month)
+{
+	prefetch(&c->slots[cube_key_hash(id, cube_dim_month(dim, month)) & (c->nslots - 1)]);
+}
 
 static inline uint64_t cube_company_role(uint32_t company, uint32_t role)
 {

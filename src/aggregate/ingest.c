@@ -39,6 +39,7 @@
 #include "clean/education.h"
 #include "clean/memo.h"
 #include "util/error.h"
+#include "util/prefetch.h"
 #include "util/xalloc.h"
 
 /* Openings above this are taken as a typo rather than a real head count. */
@@ -315,6 +316,8 @@ enum rec_flag {
 /* One row, judged by a worker: what the applying thread needs of it.
  * Strings live in the part's arena. */
 struct rec {
+	/* The first cache line holds all that numbering ids, the repost check
+	 * and a posting outside the domain read: most rows touch no other. */
 	unsigned char kind;   /* enum rec_kind */
 	unsigned char salary; /* postings: enum salary_status */
 	unsigned char edu;    /* postings: enum education_level */
@@ -322,18 +325,19 @@ struct rec {
 	unsigned flags;       /* enum rec_flag */
 	int month;
 	int keyword;          /* tally: the keyword */
+	int32_t day;          /* postings: day number, for reposts */
+	int32_t openings;     /* postings: at most OPENINGS_MAX */
 	long line;            /* counted from the part's start */
-	long day;             /* postings: day number, for reposts */
-	long openings;
-	struct slice id;      /* only when the id does not pack (id_packed false) */
 	uint64_t id_key;      /* idmap_pack of the id, on the worker */
 	bool id_packed;
 	bool added;           /* applying: the id was new (number_ids) */
 	uint32_t num;         /* applying: the id's number */
+	struct hash128 job;   /* postings: repost_job */
+	/* what only some rows need */
+	struct slice id;      /* only when the id does not pack (id_packed false) */
 	struct slice text[3]; /* reject: reason; postings: role, company, industry;
 				 talents: city */
 	uint64_t hash[3];     /* postings: hash_bytes of role, company, industry */
-	struct hash128 job;   /* postings: repost_job */
 	struct slice snippet; /* tally example, or empty */
 	double salary_min, salary_max;
 };
@@ -342,6 +346,9 @@ enum { REC_ROLE, REC_COMPANY, REC_INDUSTRY };
 
 /* Records ahead whose id slot is fetched into the cache while applying. */
 #define ID_PREFETCH 32
+/* Records applied a block at a time: some hundred KB, that stay in the cache
+ * between the block's steps. */
+#define APPLY_BLOCK 512
 enum { REC_CITY = 0, REC_REASON = 0 };
 
 /* What a worker leaves of one part. */
@@ -464,14 +471,15 @@ static void rec_set_id(struct part_out *out, struct rec *r, struct slice id)
 }
 
 /*
- * The first step of applying a part: each row's id numbered, in file order,
- * in a loop of its own.  Slots are fetched ID_PREFETCH rows ahead, and with
- * nothing else between look-ups their misses overlap; inside the row-by-row
- * loop the rest of each row's work kept the core waiting on every one.
+ * The first step of applying records: each row's id numbered, in file
+ * order, in a loop of its own.  Slots are fetched ID_PREFETCH rows ahead, and
+ * with nothing else between look-ups their misses overlap; inside the
+ * row-by-row loop the rest of each row's work kept the core waiting on every
+ * one.  Records from..to are numbered; the fetching looks past to.
  */
-static void number_ids(struct idmap *ids, struct part_out *out)
+static void number_ids(struct idmap *ids, struct part_out *out, size_t from, size_t to)
 {
-	for (size_t i = 0; i < out->n; i++) {
+	for (size_t i = from; i < to; i++) {
 		if (i + ID_PREFETCH < out->n) {
 			const struct rec *ahead = &out->recs[i + ID_PREFETCH];
 			if (ahead->kind == REC_ROW && ahead->id_packed)
@@ -1017,7 +1025,7 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 	}
 	struct rec *r = rec_add(out, REC_ROW, row->line);
 	r->month = date_month_index(date);
-	r->day = day_number(date);
+	r->day = (int32_t)day_number(date);
 	struct slice id = row->field[POSTING_ID];
 	rec_set_id(out, r, id);
 	/* A salary memo of thousands of texts misses the cache: its slot is
@@ -1059,17 +1067,34 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 		for (int t = REC_ROLE; t <= REC_INDUSTRY; t++) /* here, not on the applying thread */
 			r->hash[t] = hash_bytes(r->text[t].ptr, r->text[t].len);
 	}
-	r->openings = 1;
-	if (row->field[POSTING_OPENINGS].len && !parse_openings(row->field[POSTING_OPENINGS], &r->openings)) {
+	long openings = 1;
+	if (row->field[POSTING_OPENINGS].len && !parse_openings(row->field[POSTING_OPENINGS], &openings)) {
 		r->flags |= RF_OPENINGS_BAD;
-		r->openings = 1;
+		openings = 1;
 	}
+	r->openings = (int32_t)openings;
 }
+
+/*
+ * A domain posting adds to seven cells, and in a cube of some hundred
+ * thousand cells (company × role × month) two or three of them miss the
+ * cache.  So its adds wait in a ring while its cells are fetched, and are
+ * made CELLS_AHEAD domain postings later, still in file order (a cell's
+ * salary sums, doubles, add up in the same order).
+ */
+#define CELLS_AHEAD 8
+
+struct domain_adds {
+	const struct rec *r;
+	uint32_t role, company, industry;
+};
 
 struct postings_state {
 	struct cube *cube;
 	struct posting_index *idx;
 	struct repost_table reposts;
+	struct domain_adds ring[CELLS_AHEAD];
+	size_t nring; /* adds waiting; the oldest at nring % CELLS_AHEAD once full */
 };
 
 static void apply_tally(struct pipeline *p, struct keyword_tally *t, const struct rec *r)
@@ -1083,6 +1108,58 @@ static void apply_tally(struct pipeline *p, struct keyword_tally *t, const struc
 		atomic_store_explicit(&p->tally_full[r->keyword], 1, memory_order_relaxed);
 }
 
+static void prefetch_domain_cells(const struct cube *cube, const struct domain_adds *a)
+{
+	int month = a->r->month;
+	cube_prefetch(cube, DIM_COMPANY, a->company, month);
+	cube_prefetch(cube, DIM_COMPANY_ROLE, cube_company_role(a->company, a->role), month);
+	if (a->industry != DICT_NONE) {
+		cube_prefetch(cube, DIM_INDUSTRY, a->industry, month);
+		cube_prefetch(cube, DIM_COMPANY_INDUSTRY, cube_company_role(a->company, a->industry),
+			      month);
+	}
+}
+
+static void add_domain_cells(struct cube *cube, const struct domain_adds *a)
+{
+	const struct rec *r = a->r;
+	int month = r->month;
+	cube_cell(cube, DIM_EDU_DOMAIN, r->edu, month)->postings++;
+	add_posting(cube_cell(cube, DIM_TOTAL, 0, month), r->openings, r);
+	add_posting(cube_cell(cube, DIM_ROLE, a->role, month), r->openings, r);
+	add_posting(cube_cell(cube, DIM_COMPANY, a->company, month), r->openings, r);
+	add_posting(cube_cell(cube, DIM_COMPANY_ROLE, cube_company_role(a->company, a->role), month),
+		    r->openings, r);
+	if (a->industry != DICT_NONE) {
+		add_posting(cube_cell(cube, DIM_INDUSTRY, a->industry, month), r->openings, r);
+		/* distinct companies per industry: the small-cell rule */
+		add_posting(cube_cell(cube, DIM_COMPANY_INDUSTRY,
+				      cube_company_role(a->company, a->industry), month),
+			    r->openings, r);
+	}
+}
+
+/* Queues a domain posting's adds (its cells fetched meanwhile), making the
+ * oldest queued ones when the ring is full. */
+static void queue_domain_adds(struct postings_state *s, struct domain_adds a)
+{
+	struct domain_adds *slot = &s->ring[s->nring++ % CELLS_AHEAD];
+	if (s->nring > CELLS_AHEAD)
+		add_domain_cells(s->cube, slot);
+	*slot = a;
+	prefetch_domain_cells(s->cube, slot);
+}
+
+/* Makes the queued adds, oldest first (their records live until the part's
+ * buffers go back to the pool). */
+static void flush_domain_adds(struct postings_state *s)
+{
+	size_t n = s->nring < CELLS_AHEAD ? s->nring : CELLS_AHEAD;
+	for (size_t k = s->nring - n; k < s->nring; k++)
+		add_domain_cells(s->cube, &s->ring[k % CELLS_AHEAD]);
+	s->nring = 0;
+}
+
 static void apply_postings(struct pipeline *p, struct part_out *out, const struct table_part *part,
 			   long line_base)
 {
@@ -1091,8 +1168,11 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 	struct table_quality *q = p->q;
 	struct cube *cube = s->cube;
 	struct posting_index *idx = s->idx;
-	number_ids(&idx->ids, out);
 	for (size_t i = 0; i < out->n; i++) {
+		/* a block of records numbered, then applied, while they are still
+		 * in the cache (a part's records outgrow it) */
+		if (i % APPLY_BLOCK == 0)
+			number_ids(&idx->ids, out, i, i + APPLY_BLOCK < out->n ? i + APPLY_BLOCK : out->n);
 		const struct rec *r = &out->recs[i];
 		if (ctx->repost_days > 0) { /* the slot, then (once it has come) the day */
 			if (i + ID_PREFETCH < out->n)
@@ -1170,19 +1250,9 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 		q->domain++;
 		if (ctx->tally && (r->flags & RF_TALLY))
 			apply_tally(p, ctx->tally, r);
-		cube_cell(cube, DIM_EDU_DOMAIN, r->edu, month)->postings++;
-		add_posting(cube_cell(cube, DIM_TOTAL, 0, month), r->openings, r);
-		add_posting(cube_cell(cube, DIM_ROLE, role, month), r->openings, r);
-		add_posting(cube_cell(cube, DIM_COMPANY, company, month), r->openings, r);
-		add_posting(cube_cell(cube, DIM_COMPANY_ROLE, cube_company_role(company, role), month),
-			    r->openings, r);
-		if (industry != DICT_NONE)
-			add_posting(cube_cell(cube, DIM_INDUSTRY, industry, month), r->openings, r);
-		if (industry != DICT_NONE) /* distinct companies per industry: the small-cell rule */
-			add_posting(cube_cell(cube, DIM_COMPANY_INDUSTRY,
-					      cube_company_role(company, industry), month),
-				    r->openings, r);
+		queue_domain_adds(s, (struct domain_adds){ r, role, company, industry });
 	}
+	flush_domain_adds(s);
 }
 
 static void reserve_postings(struct pipeline *p, size_t rows)
@@ -1226,7 +1296,7 @@ static void join_probe(const struct posting_index *idx, struct pending_join *j)
 	}
 	j->rec = j->id != IDMAP_NONE ? posting_index_record(idx, j->id) : NULL;
 	if (j->rec)
-		__builtin_prefetch(j->rec);
+		prefetch(j->rec);
 }
 
 /* Counts a pending application (looked up) in the part's cube. */
