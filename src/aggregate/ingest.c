@@ -1174,12 +1174,8 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 		if (i % APPLY_BLOCK == 0)
 			number_ids(&idx->ids, out, i, i + APPLY_BLOCK < out->n ? i + APPLY_BLOCK : out->n);
 		const struct rec *r = &out->recs[i];
-		if (ctx->repost_days > 0) { /* the slot, then (once it has come) the day */
-			if (i + ID_PREFETCH < out->n)
-				repost_prefetch(&s->reposts, out->recs[i + ID_PREFETCH].job);
-			if (i + ID_PREFETCH / 2 < out->n)
-				repost_prefetch_day(&s->reposts, out->recs[i + ID_PREFETCH / 2].job);
-		}
+		if (ctx->repost_days > 0 && i + ID_PREFETCH < out->n)
+			repost_prefetch(&s->reposts, out->recs[i + ID_PREFETCH].job);
 		if (r->kind == REC_REJECT) {
 			apply_reject(p, r, part, line_base);
 			continue;

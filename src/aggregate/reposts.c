@@ -107,6 +107,14 @@ struct hash128 repost_job(struct strbuf *scratch, struct slice company, struct s
 	return hash128_bytes(scratch->buf, scratch->len);
 }
 
+#define DAY_MASK ((1u << REPOST_DAY_BITS) - 1)
+
+/* The 12 bits of the job's hash kept beside the 64 of lo, in place. */
+static uint32_t job_tag(struct hash128 job)
+{
+	return (uint32_t)(job.hi >> 52) << REPOST_DAY_BITS;
+}
+
 void repost_table_init(struct repost_table *t)
 {
 	memset(t, 0, sizeof(*t));
@@ -117,17 +125,16 @@ void repost_table_init(struct repost_table *t)
 void repost_table_release(struct repost_table *t)
 {
 	xfree_table(t->slots, t->nslots, sizeof(*t->slots));
-	free(t->last_day);
 	memset(t, 0, sizeof(*t));
 }
 
-/* The slot of job, or the empty one where it would go. */
-static struct repost_slot *probe(const struct repost_table *t, struct hash128 job)
+/* The slot of the job (lo, tag), or the empty one where it would go. */
+static struct repost_slot *probe(const struct repost_table *t, uint64_t lo, uint32_t tag)
 {
 	size_t mask = t->nslots - 1;
-	for (size_t i = job.lo & mask;; i = (i + 1) & mask) {
+	for (size_t i = lo & mask;; i = (i + 1) & mask) {
 		struct repost_slot *sl = &t->slots[i];
-		if (!sl->first_id || (sl->lo == job.lo && sl->hi == (uint32_t)job.hi))
+		if (!sl->first_id || (sl->lo == lo && (sl->tag_day & ~DAY_MASK) == tag))
 			return sl;
 	}
 }
@@ -140,7 +147,7 @@ static void rehash(struct repost_table *t, size_t nslots)
 	t->slots = xcalloc_table(t->nslots, sizeof(*t->slots));
 	for (size_t i = 0; i < n; i++)
 		if (old[i].first_id)
-			*probe(t, (struct hash128){ .lo = old[i].lo, .hi = old[i].hi }) = old[i];
+			*probe(t, old[i].lo, old[i].tag_day & ~DAY_MASK) = old[i];
 	xfree_table(old, n, sizeof(*old));
 }
 
@@ -149,39 +156,26 @@ void repost_table_reserve(struct repost_table *t, size_t n)
 	size_t nslots = table_slots_for(t->nslots, n);
 	if (nslots > t->nslots)
 		rehash(t, nslots);
-	if (n > t->last_cap) {
-		t->last_day = xrealloc(t->last_day, n * sizeof(*t->last_day));
-		t->last_cap = n;
-	}
-}
-
-/* Where the latest day of the job first posted by id is kept. */
-static int32_t *last_day_of(struct repost_table *t, uint32_t id)
-{
-	if (id >= t->last_cap)
-		GROW(t->last_day, t->last_cap, (size_t)id + 1);
-	return &t->last_day[id];
 }
 
 uint32_t repost_check(struct repost_table *t, int window, struct hash128 job, long day,
 		      uint32_t id)
 {
-	struct repost_slot *sl = probe(t, job);
+	if (day < REPOST_DAY_MIN || day - REPOST_DAY_MIN > (long)DAY_MASK)
+		return UINT32_MAX;
+	uint32_t tag = job_tag(job), tag_day = tag | (uint32_t)(day - REPOST_DAY_MIN);
+	struct repost_slot *sl = probe(t, job.lo, tag);
 	if (sl->first_id) {
-		int32_t *last = last_day_of(t, sl->first_id - 1);
-		long gap = day - *last;
-		if (gap <= window && gap >= -window) {
-			*last = (int32_t)day;
+		long gap = day - (REPOST_DAY_MIN + (long)(sl->tag_day & DAY_MASK));
+		sl->tag_day = tag_day; /* the job's latest posting is this one */
+		if (gap <= window && gap >= -window)
 			return sl->first_id - 1;
-		}
 		sl->first_id = id + 1; /* a new run of the job */
-		*last_day_of(t, id) = (int32_t)day;
 		return UINT32_MAX;
 	}
 	sl->lo = job.lo;
-	sl->hi = (uint32_t)job.hi;
 	sl->first_id = id + 1;
-	*last_day_of(t, id) = (int32_t)day;
+	sl->tag_day = tag_day;
 	if (++t->n * 4 > t->nslots * 3)
 		rehash(t, 2 * t->nslots);
 	return UINT32_MAX;

@@ -3,11 +3,11 @@
  * normalised; a posting whose job was last posted within the window (in
  * days, either way, in file order) is a repost of that job's first posting.
  *
- * Jobs are kept by 96 bits of a hash of their key, not by the key's bytes:
- * a 16-byte slot a job, whatever the length of names (a national year holds
- * ~10 M jobs), and 4 bytes a posting for the latest day of the job it first
- * posted; a look-up touches one slot.  Two different jobs share those bits
- * with probability about n²/2^97: below 10^-13 for 10^8 jobs.
+ * Jobs are kept by 76 bits of a hash of their key, not by the key's bytes,
+ * in a 16-byte slot that also holds the job's first posting and latest day
+ * (whatever the length of names: a national year holds ~10 M jobs); a
+ * look-up touches one slot.  Two different jobs share those bits with
+ * probability about n²/2^77: below 10^-7 for 10^8 jobs.
  */
 #ifndef AGGREGATE_REPOSTS_H
 #define AGGREGATE_REPOSTS_H
@@ -25,15 +25,19 @@
 struct hash128 repost_job(struct strbuf *scratch, struct slice company, struct slice title,
 			  struct slice city);
 
+/* Days since 1970-01-01 a slot can hold: dates are of years 1900..2999
+ * (clean/date.h), days -25,567..376,199. */
+#define REPOST_DAY_MIN (-25567L)
+#define REPOST_DAY_BITS 20
+
 struct repost_table {
 	struct repost_slot {
 		uint64_t lo;       /* the job's hash: its low 64 bits */
-		uint32_t hi;       /* and 32 of the high ones */
 		uint32_t first_id; /* the job's first posting + 1; 0: the slot is empty */
+		uint32_t tag_day;  /* 12 more bits of the hash, then the day of the
+				      job's latest posting - REPOST_DAY_MIN */
 	} *slots;
 	size_t nslots, n;
-	int32_t *last_day;     /* by first posting: the day of its job's latest posting */
-	size_t last_cap;
 };
 
 void repost_table_init(struct repost_table *t);
@@ -47,18 +51,10 @@ static inline void repost_prefetch(const struct repost_table *t, struct hash128 
 	prefetch(&t->slots[job.lo & (t->nslots - 1)]);
 }
 
-/* Then, some postings later (its slot has come), starts loading the latest
- * day of a job seen before: at national scale an array of tens of MB. */
-static inline void repost_prefetch_day(const struct repost_table *t, struct hash128 job)
-{
-	const struct repost_slot *sl = &t->slots[job.lo & (t->nslots - 1)];
-	if (sl->first_id && sl->lo == job.lo && sl->first_id - 1 < t->last_cap)
-		prefetch(&t->last_day[sl->first_id - 1]);
-}
-
 /* The first posting's id when a posting of job on day (days since
  * 1970-01-01) is a repost, else UINT32_MAX; either way the job's latest
- * posting becomes this one, and a job not reposted starts again with id. */
+ * posting becomes this one, and a job not reposted starts again with id.
+ * A day outside the dates' years is never a repost (and not kept). */
 uint32_t repost_check(struct repost_table *t, int window, struct hash128 job, long day,
 		      uint32_t id);
 

@@ -161,6 +161,46 @@ static void test_many_jobs_survive_growth(void **state)
 	strbuf_release(&sb);
 }
 
+/* The days of the dates' first and last years both fit a slot, and the
+ * window is measured across them as anywhere. */
+static void test_days_of_every_year(void **state)
+{
+	(void)state;
+	struct repost_table t;
+	repost_table_init(&t);
+	struct hash128 a = { 1, 2 }, b = { 3, 4 };
+	const long first = -25567; /* 1900-01-01 */
+	const long last = 376199;  /* 2999-12-31 */
+	assert_int_equal(repost_check(&t, 30, a, first, 0), UINT32_MAX);
+	assert_int_equal(repost_check(&t, 30, a, first + 30, 1), 0);
+	assert_int_equal(repost_check(&t, 30, b, last, 2), UINT32_MAX);
+	assert_int_equal(repost_check(&t, 30, b, last - 30, 3), 2);
+	assert_int_equal(repost_check(&t, 30, b, last - 61, 4), UINT32_MAX); /* 31 before */
+	/* a day no date has is never a repost, and leaves the job as it was */
+	assert_int_equal(repost_check(&t, 30, a, first - 1, 5), UINT32_MAX);
+	assert_int_equal(repost_check(&t, 30, a, first + (1L << 20), 6), UINT32_MAX);
+	assert_int_equal(repost_check(&t, 30, a, first + 60, 7), 0);
+	repost_table_release(&t);
+}
+
+/* Jobs whose hashes share the low 64 bits but differ in the 12 high bits
+ * kept beside them are two jobs. */
+static void test_high_bits_tell_jobs_apart(void **state)
+{
+	(void)state;
+	struct repost_table t;
+	repost_table_init(&t);
+	struct hash128 a = { 42, 0 }, b = { 42, (uint64_t)1 << 63 }, c = { 42, (uint64_t)1 << 52 };
+	assert_int_equal(repost_check(&t, 30, a, 100, 0), UINT32_MAX);
+	assert_int_equal(repost_check(&t, 30, b, 100, 1), UINT32_MAX);
+	assert_int_equal(repost_check(&t, 30, c, 100, 2), UINT32_MAX);
+	assert_int_equal(repost_check(&t, 30, b, 101, 3), 1);
+	assert_int_equal(repost_check(&t, 30, c, 101, 4), 2);
+	assert_int_equal(repost_check(&t, 30, a, 101, 5), 0);
+	assert_int_equal(t.n, 3);
+	repost_table_release(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -168,6 +208,8 @@ int main(void)
 		cmocka_unit_test(test_key_matches_plain_rule),
 		cmocka_unit_test(test_window_either_way),
 		cmocka_unit_test(test_many_jobs_survive_growth),
+		cmocka_unit_test(test_days_of_every_year),
+		cmocka_unit_test(test_high_bits_tell_jobs_apart),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
