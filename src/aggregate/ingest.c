@@ -313,34 +313,42 @@ enum rec_flag {
 	RF_TALLY = 1 << 8,
 };
 
-/* One row, judged by a worker: what the applying thread needs of it.
- * Strings live in the part's arena. */
+/* What only some rows need of their record: rejects, ids that do not pack,
+ * domain postings and talents.  In the part's arena, with the strings. */
+struct rec_more {
+	struct slice id;      /* only when the id does not pack (id_packed false) */
+	struct slice text[3]; /* reject: reason; domain postings: role, company,
+				 industry; domain talents: city */
+	uint64_t hash[3];     /* domain postings: hash_bytes of role, company, industry */
+	struct slice snippet; /* tally example, or empty */
+	double salary_min, salary_max; /* domain postings, salary SALARY_OK */
+	int keyword;          /* tally: the keyword */
+	unsigned char field;  /* tally: the field that matched */
+};
+
+/* One row, judged by a worker: what the applying thread needs of it.  One
+ * cache line, all that numbering ids, the repost check and a posting
+ * outside the domain read: of a part's records, the workers write and the
+ * applying thread reads some MB. */
 struct rec {
-	/* The first cache line holds all that numbering ids, the repost check
-	 * and a posting outside the domain read: most rows touch no other. */
 	unsigned char kind;   /* enum rec_kind */
 	unsigned char salary; /* postings: enum salary_status */
 	unsigned char edu;    /* postings: enum education_level */
-	unsigned char field;  /* tally: the field that matched */
+	bool id_packed;
 	unsigned flags;       /* enum rec_flag */
 	int month;
-	int keyword;          /* tally: the keyword */
 	int32_t day;          /* postings: day number, for reposts */
-	int32_t openings;     /* postings: at most OPENINGS_MAX */
-	long line;            /* counted from the part's start */
-	uint64_t id_key;      /* idmap_pack of the id, on the worker */
-	bool id_packed;
+	int16_t openings;     /* postings: at most OPENINGS_MAX */
 	bool added;           /* applying: the id was new (number_ids) */
 	uint32_t num;         /* applying: the id's number */
+	long line;            /* counted from the part's start */
+	uint64_t id_key;      /* idmap_pack of the id, on the worker */
 	struct hash128 job;   /* postings: repost_job */
-	/* what only some rows need */
-	struct slice id;      /* only when the id does not pack (id_packed false) */
-	struct slice text[3]; /* reject: reason; postings: role, company, industry;
-				 talents: city */
-	uint64_t hash[3];     /* postings: hash_bytes of role, company, industry */
-	struct slice snippet; /* tally example, or empty */
-	double salary_min, salary_max;
+	struct rec_more *more; /* NULL when the row needs none */
 };
+
+_Static_assert(sizeof(struct rec) <= 64, "a record is one cache line");
+_Static_assert(OPENINGS_MAX <= INT16_MAX, "openings fit a record");
 
 enum { REC_ROLE, REC_COMPANY, REC_INDUSTRY };
 
@@ -455,6 +463,16 @@ static struct rec *rec_add(struct part_out *out, enum rec_kind kind, long line)
 	return r;
 }
 
+/* The record's extra part, made (zeroed) when it has none yet. */
+static struct rec_more *rec_more(struct part_out *out, struct rec *r)
+{
+	if (!r->more) {
+		r->more = arena_alloc(&out->arena, sizeof(*r->more));
+		memset(r->more, 0, sizeof(*r->more));
+	}
+	return r->more;
+}
+
 static struct slice arena_slice(struct arena *a, struct slice s)
 {
 	if (!s.len)
@@ -467,7 +485,7 @@ static void rec_set_id(struct part_out *out, struct rec *r, struct slice id)
 {
 	r->id_packed = idmap_pack(id, &r->id_key);
 	if (!r->id_packed)
-		r->id = arena_slice(&out->arena, id);
+		rec_more(out, r)->id = arena_slice(&out->arena, id);
 }
 
 /*
@@ -490,7 +508,7 @@ static void number_ids(struct idmap *ids, struct part_out *out, size_t from, siz
 			continue;
 		bool added;
 		r->num = r->id_packed ? idmap_intern_packed(ids, r->id_key, &added)
-				      : idmap_intern(ids, r->id, &added);
+				      : idmap_intern(ids, r->more->id, &added);
 		r->added = added;
 	}
 }
@@ -498,7 +516,7 @@ static void number_ids(struct idmap *ids, struct part_out *out, size_t from, siz
 static void rec_reject(struct part_out *out, long line, const char *reason)
 {
 	struct rec *r = rec_add(out, REC_REJECT, line);
-	r->text[REC_REASON] = arena_slice(&out->arena, slice_cstr(reason));
+	rec_more(out, r)->text[REC_REASON] = arena_slice(&out->arena, slice_cstr(reason));
 }
 
 static void worker_init(struct worker *w, const struct ingest_context *ctx)
@@ -734,7 +752,7 @@ static void apply_reject(struct pipeline *p, const struct rec *r, const struct t
 	p->q->rows++;
 	p->q->rejected++;
 	rejects_add(p->ctx->rejects, table_schemas[p->kind].name, part->path, line_base + r->line,
-		    r->text[REC_REASON].ptr);
+		    r->more->text[REC_REASON].ptr);
 }
 
 /*
@@ -888,14 +906,14 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 
 /* ---- postings ---- */
 
-static void add_posting(struct cell *cell, long openings, const struct rec *r)
+static void add_posting(struct cell *cell, const struct rec *r)
 {
 	cell->postings++;
-	cell->openings += openings;
+	cell->openings += r->openings;
 	if (r->salary == SALARY_OK) {
 		cell->salary_n++;
-		cell->salary_min_sum += r->salary_min;
-		cell->salary_max_sum += r->salary_max;
+		cell->salary_min_sum += r->more->salary_min;
+		cell->salary_max_sum += r->more->salary_max;
 	}
 }
 
@@ -999,8 +1017,9 @@ static void posting_domain(struct pipeline *p, struct worker *w, struct part_out
 	if ((size_t)k >= t->n)
 		return;
 	r->flags |= RF_TALLY;
-	r->keyword = k;
-	r->field = (unsigned char)f;
+	struct rec_more *more = rec_more(out, r);
+	more->keyword = k;
+	more->field = (unsigned char)f;
 	if (atomic_load_explicit(&p->tally_full[k], memory_order_relaxed))
 		return;
 	struct slice text = row->field[fields[f]];
@@ -1009,7 +1028,7 @@ static void posting_domain(struct pipeline *p, struct worker *w, struct part_out
 		return;
 	strbuf_reset(&w->buf);
 	keyword_snippet(text, at, strlen(t->words[k]), 15, &w->buf);
-	r->snippet = slice_make(arena_strndup(&out->arena, w->buf.buf, w->buf.len), w->buf.len);
+	more->snippet = slice_make(arena_strndup(&out->arena, w->buf.buf, w->buf.len), w->buf.len);
 }
 
 static void judge_posting(struct pipeline *p, struct worker *w, struct part_out *out,
@@ -1056,23 +1075,26 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 	posting_domain(p, w, out, row, r);
 	struct salary sal;
 	r->salary = (unsigned char)posting_salary(ctx, w, row, &salary_text, &sal);
-	if (r->salary == SALARY_OK) {
-		r->salary_min = sal.min;
-		r->salary_max = sal.max;
-	}
-	if (r->flags & RF_DOMAIN) { /* no figure names another posting's role, company or industry */
-		r->text[REC_ROLE] = arena_slice(&out->arena, role_name);
-		r->text[REC_COMPANY] = arena_slice(&out->arena, company);
-		r->text[REC_INDUSTRY] = arena_slice(&out->arena, industry_name);
+	if (r->flags & RF_DOMAIN) {
+		/* no figure names another posting's role, company or industry,
+		 * nor sums its salary */
+		struct rec_more *more = rec_more(out, r);
+		if (r->salary == SALARY_OK) {
+			more->salary_min = sal.min;
+			more->salary_max = sal.max;
+		}
+		more->text[REC_ROLE] = arena_slice(&out->arena, role_name);
+		more->text[REC_COMPANY] = arena_slice(&out->arena, company);
+		more->text[REC_INDUSTRY] = arena_slice(&out->arena, industry_name);
 		for (int t = REC_ROLE; t <= REC_INDUSTRY; t++) /* here, not on the applying thread */
-			r->hash[t] = hash_bytes(r->text[t].ptr, r->text[t].len);
+			more->hash[t] = hash_bytes(more->text[t].ptr, more->text[t].len);
 	}
 	long openings = 1;
 	if (row->field[POSTING_OPENINGS].len && !parse_openings(row->field[POSTING_OPENINGS], &openings)) {
 		r->flags |= RF_OPENINGS_BAD;
 		openings = 1;
 	}
-	r->openings = (int32_t)openings;
+	r->openings = (int16_t)openings;
 }
 
 /*
@@ -1099,13 +1121,14 @@ struct postings_state {
 
 static void apply_tally(struct pipeline *p, struct keyword_tally *t, const struct rec *r)
 {
-	struct keyword_tally_entry *e = &t->entries[r->keyword];
-	e->postings[r->field]++;
-	if (e->nexamples >= KEYWORD_TALLY_EXAMPLES || !r->snippet.len)
+	const struct rec_more *more = r->more;
+	struct keyword_tally_entry *e = &t->entries[more->keyword];
+	e->postings[more->field]++;
+	if (e->nexamples >= KEYWORD_TALLY_EXAMPLES || !more->snippet.len)
 		return;
-	e->examples[e->nexamples++] = arena_strndup(&t->arena, r->snippet.ptr, r->snippet.len);
+	e->examples[e->nexamples++] = arena_strndup(&t->arena, more->snippet.ptr, more->snippet.len);
 	if (e->nexamples == KEYWORD_TALLY_EXAMPLES)
-		atomic_store_explicit(&p->tally_full[r->keyword], 1, memory_order_relaxed);
+		atomic_store_explicit(&p->tally_full[more->keyword], 1, memory_order_relaxed);
 }
 
 static void prefetch_domain_cells(const struct cube *cube, const struct domain_adds *a)
@@ -1125,17 +1148,17 @@ static void add_domain_cells(struct cube *cube, const struct domain_adds *a)
 	const struct rec *r = a->r;
 	int month = r->month;
 	cube_cell(cube, DIM_EDU_DOMAIN, r->edu, month)->postings++;
-	add_posting(cube_cell(cube, DIM_TOTAL, 0, month), r->openings, r);
-	add_posting(cube_cell(cube, DIM_ROLE, a->role, month), r->openings, r);
-	add_posting(cube_cell(cube, DIM_COMPANY, a->company, month), r->openings, r);
+	add_posting(cube_cell(cube, DIM_TOTAL, 0, month), r);
+	add_posting(cube_cell(cube, DIM_ROLE, a->role, month), r);
+	add_posting(cube_cell(cube, DIM_COMPANY, a->company, month), r);
 	add_posting(cube_cell(cube, DIM_COMPANY_ROLE, cube_company_role(a->company, a->role), month),
-		    r->openings, r);
+		    r);
 	if (a->industry != DICT_NONE) {
-		add_posting(cube_cell(cube, DIM_INDUSTRY, a->industry, month), r->openings, r);
+		add_posting(cube_cell(cube, DIM_INDUSTRY, a->industry, month), r);
 		/* distinct companies per industry: the small-cell rule */
 		add_posting(cube_cell(cube, DIM_COMPANY_INDUSTRY,
 				      cube_company_role(a->company, a->industry), month),
-			    r->openings, r);
+			    r);
 	}
 }
 
@@ -1233,12 +1256,14 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 			posting_index_add(idx, id, false, (struct posting_record){ 0 });
 			continue;
 		}
-		uint32_t role = dict_intern_hashed(&cube->roles, r->text[REC_ROLE], r->hash[REC_ROLE]);
-		uint32_t company = dict_intern_hashed(&cube->companies, r->text[REC_COMPANY],
-						      r->hash[REC_COMPANY]);
-		uint32_t industry = r->text[REC_INDUSTRY].len
-			? dict_intern_hashed(&cube->industries, r->text[REC_INDUSTRY],
-					     r->hash[REC_INDUSTRY])
+		const struct rec_more *more = r->more;
+		uint32_t role = dict_intern_hashed(&cube->roles, more->text[REC_ROLE],
+						   more->hash[REC_ROLE]);
+		uint32_t company = dict_intern_hashed(&cube->companies, more->text[REC_COMPANY],
+						      more->hash[REC_COMPANY]);
+		uint32_t industry = more->text[REC_INDUSTRY].len
+			? dict_intern_hashed(&cube->industries, more->text[REC_INDUSTRY],
+					     more->hash[REC_INDUSTRY])
 			: DICT_NONE;
 		posting_index_add(idx, id, true, (struct posting_record){ .role = role,
 									   .company = company,
@@ -1412,7 +1437,7 @@ static void mark_new_ids(struct idset *ids, struct part_out *out)
 		struct rec *r = &out->recs[i];
 		if (r->kind == REC_ROW)
 			r->added = r->id_packed ? idset_add_packed(ids, r->id_key)
-						: idset_add_other(ids, r->id);
+						: idset_add_other(ids, r->more->id);
 	}
 }
 
@@ -1436,9 +1461,10 @@ static void judge_talent(struct pipeline *p, struct worker *w, struct part_out *
 	r->flags |= RF_DOMAIN;
 	if (t && (size_t)k < t->n) {
 		r->flags |= RF_TALLY;
-		r->keyword = k;
+		rec_more(out, r)->keyword = k;
 	}
-	r->text[REC_CITY] = arena_slice(&out->arena, worker_city(w, row->field[TALENT_CITY]));
+	rec_more(out, r)->text[REC_CITY] =
+		arena_slice(&out->arena, worker_city(w, row->field[TALENT_CITY]));
 }
 
 /* The head of applying a talent or post record, in file order, after
@@ -1477,8 +1503,8 @@ static void apply_talents(struct pipeline *p, struct part_out *out, const struct
 			continue;
 		q->domain++;
 		if (r->flags & RF_TALLY)
-			p->ctx->tally->entries[r->keyword].talents++;
-		struct slice city = r->text[REC_CITY];
+			p->ctx->tally->entries[r->more->keyword].talents++;
+		struct slice city = r->more->text[REC_CITY];
 		cube_add_talent(s->cube, city.len ? dict_intern(&s->cube->cities, city) : DICT_NONE);
 	}
 }
