@@ -38,6 +38,17 @@ void cube_release(struct cube *c)
 	memset(c, 0, sizeof(*c));
 }
 
+void cube_clear_cells(struct cube *c)
+{
+	if (c->ncells)
+		memset(c->slots, 0, c->nslots * sizeof(*c->slots));
+	c->ncells = 0;
+	c->city_len = 0;
+	c->domain_talents = c->domain_talents_no_city = 0;
+	c->min_month = 1 << 30;
+	c->max_month = -1;
+}
+
 /* The slot of the key, or the empty one where it would go. */
 static struct cube_slot *cube_probe(const struct cube *c, uint64_t id, uint32_t dm)
 {

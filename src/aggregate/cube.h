@@ -62,6 +62,9 @@ struct cube {
 void cube_init(struct cube *c);
 void cube_release(struct cube *c);
 
+/* Empties the cells (and month range, talent counts), keeping the slots'
+ * memory and the dictionaries: for a cube made again and again. */
+void cube_clear_cells(struct cube *c);
 /* The cell of (dim, id, month), created zeroed when new. */
 struct cell *cube_cell(struct cube *c, enum cube_dim dim, uint64_t id, int month);
 /* The cell or NULL when it was never touched. */

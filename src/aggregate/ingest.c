@@ -441,6 +441,8 @@ struct pipeline {
 		struct arena arena;
 		struct rec *recs;
 		size_t cap;
+		struct cube cube; /* applications: cleared, its slots kept */
+		bool has_cube;
 	} *pool;
 	size_t npool, pool_cap;
 	size_t next;     /* the next part a worker takes */
@@ -682,12 +684,18 @@ static void pool_take(struct pipeline *p, struct part_out *out)
 	out->arena = b->arena;
 	out->recs = b->recs;
 	out->cap = b->cap;
+	out->cube = b->cube;
+	out->has_cube = b->has_cube;
 }
 
 /* Returns out's buffers to the pool and clears the rest. */
 static void pool_give(struct pipeline *p, struct part_out *out, bool locked)
 {
 	arena_reset(&out->arena);
+	/* a part's cube grows to the table's cells over some months: kept,
+	 * not made again from 1,024 slots for every part */
+	if (out->has_cube)
+		cube_clear_cells(&out->cube);
 	if (locked)
 		pthread_mutex_lock(&p->mu);
 	GROW(p->pool, p->pool_cap, p->npool + 1);
@@ -695,10 +703,10 @@ static void pool_give(struct pipeline *p, struct part_out *out, bool locked)
 	b->arena = out->arena;
 	b->recs = out->recs;
 	b->cap = out->cap;
+	b->cube = out->cube;
+	b->has_cube = out->has_cube;
 	if (locked)
 		pthread_mutex_unlock(&p->mu);
-	if (out->has_cube)
-		cube_release(&out->cube);
 	memset(out, 0, sizeof(*out));
 }
 
@@ -888,6 +896,8 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 	for (size_t b = 0; b < p->npool; b++) {
 		arena_release(&p->pool[b].arena);
 		free(p->pool[b].recs);
+		if (p->pool[b].has_cube)
+			cube_release(&p->pool[b].cube);
 	}
 	free(p->pool);
 	if (nthreads > 1 && !started) {
@@ -944,17 +954,21 @@ static unsigned cleaning_flags(const struct row *row, struct slice city, enum ed
  * The fields of a row joined by LF, for one keyword scan instead of one per
  * field: no keyword holds an LF (a list has one keyword a line), so no match
  * spans two fields, a match anywhere is a match in some field, and the match
- * that ends first lies in the first field that has one.
+ * that ends first lies in the first field that has one.  Joined where the
+ * scan would copy them (scratch's room) when they fit.
  */
-static struct slice join_fields(struct worker *w, const struct row *row, const int *fields,
-				size_t n, size_t *starts)
+static struct slice join_fields(struct worker *w, struct keyword_scratch *scratch,
+				const struct row *row, const int *fields, size_t n, size_t *starts)
 {
 	size_t total = n;
 	for (size_t i = 0; i < n; i++)
 		total += row->field[fields[i]].len;
-	if (total > w->join_cap)
-		GROW(w->join, w->join_cap, total);
-	char *p = w->join;
+	char *p = keyword_scratch_room(scratch, total);
+	if (!p) {
+		if (total > w->join_cap)
+			GROW(w->join, w->join_cap, total);
+		p = w->join;
+	}
 	size_t at = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct slice f = row->field[fields[i]];
@@ -973,7 +987,7 @@ static bool worker_matches_any(struct worker *w, const struct keyword_set *set,
 			       const int *fields, size_t n)
 {
 	size_t starts[TABLE_MAX_FIELDS];
-	return keyword_set_matches(set, scratch, join_fields(w, row, fields, n, starts));
+	return keyword_set_matches(set, scratch, join_fields(w, scratch, row, fields, n, starts));
 }
 
 /* The keyword that put a domain row in the domain, by the first field with
@@ -983,7 +997,8 @@ static bool worker_first_keyword(struct worker *w, const struct keyword_set *set
 				 const int *fields, size_t n, int *keyword, size_t *field)
 {
 	size_t starts[TABLE_MAX_FIELDS], end;
-	int k = keyword_set_first_end(set, scratch, join_fields(w, row, fields, n, starts), &end);
+	int k = keyword_set_first_end(set, scratch, join_fields(w, scratch, row, fields, n, starts),
+				      &end);
 	if (k < 0)
 		return false;
 	size_t f = 0;

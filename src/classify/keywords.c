@@ -349,6 +349,11 @@ void keyword_scratch_free(struct keyword_scratch *scratch)
 	free(scratch);
 }
 
+char *keyword_scratch_room(struct keyword_scratch *scratch, size_t len)
+{
+	return scratch && len <= SHORT_TEXT ? scratch->buf : NULL;
+}
+
 /* ---- matching --------------------------------------------------------- */
 
 struct first_match {
@@ -394,7 +399,8 @@ static bool scan_padded(const struct keyword_set *set, struct keyword_scratch *s
 			const char *p, size_t n, match_event_handler cb, void *ctx,
 			unsigned long long *base, unsigned long long base0)
 {
-	memcpy(scratch->buf, p, n);
+	if (p != scratch->buf) /* else built there (keyword_scratch_room) */
+		memcpy(scratch->buf, p, n);
 	memset(scratch->buf + n, 0, TAIL_PAD);
 	*base = base0;
 	return hs_scan(set->db, scratch->buf, (unsigned)(n + TAIL_PAD), 0, scratch->hs, cb,

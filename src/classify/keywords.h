@@ -40,6 +40,11 @@ void keyword_set_free(struct keyword_set *set);
 struct keyword_scratch *keyword_scratch_new(const struct keyword_set *set);
 void keyword_scratch_free(struct keyword_scratch *scratch);
 
+/* Room for a text of len bytes inside scratch, where a text is copied
+ * before it is scanned (see keywords.c): a caller that builds its text there
+ * spares the copy.  NULL when len is too long for it (scanned in place). */
+char *keyword_scratch_room(struct keyword_scratch *scratch, size_t len);
+
 /* True when any keyword occurs in text; stops at the first match. */
 bool keyword_set_matches(const struct keyword_set *set, struct keyword_scratch *scratch,
 			 struct slice text);
