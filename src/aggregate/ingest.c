@@ -1207,13 +1207,19 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 	struct cube *cube = s->cube;
 	struct posting_index *idx = s->idx;
 	for (size_t i = 0; i < out->n; i++) {
-		/* a block of records numbered, then applied, while they are still
-		 * in the cache (a part's records outgrow it) */
-		if (i % APPLY_BLOCK == 0)
-			number_ids(&idx->ids, out, i, i + APPLY_BLOCK < out->n ? i + APPLY_BLOCK : out->n);
+		/* A block of records numbered, then applied, while they are still
+		 * in the cache (a part's records outgrow it).  The block's repost
+		 * slots are fetched all at once before it is applied (32 KB): a
+		 * fetch a few rows ahead inside the loop below left it waiting
+		 * (postings' applying at scale 64: 0.74 -> 0.60 s). */
+		if (i % APPLY_BLOCK == 0) {
+			size_t to = i + APPLY_BLOCK < out->n ? i + APPLY_BLOCK : out->n;
+			number_ids(&idx->ids, out, i, to);
+			if (ctx->repost_days > 0)
+				for (size_t k = i; k < to; k++)
+					repost_prefetch(&s->reposts, out->recs[k].job);
+		}
 		const struct rec *r = &out->recs[i];
-		if (ctx->repost_days > 0 && i + ID_PREFETCH < out->n)
-			repost_prefetch(&s->reposts, out->recs[i + ID_PREFETCH].job);
 		if (r->kind == REC_REJECT) {
 			apply_reject(p, r, part, line_base);
 			continue;

@@ -45,7 +45,7 @@ void repost_table_release(struct repost_table *t);
 /* Room for n jobs without growing (see idmap_reserve). */
 void repost_table_reserve(struct repost_table *t, size_t n);
 
-/* Starts fetching the slot of job (a few postings ahead of repost_check). */
+/* Starts fetching the slot of job (some postings before repost_check). */
 static inline void repost_prefetch(const struct repost_table *t, struct hash128 job)
 {
 	prefetch(&t->slots[job.lo & (t->nslots - 1)]);
