@@ -102,7 +102,8 @@ static inline uint64_t cube_company_role(uint32_t company, uint32_t role)
 	return (uint64_t)company << 32 | role;
 }
 
-/* Calls fn for each cell of dim in key order-less iteration. */
+/* Calls fn for each cell of dim, in no set order (the slots' order: callers
+ * sort or add up). */
 void cube_each(const struct cube *c, enum cube_dim dim,
 	       void (*fn)(uint64_t id, int month, const struct cell *cell, void *ctx), void *ctx);
 

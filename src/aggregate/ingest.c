@@ -454,10 +454,27 @@ struct pipeline {
 	pthread_cond_t cv;
 };
 
+/* Twice the room for records, on cache lines (realloc's 16-byte alignment
+ * would put most records across two). */
+static void recs_grow(struct part_out *out)
+{
+	size_t cap = out->cap ? 2 * out->cap : 1024;
+	if (cap > SIZE_MAX / 2 / sizeof(struct rec))
+		xalloc_failed(SIZE_MAX);
+	struct rec *recs = aligned_alloc(64, cap * sizeof(*recs));
+	if (!recs)
+		xalloc_failed(cap * sizeof(*recs));
+	if (out->n)
+		memcpy(recs, out->recs, out->n * sizeof(*recs));
+	free(out->recs);
+	out->recs = recs;
+	out->cap = cap;
+}
+
 static struct rec *rec_add(struct part_out *out, enum rec_kind kind, long line)
 {
 	if (out->n == out->cap)
-		GROW(out->recs, out->cap, out->n + 1);
+		recs_grow(out);
 	struct rec *r = &out->recs[out->n++];
 	memset(r, 0, sizeof(*r));
 	r->kind = (unsigned char)kind;

@@ -109,11 +109,14 @@ struct hash128 repost_job(struct strbuf *scratch, struct slice company, struct s
 
 #define DAY_MASK ((1u << REPOST_DAY_BITS) - 1)
 
-/* The 12 bits of the job's hash kept beside the 64 of lo, in place. */
+/* The 13 bits of the job's hash kept beside the 64 of lo, in place. */
 static uint32_t job_tag(struct hash128 job)
 {
-	return (uint32_t)(job.hi >> 52) << REPOST_DAY_BITS;
+	return (uint32_t)(job.hi >> (64 - (32 - REPOST_DAY_BITS))) << REPOST_DAY_BITS;
 }
+
+_Static_assert(REPOST_DAY_MIN + (1L << REPOST_DAY_BITS) > 376199L,
+	       "2999-12-31 fits a slot's day");
 
 void repost_table_init(struct repost_table *t)
 {

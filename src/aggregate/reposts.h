@@ -3,11 +3,11 @@
  * normalised; a posting whose job was last posted within the window (in
  * days, either way, in file order) is a repost of that job's first posting.
  *
- * Jobs are kept by 76 bits of a hash of their key, not by the key's bytes,
+ * Jobs are kept by 77 bits of a hash of their key, not by the key's bytes,
  * in a 16-byte slot that also holds the job's first posting and latest day
  * (whatever the length of names: a national year holds ~10 M jobs); a
  * look-up touches one slot.  Two different jobs share those bits with
- * probability about n²/2^77: below 10^-7 for 10^8 jobs.
+ * probability about n²/2^78: below 10^-7 for 10^8 jobs.
  */
 #ifndef AGGREGATE_REPOSTS_H
 #define AGGREGATE_REPOSTS_H
@@ -26,15 +26,15 @@ struct hash128 repost_job(struct strbuf *scratch, struct slice company, struct s
 			  struct slice city);
 
 /* Days since 1970-01-01 a slot can hold: dates are of years 1900..2999
- * (clean/date.h), days -25,567..376,199. */
+ * (clean/date.h), days -25,567..376,199: 401,767 values, below 2^19. */
 #define REPOST_DAY_MIN (-25567L)
-#define REPOST_DAY_BITS 20
+#define REPOST_DAY_BITS 19
 
 struct repost_table {
 	struct repost_slot {
 		uint64_t lo;       /* the job's hash: its low 64 bits */
 		uint32_t first_id; /* the job's first posting + 1; 0: the slot is empty */
-		uint32_t tag_day;  /* 12 more bits of the hash, then the day of the
+		uint32_t tag_day;  /* 13 more bits of the hash, then the day of the
 				      job's latest posting - REPOST_DAY_MIN */
 	} *slots;
 	size_t nslots, n;

@@ -75,11 +75,40 @@ static void test_each_and_merge(void **state)
 	cube_release(&b);
 }
 
+/* A cleared cube is empty (no cell, no month range) and fills again as a
+ * new one, its slots kept. */
+static void test_clear_and_reuse(void **state)
+{
+	(void)state;
+	struct cube c;
+	cube_init(&c);
+	for (uint64_t id = 0; id < 3000; id++)
+		cube_cell(&c, DIM_COMPANY, id, 2024 * 12)->postings += 2;
+	cube_note_row(&c, 0, 2024 * 12);
+	size_t nslots = c.nslots;
+	cube_clear_cells(&c);
+	assert_int_equal(c.ncells, 0);
+	assert_int_equal(c.nslots, nslots);
+	assert_true(c.min_month > c.max_month);
+	assert_null(cube_find(&c, DIM_COMPANY, 7, 2024 * 12));
+	struct seen s = { 0, 0, 0 };
+	cube_each(&c, DIM_COMPANY, add_seen, &s);
+	assert_int_equal(s.n, 0);
+	int month = 2999 * 12 + 11;
+	for (uint64_t id = 0; id < 10; id++)
+		cube_cell(&c, DIM_COMPANY, id, month)->postings += 1;
+	cube_each(&c, DIM_COMPANY, add_seen, &s);
+	assert_int_equal(s.n, 10);
+	assert_int_equal(s.sum, 10);
+	cube_release(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wide_ids_stay_apart),
 		cmocka_unit_test(test_each_and_merge),
+		cmocka_unit_test(test_clear_and_reuse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -453,6 +453,37 @@ static void test_default_list_matching(void **state)
 	compiled_release(&c);
 }
 
+/* A text built in the scratch's room is scanned as one passed from
+ * elsewhere: up to 4,096 bytes there is room (the copy is spared), past it
+ * none, and a keyword at the very end is found either way. */
+static void test_text_built_in_scratch_room(void **state)
+{
+	(void)state;
+	struct compiled c = compile_text("大模型\nllm\n");
+	assert_null(keyword_scratch_room(NULL, 10));
+	assert_null(keyword_scratch_room(c.scratch, 4097));
+	const size_t lens[] = { 3, 64, 65, 4095, 4096 };
+	for (size_t k = 0; k < sizeof(lens) / sizeof(lens[0]); k++) {
+		size_t n = lens[k];
+		char *room = keyword_scratch_room(c.scratch, n);
+		assert_non_null(room);
+		memset(room, '.', n);
+		memcpy(room + n - 3, "LLM", 3);
+		size_t end = 0;
+		assert_int_equal(keyword_set_first_end(c.set, c.scratch, slice_make(room, n), &end), 1);
+		assert_int_equal(end, n);
+		memset(room, '.', n); /* and without it: nothing */
+		assert_false(keyword_set_matches(c.set, c.scratch, slice_make(room, n)));
+	}
+	char *big = malloc(4097);
+	assert_non_null(big);
+	memset(big, '.', 4097);
+	memcpy(big + 4097 - 9, "大模型", 9);
+	assert_true(keyword_set_matches(c.set, c.scratch, slice_make(big, 4097)));
+	free(big);
+	compiled_release(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -475,6 +506,7 @@ int main(void)
 		cmocka_unit_test(test_threads_share_a_set),
 		cmocka_unit_test(test_compile_empty_list),
 		cmocka_unit_test(test_default_list_matching),
+		cmocka_unit_test(test_text_built_in_scratch_room),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
