@@ -1132,12 +1132,10 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 /*
  * A domain posting adds to seven cells, and in a cube of some hundred
  * thousand cells (company × role × month) two or three of them miss the
- * cache.  So its adds wait in a ring while its cells are fetched, and are
- * made CELLS_AHEAD domain postings later, still in file order (a cell's
- * salary sums, doubles, add up in the same order).
+ * cache.  So a block's domain postings queue their adds; at the block's end
+ * all their cells are fetched, then the adds are made, in file order (a
+ * cell's salary sums, doubles, add up in the same order).
  */
-#define CELLS_AHEAD 8
-
 struct domain_adds {
 	const struct rec *r;
 	uint32_t role, company, industry;
@@ -1147,8 +1145,8 @@ struct postings_state {
 	struct cube *cube;
 	struct posting_index *idx;
 	struct repost_table reposts;
-	struct domain_adds ring[CELLS_AHEAD];
-	size_t nring; /* adds waiting; the oldest at nring % CELLS_AHEAD once full */
+	struct domain_adds adds[APPLY_BLOCK]; /* the block's, waiting */
+	size_t nadds;
 };
 
 static void apply_tally(struct pipeline *p, struct keyword_tally *t, const struct rec *r)
@@ -1194,25 +1192,15 @@ static void add_domain_cells(struct cube *cube, const struct domain_adds *a)
 	}
 }
 
-/* Queues a domain posting's adds (its cells fetched meanwhile), making the
- * oldest queued ones when the ring is full. */
-static void queue_domain_adds(struct postings_state *s, struct domain_adds a)
-{
-	struct domain_adds *slot = &s->ring[s->nring++ % CELLS_AHEAD];
-	if (s->nring > CELLS_AHEAD)
-		add_domain_cells(s->cube, slot);
-	*slot = a;
-	prefetch_domain_cells(s->cube, slot);
-}
-
-/* Makes the queued adds, oldest first (their records live until the part's
- * buffers go back to the pool). */
+/* Makes the block's queued adds, their cells fetched first (their records
+ * live until the part's buffers go back to the pool). */
 static void flush_domain_adds(struct postings_state *s)
 {
-	size_t n = s->nring < CELLS_AHEAD ? s->nring : CELLS_AHEAD;
-	for (size_t k = s->nring - n; k < s->nring; k++)
-		add_domain_cells(s->cube, &s->ring[k % CELLS_AHEAD]);
-	s->nring = 0;
+	for (size_t k = 0; k < s->nadds; k++)
+		prefetch_domain_cells(s->cube, &s->adds[k]);
+	for (size_t k = 0; k < s->nadds; k++)
+		add_domain_cells(s->cube, &s->adds[k]);
+	s->nadds = 0;
 }
 
 static void apply_postings(struct pipeline *p, struct part_out *out, const struct table_part *part,
@@ -1230,6 +1218,7 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 		 * fetch a few rows ahead inside the loop below left it waiting
 		 * (postings' applying at scale 64: 0.74 -> 0.60 s). */
 		if (i % APPLY_BLOCK == 0) {
+			flush_domain_adds(s); /* the block before's */
 			size_t to = i + APPLY_BLOCK < out->n ? i + APPLY_BLOCK : out->n;
 			number_ids(&idx->ids, out, i, to);
 			if (ctx->repost_days > 0)
@@ -1309,7 +1298,7 @@ static void apply_postings(struct pipeline *p, struct part_out *out, const struc
 		q->domain++;
 		if (ctx->tally && (r->flags & RF_TALLY))
 			apply_tally(p, ctx->tally, r);
-		queue_domain_adds(s, (struct domain_adds){ r, role, company, industry });
+		s->adds[s->nadds++] = (struct domain_adds){ r, role, company, industry };
 	}
 	flush_domain_adds(s);
 }
