@@ -229,6 +229,9 @@ echo
 cat "$PEERS"
 
 # ---- rows/s per table, at the middle factor ----
+# NUM / SECONDS, or "-" when the seconds are too few to divide by: applications'
+# time is a difference of two runs, at small scales below the timer's grain.
+per() { if [ "$(echo "$2 > 0.005" | bc -l)" = 1 ]; then fmt "$(echo "$1 / $2" | bc -l)" 0; else echo -; fi; }
 if [ "$TABLES" = 1 ]; then
 	n=$((BASE * MID))
 	data=$OUT/s$n/data
@@ -259,8 +262,7 @@ if [ "$TABLES" = 1 ]; then
 			r=$(quality_rows "$rj" "$t")
 			tb=$(find $(table_paths "$data" "$t") -type f -printf '%s\n' | awk '{ s += $1 } END { print s / 1e6 }')
 			printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$t" "$th" "$r" "$(fmt "$tb" 0)" \
-				"$(fmt "$w")" "$(fmt "$c")" "$(fmt "$(echo "$r / $w" | bc -l)" 0)" \
-				"$(fmt "$(echo "$r / $c" | bc -l)" 0)" "$(fmt "$(echo "$tb / $c" | bc -l)" 0)"
+				"$(fmt "$w")" "$(fmt "$c")" "$(per "$r" "$w")" "$(per "$r" "$c")" "$(per "$tb" "$c")"
 		done
 		unset W C
 	done
