@@ -5,6 +5,7 @@
 #include <xxhash.h>
 
 #include "util/xalloc.h"
+#include "util/xxh3_avx2.h"
 
 const char *checksum_name(enum checksum_kind kind)
 {
@@ -43,6 +44,8 @@ void checksum_update(struct checksum *c, const void *data, size_t len)
 	c->bytes += len;
 	if (c->kind == CHECKSUM_SHA256)
 		sha256_update(&c->state.sha, data, len);
+	else if (xxh3_avx2_usable())
+		xxh3_128_update_avx2(c->state.xxh, data, len);
 	else
 		XXH3_128bits_update(c->state.xxh, data, len);
 }
