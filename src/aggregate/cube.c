@@ -14,6 +14,17 @@
 
 _Static_assert(sizeof(struct cube_slot) == 64, "a cube slot is one cache line");
 
+/* A slot's key, read back (cube_dim_month packs it). */
+static enum cube_dim slot_dim(const struct cube_slot *s)
+{
+	return (enum cube_dim)(s->dim_month >> 16);
+}
+
+static int slot_month(const struct cube_slot *s)
+{
+	return (int)(s->dim_month & 0xffff);
+}
+
 void cube_init(struct cube *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -129,8 +140,8 @@ void cube_each(const struct cube *c, enum cube_dim dim,
 {
 	for (size_t i = 0; i < c->nslots; i++) {
 		const struct cube_slot *s = &c->slots[i];
-		if (s->used && s->dim_month >> 16 == (uint32_t)dim)
-			fn(s->id, (int)(s->dim_month & 0xffff), &s->cell, ctx);
+		if (s->used && slot_dim(s) == dim)
+			fn(s->id, slot_month(s), &s->cell, ctx);
 	}
 }
 
@@ -141,8 +152,7 @@ void cube_merge(struct cube *dst, const struct cube *src)
 		if (!s->used)
 			continue;
 		const struct cell *from = &s->cell;
-		struct cell *to = cube_cell(dst, (enum cube_dim)(s->dim_month >> 16), s->id,
-					    (int)(s->dim_month & 0xffff));
+		struct cell *to = cube_cell(dst, slot_dim(s), s->id, slot_month(s));
 		to->postings += from->postings;
 		to->openings += from->openings;
 		to->applications += from->applications;
