@@ -1161,35 +1161,48 @@ static void apply_tally(struct pipeline *p, struct keyword_tally *t, const struc
 		atomic_store_explicit(&p->tally_full[more->keyword], 1, memory_order_relaxed);
 }
 
+/* The cells a domain posting's openings and salary add to, in its month
+ * (DIM_EDU_DOMAIN, which counts postings only, aside): one list for
+ * fetching them and for adding, so the two cannot drift apart. */
+enum { DOMAIN_CELLS_MAX = 6 };
+
+struct cell_key {
+	enum cube_dim dim;
+	uint64_t id;
+};
+
+static size_t domain_cells(const struct domain_adds *a, struct cell_key *keys)
+{
+	size_t n = 0;
+	keys[n++] = (struct cell_key){ DIM_TOTAL, 0 };
+	keys[n++] = (struct cell_key){ DIM_ROLE, a->role };
+	keys[n++] = (struct cell_key){ DIM_COMPANY, a->company };
+	keys[n++] = (struct cell_key){ DIM_COMPANY_ROLE, cube_company_role(a->company, a->role) };
+	if (a->industry != DICT_NONE) {
+		keys[n++] = (struct cell_key){ DIM_INDUSTRY, a->industry };
+		/* distinct companies per industry: the small-cell rule */
+		keys[n++] = (struct cell_key){ DIM_COMPANY_INDUSTRY,
+					       cube_company_role(a->company, a->industry) };
+	}
+	return n;
+}
+
 static void prefetch_domain_cells(const struct cube *cube, const struct domain_adds *a)
 {
-	int month = a->r->month;
-	cube_prefetch(cube, DIM_COMPANY, a->company, month);
-	cube_prefetch(cube, DIM_COMPANY_ROLE, cube_company_role(a->company, a->role), month);
-	if (a->industry != DICT_NONE) {
-		cube_prefetch(cube, DIM_INDUSTRY, a->industry, month);
-		cube_prefetch(cube, DIM_COMPANY_INDUSTRY, cube_company_role(a->company, a->industry),
-			      month);
-	}
+	struct cell_key keys[DOMAIN_CELLS_MAX];
+	size_t n = domain_cells(a, keys);
+	for (size_t k = 0; k < n; k++)
+		cube_prefetch(cube, keys[k].dim, keys[k].id, a->r->month);
 }
 
 static void add_domain_cells(struct cube *cube, const struct domain_adds *a)
 {
 	const struct rec *r = a->r;
-	int month = r->month;
-	cube_cell(cube, DIM_EDU_DOMAIN, r->edu, month)->postings++;
-	add_posting(cube_cell(cube, DIM_TOTAL, 0, month), r);
-	add_posting(cube_cell(cube, DIM_ROLE, a->role, month), r);
-	add_posting(cube_cell(cube, DIM_COMPANY, a->company, month), r);
-	add_posting(cube_cell(cube, DIM_COMPANY_ROLE, cube_company_role(a->company, a->role), month),
-		    r);
-	if (a->industry != DICT_NONE) {
-		add_posting(cube_cell(cube, DIM_INDUSTRY, a->industry, month), r);
-		/* distinct companies per industry: the small-cell rule */
-		add_posting(cube_cell(cube, DIM_COMPANY_INDUSTRY,
-				      cube_company_role(a->company, a->industry), month),
-			    r);
-	}
+	cube_cell(cube, DIM_EDU_DOMAIN, r->edu, r->month)->postings++;
+	struct cell_key keys[DOMAIN_CELLS_MAX];
+	size_t n = domain_cells(a, keys);
+	for (size_t k = 0; k < n; k++)
+		add_posting(cube_cell(cube, keys[k].dim, keys[k].id, r->month), r);
 }
 
 /* Makes the block's queued adds, their cells fetched first (their records
