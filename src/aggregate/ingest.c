@@ -459,11 +459,9 @@ struct pipeline {
 static void recs_grow(struct part_out *out)
 {
 	size_t cap = out->cap ? 2 * out->cap : 1024;
-	if (cap > SIZE_MAX / 2 / sizeof(struct rec))
+	if (cap > SIZE_MAX / sizeof(struct rec))
 		xalloc_failed(SIZE_MAX);
-	struct rec *recs = aligned_alloc(64, cap * sizeof(*recs));
-	if (!recs)
-		xalloc_failed(cap * sizeof(*recs));
+	struct rec *recs = xmalloc_lines(cap * sizeof(*recs));
 	if (out->n)
 		memcpy(recs, out->recs, out->n * sizeof(*recs));
 	free(out->recs);

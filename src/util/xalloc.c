@@ -55,16 +55,25 @@ static size_t table_bytes(size_t count, size_t size)
 	return bytes < TABLE_MAP_MIN ? bytes : (bytes + page - 1) & ~(page - 1);
 }
 
+void *xmalloc_lines(size_t size)
+{
+	const size_t line = 64;
+	if (size > SIZE_MAX - line)
+		xalloc_failed(SIZE_MAX);
+	size_t rounded = (size + line - 1) & ~(line - 1); /* aligned_alloc's rule */
+	void *p = aligned_alloc(line, rounded ? rounded : line);
+	if (!p)
+		xalloc_failed(rounded);
+	return p;
+}
+
 void *xcalloc_table(size_t count, size_t size)
 {
 	size_t bytes = table_bytes(count, size);
 	if (bytes < TABLE_MAP_MIN) {
 		/* on cache lines, so that a slot of 16, 32 or 64 bytes is one line */
-		size_t line = 64, rounded = (bytes + line - 1) & ~(line - 1);
-		void *p = aligned_alloc(line, rounded ? rounded : line);
-		if (!p)
-			xalloc_failed(rounded);
-		memset(p, 0, rounded);
+		void *p = xmalloc_lines(bytes);
+		memset(p, 0, bytes);
 		return p;
 	}
 	size_t span = bytes + HUGE_PAGE;

@@ -12,6 +12,8 @@
 _Noreturn void xalloc_failed(size_t size);
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
+/* xmalloc on a cache line's boundary (64 bytes), freed by free(). */
+void *xmalloc_lines(size_t size);
 /* xcalloc for a hash table probed at random: in huge pages when large, on
  * a cache line's boundary when small; freed only by xfree_table with the
  * same count and size. */

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/xalloc.h"
@@ -44,11 +45,26 @@ static void test_tables(void **state)
 	check_table(349527, 12);         /* 4,194,324 bytes */
 }
 
+/* Memory on cache lines, whatever the size asked (aligned_alloc wants a
+ * multiple of the alignment: rounded up), writable to its end. */
+static void test_lines(void **state)
+{
+	(void)state;
+	const size_t sizes[] = { 0, 1, 63, 64, 65, 1000, 65536 + 8 };
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		unsigned char *p = xmalloc_lines(sizes[i]);
+		assert_int_equal((uintptr_t)p % 64, 0);
+		memset(p, 0xab, sizes[i]);
+		free(p);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_slots_for),
 		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
