@@ -52,7 +52,7 @@ static const char *const application_names[] = { "posting_id", "applied", "talen
 static const char *const talent_names[] = { "id", "city", "title", "tags", "resume" };
 static const char *const post_names[] = { "id", "parent_id", "created", "text" };
 static const char *const company_names[] = { "name",	  "group",     "product", "employees",
-					      "funding", "valuation", "hq_city" };
+					      "funding", "valuation", "hq_city", "aliases" };
 
 const struct table_schema table_schemas[TABLE_COUNT] = {
 	[TABLE_POSTINGS] = { "postings", POSTING_FIELD_COUNT, posting_names,
