@@ -563,6 +563,59 @@ static void test_deliberate_reposts(void **state)
 	keywords_free(&kw);
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Distinct jobs share titles as on a platform: some company posts one
+ * title at least 10 times (other salaries, requirements, texts), and some
+ * posts one title in one city twice on one day (which a rule of company,
+ * title and city alone would take for a repost). */
+static void test_big_employers_repeat_titles(void **state)
+{
+	struct fixture *fx = *state;
+	struct keywords kw;
+	keywords_load(&kw);
+	size_t n;
+	struct job_row *rows = read_jobs(fx->a, &kw, &n);
+	char **titles = malloc(n * sizeof(*titles)), **days = malloc(n * sizeof(*days));
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].dup || rows[i].repost)
+			continue;
+		/* the key starts company 0x1f title 0x1f city 0x1f */
+		const char *title_end = strchr(strchr(rows[i].job, '\x1f') + 1, '\x1f');
+		const char *city_end = strchr(title_end + 1, '\x1f');
+		int len = (int)(title_end - rows[i].job), len3 = (int)(city_end - rows[i].job);
+		titles[m] = malloc((size_t)len + 1);
+		snprintf(titles[m], (size_t)len + 1, "%.*s", len, rows[i].job);
+		days[m] = malloc((size_t)len3 + 24);
+		snprintf(days[m], (size_t)len3 + 24, "%.*s%ld", len3, rows[i].job, rows[i].day);
+		m++;
+	}
+	char **lists[2] = { titles, days };
+	size_t longest[2] = { 0, 0 };
+	for (int l = 0; l < 2; l++) {
+		qsort(lists[l], m, sizeof(char *), cmp_str);
+		for (size_t i = 0, run = 0; i < m; i++) {
+			run = i && !strcmp(lists[l][i], lists[l][i - 1]) ? run + 1 : 1;
+			if (run > longest[l])
+				longest[l] = run;
+		}
+	}
+	assert_true(longest[0] >= 10);
+	assert_true(longest[1] >= 2);
+	for (size_t i = 0; i < m; i++) {
+		free(titles[i]);
+		free(days[i]);
+	}
+	free(titles);
+	free(days);
+	free_jobs(rows, n);
+	keywords_free(&kw);
+}
+
 static void test_config_scales(void **state)
 {
 	struct fixture *fx = *state;
@@ -676,6 +729,7 @@ int main(void)
 		cmocka_unit_test(test_domain_is_keyword_postings),
 		cmocka_unit_test(test_exact_domain_count),
 		cmocka_unit_test(test_deliberate_reposts),
+		cmocka_unit_test(test_big_employers_repeat_titles),
 		cmocka_unit_test(test_config_scales),
 		cmocka_unit_test(test_companies_table),
 		cmocka_unit_test(test_posts_and_talents),
