@@ -71,3 +71,36 @@ size_t utf8_text_prefix(const char *s, size_t n)
 	const char *nul = memchr(s, '\0', n);
 	return utf8_valid_prefix(s, nul ? (size_t)(nul - s) : n);
 }
+
+void text_lines_init(struct text_lines *it, const char *text, size_t len)
+{
+	it->text = text;
+	it->len = len;
+	it->pos = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	it->line_no = 0;
+}
+
+static struct slice strip_comment(struct slice line)
+{
+	for (size_t i = 0; i < line.len; i++)
+		if (line.ptr[i] == '#' && (i == 0 || line.ptr[i - 1] == ' ' || line.ptr[i - 1] == '\t'))
+			return slice_make(line.ptr, i);
+	return line;
+}
+
+enum text_line text_lines_next(struct text_lines *it, struct slice *line)
+{
+	while (it->pos < it->len) {
+		const char *start = it->text + it->pos;
+		const char *nl = memchr(start, '\n', it->len - it->pos);
+		size_t n = nl ? (size_t)(nl - start) : it->len - it->pos;
+		it->pos += n + 1;
+		it->line_no++;
+		if (utf8_text_prefix(start, n) != n)
+			return TEXT_LINE_BAD_UTF8;
+		*line = slice_trim(strip_comment(slice_make(start, n)));
+		if (line->len)
+			return TEXT_LINE;
+	}
+	return TEXT_LINE_END;
+}
