@@ -179,20 +179,6 @@ static enum salary_status posting_salary(const struct ingest_context *ctx, struc
 	return salary_check(sal, ctx->salary);
 }
 
-/* ---- reposts ---- */
-
-/* Days since 1970-01-01 of a calendar day (Howard Hinnant's days_from_civil). */
-static long day_number(struct date d)
-{
-	long y = d.year - (d.month <= 2);
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long mp = (d.month + 9) % 12;
-	long doy = (153 * mp + 2) / 5 + d.day - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* ---- keyword audit ---- */
 
 void keyword_tally_init(struct keyword_tally *t, const struct keyword_list *list)
@@ -1055,7 +1041,7 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 	}
 	struct rec *r = rec_add(out, REC_ROW, row->line);
 	r->month = date_month_index(date);
-	r->day = (int32_t)day_number(date);
+	r->day = (int32_t)date_day_number(date);
 	struct slice id = row->field[POSTING_ID];
 	rec_set_id(out, r, id);
 	/* A salary memo of thousands of texts misses the cache: its slot is

@@ -23,6 +23,7 @@
 
 #include <xlsxwriter.h>
 
+#include "clean/date.h"
 #include "render/fmt.h"
 #include "render/render.h"
 #include "util/error.h"
@@ -750,12 +751,7 @@ static time_t xlsx_created(const struct report_model *m)
 	if (m->nmonths == 0 || m->months[m->nmonths - 1].month < 0)
 		return 946684800;
 	int next = m->months[m->nmonths - 1].month + 1;
-	long long year = next / 12, month = next % 12 + 1;
-	/* Days from 1970-01-01 to year-month-01 (proleptic Gregorian). */
-	long long y = year - (month <= 2), mp = (month + 9) % 12;
-	long long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-	long long doy = (153 * mp + 2) / 5, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	long long days = era * 146097 + doe - 719468;
+	long days = date_day_number((struct date){ next / 12, next % 12 + 1, 1 });
 	return (time_t)(days * 86400);
 }
 
