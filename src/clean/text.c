@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "util/utf8.h"
+
 size_t utf8_valid_prefix(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -20,33 +22,10 @@ size_t utf8_valid_prefix(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		size_t need;
-		unsigned lo = 0x80, hi = 0xBF; /* bounds of the second byte */
-		if (c >= 0xC2 && c <= 0xDF) {
-			need = 1;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2;
-			if (c == 0xE0)
-				lo = 0xA0; /* overlong below U+0800 */
-			else if (c == 0xED)
-				hi = 0x9F; /* surrogates U+D800..U+DFFF */
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3;
-			if (c == 0xF0)
-				lo = 0x90; /* overlong below U+10000 */
-			else if (c == 0xF4)
-				hi = 0x8F; /* above U+10FFFF */
-		} else {
-			return i; /* continuation byte, C0/C1 overlong lead, F5..FF */
-		}
-		if (n - i <= need)
+		int len = utf8_sequence(p + i, n - i);
+		if (len <= 0)
 			return i;
-		if (p[i + 1] < lo || p[i + 1] > hi)
-			return i;
-		for (size_t k = 2; k <= need; k++)
-			if ((p[i + k] & 0xC0) != 0x80)
-				return i;
-		i += need + 1;
+		i += (size_t)len;
 	}
 	return i;
 }
