@@ -622,33 +622,9 @@ static const char *plain_string_end(const char *p, const char *end)
 /* A JSON number at p as json_parse takes it: its end, or NULL. */
 static const char *number_end(const char *p, const char *end)
 {
-	if (p < end && *p == '-')
-		p++;
-	if (p < end && *p == '0') {
-		p++;
-	} else if (p < end && *p >= '1' && *p <= '9') {
-		while (p < end && *p >= '0' && *p <= '9')
-			p++;
-	} else {
-		return NULL;
-	}
-	if (p < end && *p == '.') {
-		p++;
-		if (!(p < end && *p >= '0' && *p <= '9'))
-			return NULL;
-		while (p < end && *p >= '0' && *p <= '9')
-			p++;
-	}
-	if (p < end && (*p == 'e' || *p == 'E')) {
-		p++;
-		if (p < end && (*p == '+' || *p == '-'))
-			p++;
-		if (!(p < end && *p >= '0' && *p <= '9'))
-			return NULL;
-		while (p < end && *p >= '0' && *p <= '9')
-			p++;
-	}
-	return p;
+	const char *error;
+	const char *q = json_number_scan(p, end, &error);
+	return error ? NULL : q;
 }
 
 /*

@@ -252,39 +252,55 @@ static bool parse_string(struct parser *ps, const char **out, size_t *out_len)
 	return true;
 }
 
-static bool parse_number(struct parser *ps, struct json_value *out)
+static bool is_digit(char c)
 {
-	const char *s = ps->p, *p = s, *end = ps->end;
+	return c >= '0' && c <= '9';
+}
+
+const char *json_number_scan(const char *p, const char *end, const char **error)
+{
+	*error = NULL;
 	if (p < end && *p == '-')
 		p++;
 	if (p < end && *p == '0') {
 		p++;
 	} else if (p < end && *p >= '1' && *p <= '9') {
-		while (p < end && *p >= '0' && *p <= '9')
+		while (p < end && is_digit(*p))
 			p++;
 	} else {
-		fail(ps, p, "bad number");
-		return false;
+		*error = "bad number";
+		return p;
 	}
 	if (p < end && *p == '.') {
 		p++;
-		if (!(p < end && *p >= '0' && *p <= '9')) {
-			fail(ps, p, "bad number: no digit after '.'");
-			return false;
+		if (!(p < end && is_digit(*p))) {
+			*error = "bad number: no digit after '.'";
+			return p;
 		}
-		while (p < end && *p >= '0' && *p <= '9')
+		while (p < end && is_digit(*p))
 			p++;
 	}
 	if (p < end && (*p == 'e' || *p == 'E')) {
 		p++;
 		if (p < end && (*p == '+' || *p == '-'))
 			p++;
-		if (!(p < end && *p >= '0' && *p <= '9')) {
-			fail(ps, p, "bad number: no digit in the exponent");
-			return false;
+		if (!(p < end && is_digit(*p))) {
+			*error = "bad number: no digit in the exponent";
+			return p;
 		}
-		while (p < end && *p >= '0' && *p <= '9')
+		while (p < end && is_digit(*p))
 			p++;
+	}
+	return p;
+}
+
+static bool parse_number(struct parser *ps, struct json_value *out)
+{
+	const char *s = ps->p, *error;
+	const char *p = json_number_scan(s, ps->end, &error);
+	if (error) {
+		fail(ps, p, error);
+		return false;
 	}
 	char *text = arena_strndup(ps->arena, s, (size_t)(p - s));
 	out->type = JSON_NUMBER;
