@@ -55,12 +55,69 @@ struct ranking {
 	struct group_figures *items;
 };
 
+/*
+ * Every ranking of a period, once.  A line gives its report.json key, a
+ * short name (for names of at most 31 characters: the workbook's sheets), what
+ * its items are, the rule that orders them (which also makes a group
+ * eligible and names the figure shown: postings rankings show the
+ * recruitment index), whether it needs the applications table, and its
+ * titles in Chinese and English.  The market figures, the findings and
+ * every renderer iterate this table.  To add a ranking: a line here, its
+ * items' dimension in market.c's period_rankings if the dimension is new,
+ * and a test; no renderer changes.
+ */
+#define RANKING_MAP(X) \
+	X(RANK_ROLES_BY_POSTINGS, "roles_by_postings", "roles_postings", RANK_ITEM_ROLE, RANK_ORDER_POSTINGS, \
+	  "新发岗位量最高的岗位", "Roles with the most new postings") \
+	X(RANK_ROLES_BY_SALARY, "roles_by_salary", "roles_salary", RANK_ITEM_ROLE, RANK_ORDER_SALARY, \
+	  "新发岗位平均月薪最高的岗位", "Best-paid roles") \
+	X(RANK_ROLES_BY_SCARCITY, "roles_by_scarcity", "roles_scarcity", RANK_ITEM_ROLE, RANK_ORDER_SCARCITY, \
+	  "人才最紧缺的岗位（人才供需比最低）", "Scarcest roles (lowest supply/demand ratio)") \
+	X(RANK_INDUSTRIES_BY_POSTINGS, "industries_by_postings", "industries", RANK_ITEM_INDUSTRY, RANK_ORDER_POSTINGS, \
+	  "新发岗位量最高的行业", "Industries with the most new postings") \
+	X(RANK_COMPANIES_BY_POSTINGS, "companies_by_postings", "companies_postings", RANK_ITEM_COMPANY, RANK_ORDER_POSTINGS, \
+	  "新发岗位量最高的企业", "Companies with the most new postings") \
+	X(RANK_COMPANIES_BY_SALARY, "companies_by_salary", "companies_salary", RANK_ITEM_COMPANY, RANK_ORDER_SALARY, \
+	  "新发岗位平均月薪最高的企业", "Best-paying companies")
+
 enum ranking_kind {
-	RANK_ROLES_BY_POSTINGS, RANK_ROLES_BY_SALARY, RANK_ROLES_BY_SCARCITY,
-	RANK_INDUSTRIES_BY_POSTINGS, RANK_COMPANIES_BY_POSTINGS, RANK_COMPANIES_BY_SALARY,
+#define RANKING_ENUM(kind, name, short_name, item, order, zh, en) kind,
+	RANKING_MAP(RANKING_ENUM)
+#undef RANKING_ENUM
 	RANK_COUNT
 };
-extern const char *const ranking_names[RANK_COUNT]; /* "roles_by_postings", … */
+
+/* What a ranking's items are: its key in report.json and tables, and the
+ * column label in Chinese and English (ranking_items[item]). */
+enum ranking_item { RANK_ITEM_ROLE, RANK_ITEM_INDUSTRY, RANK_ITEM_COMPANY, RANK_ITEM_COUNT };
+struct ranking_item_def {
+	const char *key, *label_zh, *label_en;
+};
+extern const struct ranking_item_def ranking_items[RANK_ITEM_COUNT];
+
+/* How a ranking orders and admits groups:
+ *   POSTINGS: by postings, descending; every group with a posting; shows
+ *             the recruitment index;
+ *   SALARY:   by avg_salary, descending; groups with at least min_group
+ *             salary postings;
+ *   SCARCITY: by supply_demand_ratio, ascending; groups with at least
+ *             min_group postings and a ratio; needs the applications table.
+ * Ties by name in UTF-8 byte order. */
+enum ranking_order { RANK_ORDER_POSTINGS, RANK_ORDER_SALARY, RANK_ORDER_SCARCITY };
+
+struct ranking_def {
+	const char *name;       /* report.json's key: "roles_by_postings", … */
+	const char *short_name; /* "roles_postings", … */
+	enum ranking_item item;
+	enum ranking_order order;
+	const char *title_zh, *title_en;
+};
+extern const struct ranking_def ranking_defs[RANK_COUNT];
+
+/* The figure a ranking shows for a group (see enum ranking_order), and its
+ * report.json key. */
+double ranking_value(enum ranking_kind k, const struct group_figures *g);
+const char *ranking_value_key(enum ranking_kind k);
 
 struct name_list {
 	size_t n;
@@ -234,5 +291,10 @@ struct report_model {
 	size_t ncommentary;
 	struct commentary *commentary;
 };
+
+/* Whether the report has ranking k at all: the scarcity ranking needs the
+ * applications table (without it report.json gives null and the readable
+ * reports leave it out).  The one place that rule is decided. */
+bool ranking_present(const struct report_model *m, enum ranking_kind k);
 
 #endif

@@ -353,12 +353,6 @@ static void sheet_periods(struct xlsx *x)
 	}
 }
 
-/* Sheet names of the rankings: the ranking's key without "_by". */
-static const char *const ranking_sheet_keys[RANK_COUNT] = {
-	"roles_postings", "roles_salary", "roles_scarcity",
-	"industries", "companies_postings", "companies_salary",
-};
-
 /* Periods whose top roles get a bar chart: the most recent ones, so that a
  * report of many periods (one per year of a century) stays a workbook. */
 #define XLSX_CHARTED_PERIODS 12
@@ -368,7 +362,7 @@ static void sheet_ranking(struct xlsx *x, enum ranking_kind k)
 {
 	const struct report_model *m = x->m;
 	const char *sheet;
-	lxw_worksheet *ws = xlsx_sheet(x, ranking_sheet_keys[k], &sheet);
+	lxw_worksheet *ws = xlsx_sheet(x, ranking_defs[k].short_name, &sheet);
 	size_t rows = 0;
 	for (size_t p = 0; p < m->nperiods; p++)
 		rows += m->periods[p].rankings[k].n;
@@ -528,7 +522,7 @@ static void sheet_peaks(struct xlsx *x)
 static void sheets_periods(struct xlsx *x)
 {
 	for (int k = 0; k < RANK_COUNT; k++) {
-		if (k == RANK_ROLES_BY_SCARCITY && !x->m->has_applications)
+		if (!ranking_present(x->m, (enum ranking_kind)k))
 			continue;
 		sheet_ranking(x, (enum ranking_kind)k);
 	}
