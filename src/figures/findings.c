@@ -301,32 +301,14 @@ static void say_ratio_reading(struct fb *b, struct strbuf *sb, double ratio, boo
 
 /* ---- monthly series ---- */
 
-static double series_value(const struct month_figures *f, enum series s)
-{
-	switch (s) {
-	case SERIES_RECRUITMENT_INDEX:
-		return f->recruitment_index;
-	case SERIES_AVG_SALARY:
-		return f->avg_salary;
-	case SERIES_CONTENT_HEAT_INDEX:
-		return f->content_heat_index;
-	case SERIES_SUPPLY_DEMAND_RATIO:
-		return f->supply_demand_ratio;
-	case SERIES_APPLICATION_INDEX:
-		return f->application_index;
-	default:
-		return NAN;
-	}
-}
-
 static int series_decimals(enum series s)
 {
-	return s == SERIES_AVG_SALARY ? 0 : 2;
+	return series_defs[s].decimals;
 }
 
 static double val(const struct fb *b, enum series s, size_t i)
 {
-	return series_value(&b->m->months[i], s);
+	return series_value(b->m, &b->m->months[i], s);
 }
 
 /* The highest month of [from, to): one, a tie of two, or none (fewer than
@@ -408,7 +390,7 @@ static void say_value(struct fb *b, struct strbuf *sb, enum series s, size_t i)
 		money(b, sb, val(b, s, i));
 	else
 		num(sb, val(b, s, i), series_decimals(s));
-	key(b, "months[%zu].%s", i, series_names[s]);
+	key(b, "months[%zu].%s", i, series_defs[s].name);
 }
 
 /* ---- 内容热度: jump, peak, N倍 ---- */

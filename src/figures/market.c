@@ -14,10 +14,19 @@
 #include "classify/roles.h"
 #include "util/xalloc.h"
 
-const char *const series_names[SERIES_COUNT] = {
-	"postings", "openings", "applications", "supply_demand_ratio", "avg_salary",
-	"recruitment_index", "application_index", "content", "content_heat_index",
+const struct series_def series_defs[SERIES_COUNT] = {
+#define SERIES_DEF(series, name, needs, decimals, zh, en) [series] = { name, needs, decimals, zh, en },
+	SERIES_MAP(SERIES_DEF)
+#undef SERIES_DEF
 };
+
+bool series_present(const struct report_model *m, enum series s)
+{
+	unsigned have = (m->has_postings ? NEEDS_POSTINGS : 0) |
+			(m->has_applications ? NEEDS_APPLICATIONS : 0) |
+			(m->has_posts ? NEEDS_POSTS : 0);
+	return (series_defs[s].needs & ~have) == 0;
+}
 
 const struct ranking_def ranking_defs[RANK_COUNT] = {
 #define RANKING_DEF(kind, name, short_name, item, order, zh, en) \
@@ -564,26 +573,27 @@ static void period_groups(struct report_model *m, const struct cube *cube,
 	}
 }
 
-static double series_value(const struct report_model *m, const struct month_figures *f,
-			   enum series s)
+double series_value(const struct report_model *m, const struct month_figures *f, enum series s)
 {
+	if ((unsigned)s >= SERIES_COUNT || !series_present(m, s))
+		return NAN;
 	switch (s) {
 	case SERIES_POSTINGS:
-		return m->has_postings ? (double)f->postings : NAN;
+		return (double)f->postings;
 	case SERIES_OPENINGS:
-		return m->has_postings ? (double)f->openings : NAN;
+		return (double)f->openings;
 	case SERIES_APPLICATIONS:
-		return m->has_applications ? (double)f->applications : NAN;
+		return (double)f->applications;
 	case SERIES_SUPPLY_DEMAND_RATIO:
 		return f->supply_demand_ratio;
 	case SERIES_AVG_SALARY:
 		return f->avg_salary;
 	case SERIES_RECRUITMENT_INDEX:
-		return m->has_postings ? f->recruitment_index : NAN;
+		return f->recruitment_index;
 	case SERIES_APPLICATION_INDEX:
 		return f->application_index;
 	case SERIES_CONTENT:
-		return m->has_posts ? (double)f->content : NAN;
+		return (double)f->content;
 	case SERIES_CONTENT_HEAT_INDEX:
 		return f->content_heat_index;
 	case SERIES_COUNT:

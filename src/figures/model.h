@@ -18,13 +18,51 @@
 
 struct survey_report; /* figures/survey.h */
 
-/* The monthly series, in report.json's order; also the keys of "peaks". */
-enum series {
-	SERIES_POSTINGS, SERIES_OPENINGS, SERIES_APPLICATIONS, SERIES_SUPPLY_DEMAND_RATIO,
-	SERIES_AVG_SALARY, SERIES_RECRUITMENT_INDEX, SERIES_APPLICATION_INDEX, SERIES_CONTENT,
-	SERIES_CONTENT_HEAT_INDEX, SERIES_COUNT
+/* The tables a figure needs (a report_model's has_* flags). */
+enum needed_tables {
+	NEEDS_POSTINGS = 1u << 0,
+	NEEDS_APPLICATIONS = 1u << 1,
+	NEEDS_POSTS = 1u << 2,
 };
-extern const char *const series_names[SERIES_COUNT];
+
+/*
+ * The monthly series once, in report.json's order (also the keys of
+ * "peaks"): the key, the tables the series needs (without them it is null
+ * and no chart shows it), the decimals it is shown with, and its labels in
+ * Chinese and English.  series_value reads it from a month.  To add a
+ * series: a line here, its field in struct month_figures and a case in
+ * series_value.
+ */
+#define SERIES_MAP(X)                                                                         \
+	X(SERIES_POSTINGS, "postings", NEEDS_POSTINGS, 0, "新发岗位量", "New postings")         \
+	X(SERIES_OPENINGS, "openings", NEEDS_POSTINGS, 0, "人才需求数", "Openings")             \
+	X(SERIES_APPLICATIONS, "applications", NEEDS_APPLICATIONS, 0, "人才投递数",             \
+	  "Applications")                                                                       \
+	X(SERIES_SUPPLY_DEMAND_RATIO, "supply_demand_ratio", NEEDS_POSTINGS | NEEDS_APPLICATIONS, \
+	  2, "人才供需比", "Supply/demand ratio")                                               \
+	X(SERIES_AVG_SALARY, "avg_salary", NEEDS_POSTINGS, 0, "岗位平均薪资", "Average salary") \
+	X(SERIES_RECRUITMENT_INDEX, "recruitment_index", NEEDS_POSTINGS, 2, "岗位招聘指数",     \
+	  "Recruitment index")                                                                  \
+	X(SERIES_APPLICATION_INDEX, "application_index", NEEDS_POSTINGS | NEEDS_APPLICATIONS,   \
+	  2, "投递指数", "Application index")                                                   \
+	X(SERIES_CONTENT, "content", NEEDS_POSTS, 0, "内容量", "Content")                       \
+	X(SERIES_CONTENT_HEAT_INDEX, "content_heat_index", NEEDS_POSTS, 2, "内容热度指数",      \
+	  "Content heat index")
+
+enum series {
+#define SERIES_ENUM(series, name, needs, decimals, zh, en) series,
+	SERIES_MAP(SERIES_ENUM)
+#undef SERIES_ENUM
+	SERIES_COUNT
+};
+
+struct series_def {
+	const char *name; /* report.json's key */
+	unsigned needs;   /* enum needed_tables */
+	int decimals;
+	const char *label_zh, *label_en;
+};
+extern const struct series_def series_defs[SERIES_COUNT];
 
 /* Figures withheld by the small-cell rule (figures/market.c): a bit set in a
  * row's `suppressed` means the figure is NAN in the model because it was
@@ -296,5 +334,9 @@ struct report_model {
  * applications table (without it report.json gives null and the readable
  * reports leave it out).  The one place that rule is decided. */
 bool ranking_present(const struct report_model *m, enum ranking_kind k);
+/* Whether the report has the tables series s needs. */
+bool series_present(const struct report_model *m, enum series s);
+/* Series s of month f: NAN when the report lacks a table it needs. */
+double series_value(const struct report_model *m, const struct month_figures *f, enum series s);
 
 #endif

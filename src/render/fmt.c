@@ -155,26 +155,16 @@ void render_add_csv(struct strbuf *sb, const char *s)
 	strbuf_addch(sb, '"');
 }
 
-static const char *const series_labels[SERIES_COUNT][2] = {
-	{ "新发岗位量", "New postings" },
-	{ "人才需求数", "Openings" },
-	{ "人才投递数", "Applications" },
-	{ "人才供需比", "Supply/demand ratio" },
-	{ "岗位平均薪资", "Average salary" },
-	{ "岗位招聘指数", "Recruitment index" },
-	{ "投递指数", "Application index" },
-	{ "内容量", "Content" },
-	{ "内容热度指数", "Content heat index" },
-};
-
 const char *render_series_key(enum series s)
 {
-	return (unsigned)s < SERIES_COUNT ? series_names[s] : "";
+	return (unsigned)s < SERIES_COUNT ? series_defs[s].name : "";
 }
 
 const char *render_series_label(enum series s, enum render_lang lang)
 {
-	return (unsigned)s < SERIES_COUNT ? series_labels[s][lang == LANG_EN] : "";
+	if ((unsigned)s >= SERIES_COUNT)
+		return "";
+	return lang == LANG_EN ? series_defs[s].label_en : series_defs[s].label_zh;
 }
 
 const char *render_ranking_title(enum ranking_kind k, enum render_lang lang)

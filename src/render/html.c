@@ -436,7 +436,6 @@ struct month_chart {
 	enum series series;
 	const char *zh, *en;
 	const char *unit_zh, *unit_en;
-	int decimals;
 	bool mom;
 };
 
@@ -450,18 +449,7 @@ static void month_line_chart(struct html *h, const struct month_chart *mc)
 	for (size_t i = 0; i < m->nmonths; i++) {
 		const struct month_figures *f = &m->months[i];
 		cats[i] = scratch_month(h, f->month);
-		switch (mc->series) {
-		case SERIES_RECRUITMENT_INDEX: v[i] = f->recruitment_index; break;
-		case SERIES_APPLICATION_INDEX: v[i] = f->application_index; break;
-		case SERIES_SUPPLY_DEMAND_RATIO: v[i] = f->supply_demand_ratio; break;
-		case SERIES_AVG_SALARY: v[i] = f->avg_salary; break;
-		case SERIES_CONTENT_HEAT_INDEX: v[i] = f->content_heat_index; break;
-		case SERIES_POSTINGS: v[i] = (double)f->postings; break;
-		case SERIES_OPENINGS: v[i] = (double)f->openings; break;
-		case SERIES_APPLICATIONS: v[i] = (double)f->applications; break;
-		case SERIES_CONTENT: v[i] = (double)f->content; break;
-		default: v[i] = NAN; break;
-		}
+		v[i] = series_value(m, f, mc->series);
 		if (notes && isfinite(f->content_mom_pct)) {
 			strbuf_reset(&tmp);
 			render_add_signed_pct(&tmp, f->content_mom_pct);
@@ -478,7 +466,7 @@ static void month_line_chart(struct html *h, const struct month_chart *mc)
 	c.categories = cats;
 	c.nseries = 1;
 	c.series = &s;
-	c.format.decimals = mc->decimals;
+	c.format.decimals = series_defs[mc->series].decimals;
 	c.value_labels = m->nmonths <= 24;
 	c.notes_title = mc->mom ? T(h, "环比", "MoM") : NULL;
 	c.zero_based = mc->series != SERIES_AVG_SALARY;
@@ -771,26 +759,19 @@ static void section_supply(struct html *h)
 	if (m->nmonths > 0) {
 		static const struct month_chart charts[] = {
 			{ SERIES_RECRUITMENT_INDEX, "岗位招聘指数（月度）", "Recruitment index by month",
-			  "岗位招聘指数", "recruitment index", 2, false },
+			  "岗位招聘指数", "recruitment index", false },
 			{ SERIES_APPLICATION_INDEX, "投递指数（月度）", "Application index by month",
-			  "投递指数", "application index", 2, false },
+			  "投递指数", "application index", false },
 			{ SERIES_SUPPLY_DEMAND_RATIO, "人才供需比（月度）",
-			  "Supply/demand ratio by month", "人才供需比", "supply/demand ratio", 2, false },
+			  "Supply/demand ratio by month", "人才供需比", "supply/demand ratio", false },
 			{ SERIES_AVG_SALARY, "新发岗位平均月薪（月度）", "Average salary of new postings by month",
-			  "单位：元/月", "CNY a month", 0, false },
+			  "单位：元/月", "CNY a month", false },
 			{ SERIES_CONTENT_HEAT_INDEX, "内容热度指数（月度）", "Content heat index by month",
-			  "内容热度指数", "content heat index", 2, true },
+			  "内容热度指数", "content heat index", true },
 		};
 		for (size_t i = 0; i < sizeof(charts) / sizeof(charts[0]); i++) {
-			enum series s = charts[i].series;
-			if (!m->has_applications &&
-			    (s == SERIES_APPLICATION_INDEX || s == SERIES_SUPPLY_DEMAND_RATIO))
-				continue;
-			if (!m->has_posts && s == SERIES_CONTENT_HEAT_INDEX)
-				continue;
-			if (!m->has_postings && s != SERIES_CONTENT_HEAT_INDEX)
-				continue;
-			month_line_chart(h, &charts[i]);
+			if (series_present(m, charts[i].series))
+				month_line_chart(h, &charts[i]);
 		}
 		months_table(h);
 	}

@@ -195,7 +195,7 @@ static void write_period(struct json_writer *w, const struct report_model *m,
 	json_key(w, "peaks");
 	json_begin_object(w);
 	for (int s = 0; s < SERIES_COUNT; s++)
-		key_month(w, series_names[s], p->peaks[s]);
+		key_month(w, series_defs[s].name, p->peaks[s]);
 	json_end_object(w);
 	json_key(w, "changes");
 	if (!p->has_changes) {
