@@ -18,6 +18,10 @@
 
 struct survey_report; /* figures/survey.h */
 
+/* The language of the readable report and of its findings (the figures'
+ * prose is written in it too, so the model owns it). */
+enum render_lang { LANG_ZH, LANG_EN };
+
 /* The tables a figure needs (a report_model's has_* flags). */
 enum needed_tables {
 	NEEDS_POSTINGS = 1u << 0,
