@@ -179,85 +179,6 @@ static enum salary_status posting_salary(const struct ingest_context *ctx, struc
 	return salary_check(sal, ctx->salary);
 }
 
-/* ---- keyword audit ---- */
-
-void keyword_tally_init(struct keyword_tally *t, const struct keyword_list *list)
-{
-	memset(t, 0, sizeof(*t));
-	t->n = list->n;
-	t->words = (const char *const *)list->words;
-	t->entries = xcalloc(t->n ? t->n : 1, sizeof(*t->entries));
-}
-
-void keyword_tally_release(struct keyword_tally *t)
-{
-	free(t->entries);
-	arena_release(&t->arena);
-	memset(t, 0, sizeof(*t));
-}
-
-static bool is_continuation(unsigned char c)
-{
-	return (c & 0xC0) == 0x80;
-}
-
-void keyword_snippet(struct slice text, size_t at, size_t len, size_t radius,
-		     struct strbuf *out)
-{
-	size_t from = at, to = at + len;
-	for (size_t k = 0; k < radius && from > 0; k++) {
-		from--;
-		for (int c = 0; c < 3 && from > 0 && is_continuation((unsigned char)text.ptr[from]); c++)
-			from--;
-	}
-	for (size_t k = 0; k < radius && to < text.len; k++) {
-		to++;
-		for (int c = 0; c < 3 && to < text.len && is_continuation((unsigned char)text.ptr[to]); c++)
-			to++;
-	}
-	if (from > 0)
-		strbuf_addstr(out, "…");
-	bool space = false, any = false;
-	for (size_t i = from; i < to; i++) {
-		unsigned char c = (unsigned char)text.ptr[i];
-		if (ascii_space(c)) {
-			space = any;
-			continue;
-		}
-		if (space)
-			strbuf_addch(out, ' ');
-		space = false;
-		any = true;
-		strbuf_addch(out, (char)c);
-	}
-	if (to < text.len)
-		strbuf_addstr(out, "…");
-}
-
-/* Where word occurs first in text, Latin letters in any case; text.len when
- * nowhere (the set found it, so only a different folding could miss). */
-static size_t find_folded(struct slice text, const char *word)
-{
-	size_t n = strlen(word);
-	for (size_t i = 0; i + n <= text.len; i++) {
-		size_t j = 0;
-		while (j < n) {
-			unsigned char a = (unsigned char)text.ptr[i + j], b = (unsigned char)word[j];
-			if (a >= 'A' && a <= 'Z')
-				a = (unsigned char)(a - 'A' + 'a');
-			if (b >= 'A' && b <= 'Z')
-				b = (unsigned char)(b - 'A' + 'a');
-			if (a != b)
-				break;
-			j++;
-		}
-		if (j == n)
-			return i;
-	}
-	return text.len;
-}
-
-
 /* ---- parts: read by workers, applied in order ---- */
 
 /* Bytes of input per part: large enough that a part's bookkeeping is
@@ -1020,7 +941,7 @@ static void posting_domain(struct pipeline *p, struct worker *w, struct part_out
 	if (atomic_load_explicit(&p->tally_full[k], memory_order_relaxed))
 		return;
 	struct slice text = row->field[fields[f]];
-	size_t at = find_folded(text, t->words[k]);
+	size_t at = keyword_find_folded(text, t->words[k]);
 	if (at == text.len)
 		return;
 	strbuf_reset(&w->buf);
