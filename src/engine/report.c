@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "aggregate/companies.h"
 #include "aggregate/ingest.h"
 #include "aggregate/reposts.h"
 #include "engine/options.h"
