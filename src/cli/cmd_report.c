@@ -17,7 +17,8 @@ const char cmd_report_usage[] =
 	"                          [--domain NAME] [--segments Q1,Q2] [--lang zh|en]\n"
 	"                          [--workdays N] [--hours-per-day N] [--usd-rate N]\n"
 	"                          [--min-cell-postings K] [--min-cell-companies K] [--min-survey-cell N]\n"
-	"                          [--repost-days N] [--split-company-info COLUMN]\n"
+	"                          [--repost-days N] [--repost-key FIELD,...]\n"
+	"                          [--split-company-info COLUMN]\n"
 	"                          [--lead-factor X] [--flat-band PCT] [--small-change PCT]\n"
 	"                          [--jump-pct PCT] [--times-min X] [--streak N] [--min-base N]\n"
 	"                          [--min-z Z] [--threads N|auto] [--checksum xxh128|sha256]\n";
@@ -46,6 +47,7 @@ static const struct option long_options[] = {
 	{ "min-cell-companies", required_argument, NULL, 0 },
 	{ "min-survey-cell", required_argument, NULL, 0 },
 	{ "repost-days", required_argument, NULL, 0 },
+	{ "repost-key", required_argument, NULL, 0 },
 	{ "split-company-info", required_argument, NULL, 0 },
 	{ "lead-factor", required_argument, NULL, 0 },
 	{ "flat-band", required_argument, NULL, 0 },

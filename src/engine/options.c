@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "clean/date.h"
 #include "figures/findings.h"
@@ -34,6 +35,7 @@ ts_options *ts_options_new(void)
 	o->min_cell_companies = 3;
 	o->min_survey_cell = 5;
 	o->repost_days = 60;
+	o->repost_key = REPOST_KEY_DEFAULT;
 	o->checksum = CHECKSUM_XXH128; /* see util/checksum.h for the trade */
 	o->findings = findings_options_default;
 	return o;
@@ -193,6 +195,83 @@ static enum ts_status set_date(ts_options *o, const char *value, struct ts_error
 	return bad(err, "date", value, "unknown table (postings, applications, posts)");
 }
 
+/* A postings field --repost-key may name: every field of the schema but
+ * the id and the date, which differ between reposts by their nature. */
+static bool repost_key_field(size_t f)
+{
+	return f != POSTING_ID && f != POSTING_POSTED;
+}
+
+/* The accepted names for --repost-key's messages, from the schema. */
+static void repost_key_accepted(struct strbuf *sb)
+{
+	const struct table_schema *s = &table_schemas[TABLE_POSTINGS];
+	const char *sep = "";
+	strbuf_addstr(sb, "(accepted: ");
+	for (size_t f = 0; f < s->nfields; f++) {
+		if (!repost_key_field(f))
+			continue;
+		strbuf_addf(sb, "%s%s", sep, s->field_names[f]);
+		sep = ", ";
+	}
+	strbuf_addch(sb, ')');
+}
+
+/* FIELD,FIELD,…: names of postings fields, spaces around them ignored and
+ * ASCII case folded, as column names match; `salary` stands for the text
+ * and both bounds.  The mask replaces the default only when all is well. */
+static enum ts_status set_repost_key(ts_options *o, const char *value, struct ts_error *err)
+{
+	const struct table_schema *s = &table_schemas[TABLE_POSTINGS];
+	struct strbuf why = STRBUF_INIT;
+	unsigned mask = 0;
+	const char *p = value;
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		struct slice item = slice_trim(slice_make(p, comma ? (size_t)(comma - p) : strlen(p)));
+		if (!item.len) {
+			strbuf_addstr(&why, "expected posting fields separated by commas ");
+			break;
+		}
+		size_t f = 0;
+		while (f < s->nfields && !(repost_key_field(f) && item.len == strlen(s->field_names[f]) &&
+					   strncasecmp(item.ptr, s->field_names[f], item.len) == 0))
+			f++;
+		if (f == s->nfields) {
+			strbuf_addf(&why, "unknown field '%.*s' ", (int)item.len, item.ptr);
+			break;
+		}
+		mask |= f == POSTING_SALARY ? REPOST_KEY_SALARY : 1u << f;
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	enum ts_status st = TS_OK;
+	if (why.len) {
+		repost_key_accepted(&why);
+		st = bad(err, "repost-key", value, why.buf);
+	} else {
+		o->repost_key = mask;
+	}
+	strbuf_release(&why);
+	return st;
+}
+
+void repost_key_describe(unsigned mask, struct strbuf *out)
+{
+	const struct table_schema *s = &table_schemas[TABLE_POSTINGS];
+	bool salary_folded = (mask & REPOST_KEY_SALARY) == REPOST_KEY_SALARY;
+	const char *sep = "";
+	for (size_t f = 0; f < s->nfields; f++) {
+		if (!(mask & (1u << f)) || !repost_key_field(f))
+			continue;
+		if (salary_folded && (f == POSTING_SALARY_MIN || f == POSTING_SALARY_MAX))
+			continue;
+		strbuf_addf(out, "%s%s", sep, s->field_names[f]);
+		sep = ",";
+	}
+}
+
 static enum ts_status set_segments(ts_options *o, const char *value)
 {
 	char *copy = xstrdup(value), *save = NULL;
@@ -285,6 +364,8 @@ enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 		return set_date(o, value, err);
 	if (strcmp(key, "segments") == 0)
 		return set_segments(o, value);
+	if (strcmp(key, "repost-key") == 0)
+		return set_repost_key(o, value, err);
 	if (strcmp(key, "split-company-info") == 0) {
 		if (!*value)
 			return bad(err, key, value, "expected the column holding the company info");
@@ -401,11 +482,19 @@ enum ts_status ts_options_load(ts_options *o, const char *path, struct ts_error 
 
 /* ---- every option with its effective value, for report.json's provenance ---- */
 
+/* The items grow as options are added: a fixed array would overflow
+ * silently the day the list outgrows it. */
 struct prov_builder {
 	struct report_model *m;
-	struct prov_option items[32];
-	size_t n;
+	struct prov_option *items;
+	size_t n, cap;
 };
+
+static void prov_push(struct prov_builder *b, struct prov_option o)
+{
+	GROW(b->items, b->cap, b->n + 1);
+	b->items[b->n++] = o;
+}
 
 static const char *prov_str(struct prov_builder *b, const char *s)
 {
@@ -414,14 +503,14 @@ static const char *prov_str(struct prov_builder *b, const char *s)
 
 static void prov_string(struct prov_builder *b, const char *key, const char *value)
 {
-	b->items[b->n++] = (struct prov_option){ .key = key,
-						 .kind = value ? PROV_STRING : PROV_NULL,
-						 .str = value ? prov_str(b, value) : NULL };
+	prov_push(b, (struct prov_option){ .key = key,
+					   .kind = value ? PROV_STRING : PROV_NULL,
+					   .str = value ? prov_str(b, value) : NULL });
 }
 
 static void prov_number(struct prov_builder *b, const char *key, double v)
 {
-	b->items[b->n++] = (struct prov_option){ .key = key, .kind = PROV_NUMBER, .num = v };
+	prov_push(b, (struct prov_option){ .key = key, .kind = PROV_NUMBER, .num = v });
 }
 
 /* A list option: n values made by item(i) into a scratch buffer. */
@@ -438,7 +527,7 @@ static void prov_list(struct prov_builder *b, const char *key, size_t n,
 		o.list.names[i] = prov_str(b, strbuf_str(&sb));
 	}
 	strbuf_release(&sb);
-	b->items[b->n++] = o;
+	prov_push(b, o);
 }
 
 /* The shortest decimal text that reads back as v. */
@@ -524,6 +613,10 @@ void options_provenance(const struct ts_options *o, struct report_model *m)
 	prov_number(&b, "hours-per-day", o->salary.hours_per_day);
 	prov_number(&b, "usd-rate", o->salary.usd_rate);
 	prov_number(&b, "repost-days", o->repost_days);
+	struct strbuf key = STRBUF_INIT;
+	repost_key_describe(o->repost_key, &key);
+	prov_string(&b, "repost-key", strbuf_str(&key));
+	strbuf_release(&key);
 	/* As given, not as resolved: the figures do not depend on it, and the
 	 * report stays the same on machines with other core counts. */
 	if (o->threads)
@@ -543,4 +636,5 @@ void options_provenance(const struct ts_options *o, struct report_model *m)
 	m->provenance.noptions = b.n;
 	m->provenance.options = arena_alloc(&m->arena, b.n * sizeof(*b.items));
 	memcpy(m->provenance.options, b.items, b.n * sizeof(*b.items));
+	free(b.items);
 }

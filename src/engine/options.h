@@ -7,11 +7,13 @@
 
 #include <stdbool.h>
 
+#include "aggregate/reposts.h"
 #include "clean/salary.h"
 #include "figures/market.h"
 #include "read/table.h"
 #include "render/render.h"
 #include "util/checksum.h"
+#include "util/strbuf.h"
 #include "talentscope.h"
 
 struct ts_options {
@@ -32,10 +34,27 @@ struct ts_options {
 	struct salary_conventions salary;
 	int min_cell_postings, min_cell_companies, min_survey_cell; /* the small-cell rule */
 	int repost_days; /* --repost-days: the repost window; 0 disables */
+	/* --repost-key: the posting fields that make a job's content for the
+	 * repost rule, bit (1u << POSTING_X) per field of enum posting_field */
+	unsigned repost_key;
 	int threads;     /* --threads: threads reading a table; 0: one per core */
 	enum checksum_kind checksum; /* --checksum: the inputs' digests in provenance */
 	struct findings_options findings; /* thresholds of the findings' rules */
 };
+
+/* `salary` in --repost-key: the text and both bounds, as the contract's
+ * repost rule compares them (the default key, REPOST_KEY_DEFAULT, is
+ * aggregate/reposts.h's). */
+#define REPOST_KEY_SALARY \
+	((1u << POSTING_SALARY) | (1u << POSTING_SALARY_MIN) | (1u << POSTING_SALARY_MAX))
+
+/* The canonical text of a --repost-key mask, appended to out: the field
+ * names in the postings schema's order, comma-separated, with salary,
+ * salary_min and salary_max written "salary" when all three are set (the
+ * default gives "company,title,city,salary,education,experience,description").
+ * The same text goes to provenance and to the reports' statement of the
+ * rule. */
+void repost_key_describe(unsigned mask, struct strbuf *out);
 
 /* The coefficients with the breakdowns' defaults applied (roles, industries
  * and companies default to the postings coefficient). */
