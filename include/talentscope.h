@@ -54,7 +54,9 @@ enum ts_status ts_options_set(ts_options *opts, const char *key, const char *val
 /* Reads `key = value` lines (# comments) from a config file. */
 enum ts_status ts_options_load(ts_options *opts, const char *path, struct ts_error *err);
 
-/* Reads the dataset folder and writes the report into outdir. */
+/* Reads the dataset folder and writes the report into outdir.  An option
+ * naming a column or table the dataset lacks (--map, --split-company-info,
+ * --date) is TS_EUSAGE, found before anything is read or written. */
 enum ts_status ts_report(const char *dataset, const char *outdir, const ts_options *opts,
 			 struct ts_error *err);
 

@@ -8,6 +8,8 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,11 +57,16 @@ void ts_options_free(ts_options *o)
 	for (size_t i = 0; i < o->nmaps; i++) {
 		free(o->map_fields[i]);
 		free(o->map_columns[i]);
+		free(o->map_sources[i].value);
+		free(o->map_sources[i].origin.file);
 	}
 	free(o->map_fields);
 	free(o->map_columns);
-	for (int t = 0; t < TABLE_COUNT; t++)
+	free(o->map_sources);
+	for (int t = 0; t < TABLE_COUNT; t++) {
 		free(o->default_date[t]);
+		free(o->date_origin[t].file);
+	}
 	free(o->encoding);
 	for (size_t i = 0; i < o->nsegments; i++)
 		free(o->segments[i]);
@@ -164,19 +171,70 @@ static enum ts_status set_coef(ts_options *o, const char *value, struct ts_error
 	return st;
 }
 
-static enum ts_status set_map(ts_options *o, const char *value, struct ts_error *err)
+/* Where the option being set comes from (see struct option_origin). */
+static struct option_origin origin_now(const ts_options *o)
 {
-	const char *eq = strchr(value, '=');
-	if (!eq || eq == value || !eq[1])
-		return bad(err, "map", value, "expected FIELD=COLUMN");
+	return (struct option_origin){ o->loading_file ? xstrdup(o->loading_file) : NULL,
+				       o->loading_file ? o->loading_line : 0 };
+}
+
+/* Whether some table's schema has the field named (ASCII case folded). */
+static bool any_table_has_field(const char *name)
+{
+	for (int t = 0; t < TABLE_COUNT; t++)
+		if (table_schema_field(&table_schemas[t], name) >= 0)
+			return true;
+	return false;
+}
+
+/* A FIELD=COLUMN mapping given as --key value: spaces around FIELD and
+ * COLUMN do not count (`map = title = jobName` in a config file), and
+ * messages show the mapping without them. */
+static enum ts_status add_map(ts_options *o, const char *key, const char *value, struct slice field,
+			      const char *column, struct ts_error *err)
+{
+	field = slice_trim(field);
+	struct slice col = slice_trim(slice_cstr(column));
+	char *name = xstrndup(field.ptr, field.len);
+	if (!any_table_has_field(name)) {
+		struct strbuf why = STRBUF_INIT;
+		strbuf_addf(&why, "no table has a field '%s'", name);
+		enum ts_status st = bad(err, key, value, why.buf);
+		strbuf_release(&why);
+		free(name);
+		return st;
+	}
+	struct strbuf given = STRBUF_INIT;
+	if (strcmp(key, "map") == 0)
+		strbuf_addf(&given, "%s=", name);
+	strbuf_add(&given, col.ptr, col.len);
 	size_t cap = o->maps_cap;
 	GROW(o->map_fields, cap, o->nmaps + 1);
 	o->map_columns = xrealloc(o->map_columns, cap * sizeof(*o->map_columns));
+	o->map_sources = xrealloc(o->map_sources, cap * sizeof(*o->map_sources));
 	o->maps_cap = cap;
-	o->map_fields[o->nmaps] = xstrndup(value, (size_t)(eq - value));
-	o->map_columns[o->nmaps] = xstrdup(eq + 1);
+	o->map_fields[o->nmaps] = name;
+	o->map_columns[o->nmaps] = xstrdup(column);
+	o->map_sources[o->nmaps] = (struct map_source){ key, xstrdup(strbuf_str(&given)),
+							origin_now(o) };
+	strbuf_release(&given);
 	o->nmaps++;
 	return TS_OK;
+}
+
+static bool blank(const char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	return !*s;
+}
+
+static enum ts_status set_map(ts_options *o, const char *value, struct ts_error *err)
+{
+	const char *eq = strchr(value, '=');
+	if (!eq || blank(eq + 1) || !slice_trim(slice_make(value, (size_t)(eq - value))).len)
+		return bad(err, "map", value, "expected FIELD=COLUMN");
+	return add_map(o, "map", value, slice_make(value, (size_t)(eq - value)), eq + 1, err);
 }
 
 static enum ts_status set_date(ts_options *o, const char *value, struct ts_error *err)
@@ -186,9 +244,12 @@ static enum ts_status set_date(ts_options *o, const char *value, struct ts_error
 	if (!eq || !date_parse(slice_cstr(eq + 1), &d))
 		return bad(err, "date", value, "expected TABLE=YYYY-MM-DD");
 	for (int t = 0; t < TABLE_COUNT; t++) {
-		if (strlen(table_schemas[t].name) == (size_t)(eq - value) &&
+		if (table_date_field((enum table_kind)t) >= 0 &&
+		    strlen(table_schemas[t].name) == (size_t)(eq - value) &&
 		    strncmp(table_schemas[t].name, value, (size_t)(eq - value)) == 0) {
 			replace(&o->default_date[t], eq + 1);
+			free(o->date_origin[t].file);
+			o->date_origin[t] = origin_now(o);
 			return TS_OK;
 		}
 	}
@@ -367,13 +428,9 @@ enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 	if (strcmp(key, "repost-key") == 0)
 		return set_repost_key(o, value, err);
 	if (strcmp(key, "split-company-info") == 0) {
-		if (!*value)
+		if (blank(value))
 			return bad(err, key, value, "expected the column holding the company info");
-		struct strbuf map = STRBUF_INIT;
-		strbuf_addf(&map, "company_info=%s", value);
-		enum ts_status st = set_map(o, map.buf, err);
-		strbuf_release(&map);
-		return st;
+		return add_map(o, key, value, slice_cstr("company_info"), value, err);
 	}
 	if (strcmp(key, "keywords") == 0)
 		replace(&o->keywords_file, value);
@@ -467,7 +524,11 @@ enum ts_status ts_options_load(ts_options *o, const char *path, struct ts_error 
 			st = error_set(err, TS_ECONFIG, path, lineno, "a config file cannot include another");
 			break;
 		}
+		o->loading_file = path;
+		o->loading_line = lineno;
 		st = ts_options_set(o, key, value, err);
+		o->loading_file = NULL;
+		o->loading_line = 0;
 		if (st != TS_OK) {
 			/* The message stays; the location becomes the config line. */
 			err->status = TS_ECONFIG;
@@ -477,6 +538,151 @@ enum ts_status ts_options_load(ts_options *o, const char *path, struct ts_error 
 		}
 	}
 	fclose(f);
+	return st;
+}
+
+/* ---- what the options name, against the dataset ---- */
+
+/* Columns a message lists: enough to spot the one meant in a usual export
+ * (lagou's has 14 we read, Glassdoor's 15) without a line of hundreds. */
+#define COLUMNS_SHOWN 12
+
+/* The headers of the tables, read the first time a check needs one. */
+struct dataset_headers {
+	const char *dataset;
+	const char *encoding;
+	bool read[TABLE_COUNT];
+	struct table_headers h[TABLE_COUNT];
+};
+
+static enum ts_status headers_of(struct dataset_headers *d, int t, struct ts_error *err)
+{
+	if (d->read[t])
+		return TS_OK;
+	d->read[t] = true;
+	return table_headers_read(&d->h[t], d->dataset, (enum table_kind)t, d->encoding, err);
+}
+
+/* One line: the option as written on the command line, then what is wrong;
+ * at the config line when it came from one. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 6)))
+#endif
+static enum ts_status named_nothing(struct ts_error *err, const struct option_origin *at,
+				    const char *key, const char *value, const char *fmt, ...)
+{
+	struct strbuf msg = STRBUF_INIT;
+	strbuf_addf(&msg, "--%s %s: ", key, value);
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	error_set(err, TS_EUSAGE, at->file, at->file ? at->line : 0, "%s", msg.buf);
+	strbuf_release(&msg);
+	return TS_EUSAGE;
+}
+
+static enum ts_status no_column(struct ts_error *err, const struct map_source *src,
+				const char *column, const struct table_header *h)
+{
+	struct strbuf cols = STRBUF_INIT;
+	for (size_t i = 0; i < h->n && i < COLUMNS_SHOWN; i++)
+		strbuf_addf(&cols, "%s%.*s", i ? ", " : "", (int)h->cells[i].len, h->cells[i].ptr);
+	if (h->n > COLUMNS_SHOWN)
+		strbuf_addstr(&cols, ", …");
+	enum ts_status st = named_nothing(err, &src->origin, src->key, src->value,
+					  "no column '%s' in '%s' (columns: %s)", column, h->path,
+					  cols.buf);
+	strbuf_release(&cols);
+	return st;
+}
+
+/* Whether a later mapping of the same field overrides mapping i (the
+ * reader keeps the last: read/table.c). */
+static bool map_overridden(const struct ts_options *o, size_t i)
+{
+	for (size_t j = i + 1; j < o->nmaps; j++)
+		if (strcasecmp(o->map_fields[i], o->map_fields[j]) == 0)
+			return true;
+	return false;
+}
+
+/* Mapping i: a table of the dataset with its field must hold its column in
+ * every CSV shard; a table holding it in some shards only is wrong too. */
+static enum ts_status check_map(const struct ts_options *o, size_t i, struct dataset_headers *d,
+				struct ts_error *err)
+{
+	const char *field = o->map_fields[i];
+	const struct map_source *src = &o->map_sources[i];
+	struct slice trimmed = slice_trim(slice_cstr(o->map_columns[i]));
+	char *col = xstrndup(trimmed.ptr, trimmed.len); /* as the reader matches it */
+	struct strbuf tables = STRBUF_INIT;
+	const struct table_header *named = NULL; /* the header a message names */
+	bool found = false, present = false;
+	enum ts_status st = TS_OK;
+	for (int t = 0; t < TABLE_COUNT && st == TS_OK; t++) {
+		if (table_schema_field(&table_schemas[t], field) < 0)
+			continue;
+		strbuf_addf(&tables, "%s'%s'", tables.len ? " or " : "", table_schemas[t].name);
+		st = headers_of(d, t, err);
+		const struct table_headers *h = &d->h[t];
+		if (st != TS_OK || h->files.n == 0)
+			continue;
+		present = true;
+		size_t known = 0, hits = 0;
+		const struct table_header *lacking = NULL;
+		for (size_t s = 0; s < h->files.n; s++) {
+			const struct table_header *sh = &h->shards[s];
+			if (!sh->known)
+				continue;
+			known++;
+			if (table_header_has(sh, col))
+				hits++;
+			else if (!lacking)
+				lacking = sh;
+		}
+		if (hits && hits < known)
+			st = no_column(err, src, col, lacking);
+		else if (hits == known)
+			found = true;
+		else if (!named)
+			named = lacking;
+	}
+	if (st == TS_OK && !found) {
+		if (!present)
+			st = named_nothing(err, &src->origin, src->key, src->value,
+					   "no table %s in '%s'", tables.buf, d->dataset);
+		else
+			st = no_column(err, src, col, named);
+	}
+	strbuf_release(&tables);
+	free(col);
+	return st;
+}
+
+enum ts_status options_check_dataset(const struct ts_options *o, const char *dataset,
+				     struct ts_error *err)
+{
+	struct dataset_headers d = { .dataset = dataset, .encoding = o->encoding };
+	enum ts_status st = TS_OK;
+	for (size_t i = 0; i < o->nmaps && st == TS_OK; i++)
+		if (!map_overridden(o, i))
+			st = check_map(o, i, &d, err);
+	for (int t = 0; t < TABLE_COUNT && st == TS_OK; t++) {
+		if (!o->default_date[t])
+			continue;
+		st = headers_of(&d, t, err);
+		if (st == TS_OK && d.h[t].files.n == 0) {
+			struct strbuf value = STRBUF_INIT;
+			strbuf_addf(&value, "%s=%s", table_schemas[t].name, o->default_date[t]);
+			st = named_nothing(err, &o->date_origin[t], "date", value.buf,
+					   "no table '%s' in '%s'", table_schemas[t].name, dataset);
+			strbuf_release(&value);
+		}
+	}
+	for (int t = 0; t < TABLE_COUNT; t++)
+		if (d.read[t])
+			table_headers_release(&d.h[t]);
 	return st;
 }
 

@@ -16,6 +16,22 @@
 #include "util/strbuf.h"
 #include "talentscope.h"
 
+/* Where an option was set, for the messages that check it against the
+ * dataset: file NULL for a flag (or a program's ts_options_set), else the
+ * config file and its line. */
+struct option_origin {
+	char *file; /* owned */
+	long line;
+};
+
+/* A --map or --split-company-info as the user gave it (both become a
+ * FIELD=COLUMN mapping), for messages. */
+struct map_source {
+	const char *key; /* "map" or "split-company-info" */
+	char *value;     /* owned */
+	struct option_origin origin;
+};
+
 struct ts_options {
 	size_t nperiods, periods_cap;
 	struct period_spec *periods; /* names owned */
@@ -26,7 +42,12 @@ struct ts_options {
 	int top, min_group, top_cities;
 	size_t nmaps, maps_cap;
 	char **map_fields, **map_columns;
+	struct map_source *map_sources;
 	char *default_date[TABLE_COUNT];
+	struct option_origin date_origin[TABLE_COUNT];
+	/* the config line ts_options_load is setting, or NULL and 0 */
+	const char *loading_file;
+	long loading_line;
 	char *encoding;
 	enum render_lang lang;
 	size_t nsegments, segments_cap;
@@ -59,6 +80,18 @@ void repost_key_describe(unsigned mask, struct strbuf *out);
 /* The coefficients with the breakdowns' defaults applied (roles, industries
  * and companies default to the postings coefficient). */
 struct coefficients options_coefficients(const struct ts_options *o);
+
+/* Checks what the options name against the dataset's tables, before any
+ * row is read: each effective --map FIELD=COLUMN (the last one of a FIELD;
+ * --split-company-info is company_info's) must name a COLUMN that a table of
+ * the dataset with FIELD holds in the header of every CSV shard (JSON Lines
+ * shards are not checked), and each --date TABLE=… a table the dataset
+ * holds.  Otherwise TS_EUSAGE with one line naming the option, the missing
+ * column and the shard with its columns (or the missing table), located at
+ * the config line when the option came from one.  Errors reading a header:
+ * as table_headers_read. */
+enum ts_status options_check_dataset(const struct ts_options *o, const char *dataset,
+				     struct ts_error *err);
 
 /* Every option with its effective value (defaults included), into
  * m->provenance.options (strings in m's arena).  Periods are the model's

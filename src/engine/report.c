@@ -214,6 +214,10 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	posting_index_init(&run.postings);
 
 	enum ts_status st = check_dataset(dataset, err);
+	/* Options naming a column or table the dataset lacks stop the run
+	 * before anything is read or written. */
+	if (st == TS_OK)
+		st = options_check_dataset(opts, dataset, err);
 	/* The inputs' digests for provenance: on a thread beside the tables'
 	 * pass when there are threads to spare; else taken by the tables'
 	 * readers (the rest, small files, read again at the end). */

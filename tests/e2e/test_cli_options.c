@@ -1,7 +1,8 @@
 /*
  * Options end to end: --repost-key as a flag and a config line, its
  * canonical text in provenance, and the exact line and exit status of its
- * usage errors.
+ * usage errors; options that name a column or table the dataset lacks stop
+ * the run with one exact line and exit 2, as flags and as config lines.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -91,11 +92,161 @@ static void repost_key_errors(void **state)
 	free(out);
 }
 
+/* A lagou-style export: 14 columns, none in the contract's names but id. */
+#define LAGOU_HEADER                                                                    \
+	"positionName,salary,positionLables,companyFullName,city,district,education,"      \
+	"workYear,createTime,industryField,financeStage,companySize,positionAdvantage,id\n"
+#define LAGOU_ROW "NLP算法工程师,15k-25k,NLP,甲公司,北京,海淀区,本科,3-5年,2023-01-02,AI,A轮,50-150人,,1\n"
+#define LAGOU_MAPS "--map", "title=positionName", "--map", "company=companyFullName", \
+		   "--map", "posted=createTime"
+
+/* The message lists the first 12 of the 14 columns in header order, then …. */
+#define LAGOU_COLUMNS                                                               \
+	"(columns: positionName, salary, positionLables, companyFullName, city, district, " \
+	"education, workYear, createTime, industryField, financeStage, companySize, …)"
+
+static void map_names_a_missing_column(void **state)
+{
+	(void)state;
+	char *dir = e2e_tmpdir(), *out = e2e_tmpdir();
+	e2e_write(dir, "lagou/postings.csv", LAGOU_HEADER LAGOU_ROW);
+	struct strbuf ds = STRBUF_INIT, want = STRBUF_INIT;
+	strbuf_addf(&ds, "%s/lagou", dir);
+	/* the misspelt column of the export is positionLables */
+	const char *typo[] = { "report", ds.buf, "-o", out, LAGOU_MAPS, "--map",
+			       "tags=positionLabels", NULL };
+	strbuf_addf(&want,
+		    "talentscope: --map tags=positionLabels: no column 'positionLabels' in "
+		    "'%s/postings.csv' " LAGOU_COLUMNS "\n",
+		    ds.buf);
+	expect_run(typo, 2, want.buf);
+	/* spelt as the export spells it (case and spaces aside), the run goes on */
+	const char *right[] = { "report", ds.buf, "-o", out, LAGOU_MAPS, "--map",
+				"tags= POSITIONLABLES ", NULL };
+	expect_run(right, 0, "");
+	/* --split-company-info names a column just as --map does */
+	const char *split[] = { "report", ds.buf, "-o", out, LAGOU_MAPS, "--split-company-info",
+				"companyInfo", NULL };
+	strbuf_reset(&want);
+	strbuf_addf(&want,
+		    "talentscope: --split-company-info companyInfo: no column 'companyInfo' in "
+		    "'%s/postings.csv' " LAGOU_COLUMNS "\n",
+		    ds.buf);
+	expect_run(split, 2, want.buf);
+	/* a field no table has is wrong whatever the dataset */
+	const char *field[] = { "report", ds.buf, "-o", out, "--map", "tag=positionLables", NULL };
+	expect_run(field, 2, "talentscope: invalid --map 'tag=positionLables': no table has a field "
+			     "'tag'\n");
+	/* a field of a table the dataset does not hold names nothing either */
+	const char *table[] = { "report", ds.buf, "-o", out, LAGOU_MAPS, "--map", "resume=cv", NULL };
+	strbuf_reset(&want);
+	strbuf_addf(&want, "talentscope: --map resume=cv: no table 'talents' in '%s'\n", ds.buf);
+	expect_run(table, 2, want.buf);
+	strbuf_release(&ds);
+	strbuf_release(&want);
+	e2e_rmtree(dir);
+	e2e_rmtree(out);
+	free(dir);
+	free(out);
+}
+
+/* Every shard's header is checked: the one without the column is named. */
+static void map_checks_every_shard(void **state)
+{
+	(void)state;
+	char *dir = e2e_tmpdir(), *out = e2e_tmpdir();
+	e2e_write(dir, "postings/2023-01.csv", "id,posted,company,jobName\np1,2023-01-02,A,算法\n");
+	e2e_write(dir, "postings/2023-02.csv", "id,posted,company,name\np2,2023-02-02,B,算法\n");
+	struct strbuf want = STRBUF_INIT;
+	const char *args[] = { "report", dir, "-o", out, "--map", "title=jobName", NULL };
+	strbuf_addf(&want,
+		    "talentscope: --map title=jobName: no column 'jobName' in '%s/postings/2023-02.csv' "
+		    "(columns: id, posted, company, name)\n",
+		    dir);
+	expect_run(args, 2, want.buf);
+	strbuf_release(&want);
+	/* a map applies to every table with the field: it is enough that one table
+	 * of the dataset with it holds the column (talents keep their own title) */
+	e2e_write(dir, "postings/2023-02.csv", "id,posted,company,jobName\np2,2023-02-02,B,算法\n");
+	e2e_write(dir, "talents.csv", "id,city,title\nt1,北京,算法工程师\n");
+	expect_run(args, 0, "");
+	struct arena a = ARENA_INIT;
+	struct json_value *r = e2e_report(&a, out);
+	/* both postings read their title through the map: 算法 is a domain keyword */
+	assert_int_equal(jnum(r, "quality.postings.accepted"), 2);
+	assert_int_equal(jnum(r, "months.0.postings") + jnum(r, "months.1.postings"), 2);
+	arena_release(&a);
+	e2e_rmtree(dir);
+	e2e_rmtree(out);
+	free(dir);
+	free(out);
+}
+
+static void date_names_a_missing_table(void **state)
+{
+	(void)state;
+	char *dir = tiny_dataset(), *out = e2e_tmpdir();
+	struct strbuf want = STRBUF_INIT;
+	const char *args[] = { "report", dir, "-o", out, "--date", "applications=2023-01-01", NULL };
+	strbuf_addf(&want,
+		    "talentscope: --date applications=2023-01-01: no table 'applications' in '%s'\n",
+		    dir);
+	expect_run(args, 2, want.buf);
+	/* a table without a date field is no TABLE for --date */
+	const char *talents[] = { "report", dir, "-o", out, "--date", "talents=2023-01-01", NULL };
+	expect_run(talents, 2,
+		   "talentscope: invalid --date 'talents=2023-01-01': unknown table (postings, "
+		   "applications, posts)\n");
+	strbuf_release(&want);
+	e2e_rmtree(dir);
+	e2e_rmtree(out);
+	free(dir);
+	free(out);
+}
+
+/* A config line names the file and line; a flag of the same field overrides
+ * it, and then only the flag's column is checked. */
+static void config_names_its_line(void **state)
+{
+	(void)state;
+	char *dir = e2e_tmpdir(), *out = e2e_tmpdir();
+	e2e_write(dir, "ds/postings.csv", "id,posted,company,jobName\np1,2023-01-02,A,算法\n");
+	e2e_write(dir, "ts.conf", "# the lagou export\ntop = 5\nmap = title = jobTitle\n"
+				  "date = posts=2023-01-01\n");
+	struct strbuf ds = STRBUF_INIT, conf = STRBUF_INIT, want = STRBUF_INIT;
+	strbuf_addf(&ds, "%s/ds", dir);
+	strbuf_addf(&conf, "%s/ts.conf", dir);
+	const char *args[] = { "report", ds.buf, "-o", out, "--config", conf.buf, NULL };
+	strbuf_addf(&want,
+		    "talentscope: '%s':3: --map title=jobTitle: no column 'jobTitle' in "
+		    "'%s/postings.csv' (columns: id, posted, company, jobName)\n",
+		    conf.buf, ds.buf);
+	expect_run(args, 2, want.buf);
+	const char *fixed[] = { "report", ds.buf, "-o", out, "--config", conf.buf, "--map",
+				"title=jobName", NULL };
+	strbuf_reset(&want);
+	strbuf_addf(&want,
+		    "talentscope: '%s':4: --date posts=2023-01-01: no table 'posts' in '%s'\n",
+		    conf.buf, ds.buf);
+	expect_run(fixed, 2, want.buf);
+	strbuf_release(&ds);
+	strbuf_release(&conf);
+	strbuf_release(&want);
+	e2e_rmtree(dir);
+	e2e_rmtree(out);
+	free(dir);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(repost_key_in_provenance),
 		cmocka_unit_test(repost_key_errors),
+		cmocka_unit_test(map_names_a_missing_column),
+		cmocka_unit_test(map_checks_every_shard),
+		cmocka_unit_test(date_names_a_missing_table),
+		cmocka_unit_test(config_names_its_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
