@@ -2,7 +2,8 @@
  * Options end to end: --repost-key as a flag and a config line, its
  * canonical text in provenance, and the exact line and exit status of its
  * usage errors; options that name a column or table the dataset lacks stop
- * the run with one exact line and exit 2, as flags and as config lines.
+ * the run with one exact line and exit 2, as flags and as config lines; a
+ * --keywords file alone names the domain and picks its content.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -238,6 +239,88 @@ static void config_names_its_line(void **state)
 	free(out);
 }
 
+/* A python domain from lists/python.txt, over two postings and five posts. */
+static char *python_dataset(void)
+{
+	char *dir = e2e_tmpdir();
+	e2e_write(dir, "lists/python.txt", "# the python domain\npython\ndjango\n");
+	e2e_write(dir, "lists/heat.txt", "java\n");
+	e2e_write(dir, "ds/postings.csv", "id,posted,company,title\np1,2023-01-03,A,Python工程师\n"
+					  "p2,2023-02-03,B,Java工程师\n");
+	e2e_write(dir, "ds/posts.csv",
+		  "id,parent_id,created,text\n"
+		  "a1,,2023-01-05,学习Python的第一天\n" /* python, Latin case folded */
+		  "a2,a1,2023-01-06,用Django写后端\n"   /* django: a comment counts too */
+		  "a3,,2023-01-07,大模型真火\n"         /* the built-in content keyword only */
+		  "a4,,2023-02-01,pythonic code\n"      /* python as a substring */
+		  "a5,,2023-02-02,java\n");
+	return dir;
+}
+
+static void keywords_file_names_the_domain(void **state)
+{
+	(void)state;
+	char *dir = python_dataset(), *out = e2e_tmpdir();
+	struct strbuf ds = STRBUF_INIT, kw = STRBUF_INIT, heat = STRBUF_INIT, text = STRBUF_INIT,
+		      path = STRBUF_INIT;
+	strbuf_addf(&ds, "%s/ds", dir);
+	strbuf_addf(&kw, "%s/lists/python.txt", dir);
+	strbuf_addf(&heat, "%s/lists/heat.txt", dir);
+	const char *args[] = { "report", ds.buf, "-o", out, "--keywords", kw.buf,
+			       "--min-cell-postings", "0", "--min-cell-companies", "0", NULL };
+	expect_run(args, 0, "");
+	struct arena a = ARENA_INIT;
+	struct json_value *r = e2e_report(&a, out);
+	assert_string_equal(jstr(r, "domain.name"), "python");
+	assert_string_equal(jstr(r, "provenance.options.domain"), "python");
+	/* content: the posts holding python or django.  January: a1 (Python)
+	 * and a2 (Django) = 2, not a3 (大模型 only); February: a4 (pythonic) = 1,
+	 * not a5 (java).  With the built-in 大模型 list it would be 1 and 0. */
+	assert_string_equal(jstr(r, "months.0.month"), "2023-01");
+	assert_int_equal(jnum(r, "months.0.content"), 2);
+	assert_int_equal(jnum(r, "months.1.content"), 1);
+	/* and the postings: p1 (Python工程师) only */
+	assert_int_equal(jnum(r, "months.0.postings"), 1);
+	assert_int_equal(jnum(r, "months.1.postings"), 0);
+	arena_release(&a);
+	strbuf_addf(&path, "%s/report.md", out);
+	assert_true(e2e_read(path.buf, &text));
+	assert_int_equal(strncmp(text.buf, "# python人才报告\n", strlen("# python人才报告\n")), 0);
+	assert_non_null(strstr(text.buf, "- 领域：python\n"));
+	strbuf_reset(&text);
+	strbuf_reset(&path);
+	strbuf_addf(&path, "%s/report.html", out);
+	assert_true(e2e_read(path.buf, &text));
+	assert_non_null(strstr(text.buf, "<title>python人才报告</title>"));
+	/* given content keywords win; --domain names the domain whatever the file */
+	const char *given[] = { "report", ds.buf, "-o", out, "--keywords", kw.buf,
+				"--content-keywords", heat.buf, "--domain", "Python开发", NULL };
+	expect_run(given, 0, "");
+	r = e2e_report(&a, out);
+	assert_string_equal(jstr(r, "domain.name"), "Python开发");
+	/* java: a5 in February only */
+	assert_int_equal(jnum(r, "months.0.content"), 0);
+	assert_int_equal(jnum(r, "months.1.content"), 1);
+	arena_release(&a);
+	/* without --keywords the built-in domain and content stay: a3 in January */
+	const char *builtin[] = { "report", ds.buf, "-o", out, NULL };
+	expect_run(builtin, 0, "");
+	r = e2e_report(&a, out);
+	assert_string_equal(jstr(r, "domain.name"), "大模型");
+	assert_int_equal(jnum(r, "months.0.content"), 1);
+	assert_int_equal(jnum(r, "months.1.content"), 0);
+	arena_release(&a);
+	strbuf_release(&ds);
+	strbuf_release(&kw);
+	strbuf_release(&heat);
+	strbuf_release(&text);
+	strbuf_release(&path);
+	e2e_rmtree(dir);
+	e2e_rmtree(out);
+	free(dir);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -247,6 +330,7 @@ int main(void)
 		cmocka_unit_test(map_checks_every_shard),
 		cmocka_unit_test(date_names_a_missing_table),
 		cmocka_unit_test(config_names_its_line),
+		cmocka_unit_test(keywords_file_names_the_domain),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
