@@ -41,10 +41,11 @@ struct ts_error {
 const char *ts_strerror(enum ts_status status);
 
 /* Options of a report run (opaque).  Keys are the long flag names of
- * `talentscope report`: period, keywords, content-keywords, coef, top,
- * min-group, min-cell-postings, min-cell-companies, min-survey-cell, map, date,
- * encoding, roles, output; a repeatable key (period, map,
- * date, coef) accumulates. */
+ * `talentscope report` but output and config (which belong to the command
+ * line): the rows of src/engine/option_table.h, each with its value's form
+ * and one line of help (`talentscope help report` lists them).  A repeatable
+ * key (period, map, split-company-info, date, segments; coef, name by name)
+ * accumulates; another key set again replaces its value. */
 typedef struct ts_options ts_options;
 
 ts_options *ts_options_new(void);

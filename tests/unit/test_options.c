@@ -1,7 +1,8 @@
 /*
  * Options: --repost-key names postings fields into a bit mask (salary standing
  * for the text and both bounds), rejects what names no field, and describes a
- * mask back in the schema's order, the text provenance and the reports show.
+ * mask back in the schema's order, the text provenance and the reports show;
+ * the option table's kinds give their defaults, ranges and messages.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "engine/options.h"
+#include "figures/findings.h"
 
 #define BIT(f) (1u << (f))
 
@@ -111,6 +113,79 @@ static void test_unknown_or_empty_is_a_usage_error(void **state)
 				   "separated by commas " ACCEPTED);
 }
 
+static void set_ok(ts_options *o, const char *key, const char *value)
+{
+	struct ts_error err = { 0 };
+	assert_int_equal(ts_options_set(o, key, value, &err), TS_OK);
+}
+
+static void set_bad(ts_options *o, const char *key, const char *value, const char *message)
+{
+	struct ts_error err = { 0 };
+	assert_int_equal(ts_options_set(o, key, value, &err), TS_EUSAGE);
+	assert_string_equal(err.message, message);
+}
+
+static void test_table_defaults(void **state)
+{
+	(void)state;
+	ts_options *o = ts_options_new();
+	assert_int_equal(o->top, 10);
+	assert_int_equal(o->min_group, 30);
+	assert_int_equal(o->top_cities, 15);
+	assert_int_equal(o->min_cell_postings, 10);
+	assert_int_equal(o->min_cell_companies, 3);
+	assert_int_equal(o->min_survey_cell, 5);
+	assert_int_equal(o->repost_days, 60);
+	assert_int_equal(o->threads, 0);
+	assert_int_equal(o->lang, LANG_ZH);
+	assert_int_equal(o->checksum, CHECKSUM_XXH128);
+	assert_true(o->coef.postings == 1 && o->coef.companies == 1);
+	assert_null(o->keywords_file);
+	/* the modules' own defaults, members no option sets included */
+	assert_true(o->salary.workdays_per_month == salary_conventions_default.workdays_per_month);
+	assert_true(o->salary.plausible_max == salary_conventions_default.plausible_max);
+	assert_true(o->findings.min_z == findings_options_default.min_z);
+	assert_int_equal(o->findings.streak, findings_options_default.streak);
+	ts_options_free(o);
+}
+
+static void test_table_kinds(void **state)
+{
+	(void)state;
+	ts_options *o = ts_options_new();
+	/* INT: both ends of the range are in, one past is out and leaves the value */
+	set_ok(o, "top", "1000000");
+	assert_int_equal(o->top, 1000000);
+	set_bad(o, "top", "0", "invalid --top '0': expected a whole number ≥ 1");
+	set_bad(o, "top", "1000001", "invalid --top '1000001': expected a whole number ≥ 1");
+	set_bad(o, "top", "5x", "invalid --top '5x': expected a whole number ≥ 1");
+	assert_int_equal(o->top, 1000000);
+	set_ok(o, "streak", "4");
+	assert_int_equal(o->findings.streak, 4);
+	/* NUMBER: an open floor refuses the floor, a closed one takes it */
+	set_bad(o, "workdays", "0", "invalid --workdays '0': expected a positive number");
+	set_ok(o, "workdays", "0.5");
+	assert_true(o->salary.workdays_per_month == 0.5);
+	set_ok(o, "lead-factor", "1");
+	assert_true(o->findings.lead_factor == 1);
+	set_bad(o, "lead-factor", "0.99", "invalid --lead-factor '0.99': expected a number ≥ 1");
+	set_bad(o, "jump-pct", "inf", "invalid --jump-pct 'inf': expected a percentage ≥ 0");
+	/* TEXT: replaced */
+	set_ok(o, "roles", "a.txt");
+	set_ok(o, "roles", "b.txt");
+	assert_string_equal(o->roles_file, "b.txt");
+	/* CUSTOM */
+	set_ok(o, "threads", "auto");
+	assert_int_equal(o->threads, 0);
+	set_ok(o, "lang", "en");
+	assert_int_equal(o->lang, LANG_EN);
+	/* the command line's own flags are no options of the engine */
+	set_bad(o, "output", "x", "unknown option 'output'");
+	set_bad(o, "config", "x", "unknown option 'config'");
+	ts_options_free(o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -118,6 +193,8 @@ int main(void)
 		cmocka_unit_test(test_names_become_bits),
 		cmocka_unit_test(test_describe_in_schema_order),
 		cmocka_unit_test(test_unknown_or_empty_is_a_usage_error),
+		cmocka_unit_test(test_table_defaults),
+		cmocka_unit_test(test_table_kinds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
