@@ -129,6 +129,24 @@ static enum ts_status check_dataset(const char *dataset, struct ts_error *err)
 			 "companies, survey/)");
 }
 
+/* A domain given by --keywords FILE alone is named for its file: the base
+ * name without its extension (`lists/python.txt` → python), so that its
+ * report is not titled 大模型.  A leading dot is part of the name. */
+static const char *domain_name(struct report_model *m, const ts_options *opts)
+{
+	if (opts->domain_name)
+		return opts->domain_name;
+	if (!opts->keywords_file)
+		return DEFAULT_DOMAIN;
+	const char *base = strrchr(opts->keywords_file, '/');
+	base = base ? base + 1 : opts->keywords_file;
+	const char *dot = strrchr(base, '.');
+	size_t len = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+	if (!len) /* a path ending in '/': nothing to name it by */
+		return DEFAULT_DOMAIN;
+	return arena_strndup(&m->arena, base, len);
+}
+
 static struct name_list model_names(struct report_model *m, const struct keyword_list *l)
 {
 	struct name_list n = { l->n, arena_alloc(&m->arena, (l->n ? l->n : 1) * sizeof(char *)) };
@@ -215,6 +233,10 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	posting_index_init(&run.postings);
 
 	enum ts_status st = check_dataset(dataset, err);
+	/* Options naming a column or table the dataset lacks stop the run
+	 * before anything is read or written. */
+	if (st == TS_OK)
+		st = options_check_dataset(opts, dataset, err);
 	/* The inputs' digests for provenance: on a thread beside the tables'
 	 * pass when there are threads to spare; else taken by the tables'
 	 * readers (the rest, small files, read again at the end). */
@@ -225,9 +247,13 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 						  : NULL;
 	if (st == TS_OK)
 		st = load_keywords(opts->keywords_file, "keywords.txt", &run.domain_list, &run.domain, err);
+	/* The heat of a custom domain is its own keywords' (python posts, not
+	 * 大模型 ones) unless content keywords are given. */
+	const char *content_file = opts->content_keywords_file ? opts->content_keywords_file
+							       : opts->keywords_file;
 	if (st == TS_OK)
-		st = load_keywords(opts->content_keywords_file, "content_keywords.txt",
-				   &run.content_list, &run.content, err);
+		st = load_keywords(content_file, "content_keywords.txt", &run.content_list,
+				   &run.content, err);
 	if (st == TS_OK)
 		st = load_roles(opts->roles_file, &run.roles, err);
 	if (st == TS_OK)
@@ -279,7 +305,7 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	if (st != TS_OK)
 		goto release_run;
 
-	m->domain_name = opts->domain_name ? opts->domain_name : DEFAULT_DOMAIN;
+	m->domain_name = domain_name(m, opts);
 	m->keywords = model_names(m, &run.domain_list);
 	m->content_keywords = model_names(m, &run.content_list);
 	m->has_postings = m->quality.postings.present;
