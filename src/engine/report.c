@@ -285,7 +285,7 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 		.rejects = run.rejects,
 		.quality = &m->quality,
 		.repost_days = opts->repost_days,
-		.repost_key = REPOST_KEY_DEFAULT,
+		.repost_key = opts->repost_key,
 		.companies = &run.companies,
 		.tally = &run.tally,
 		.threads = threads,
