@@ -11,10 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clean/date.h"
 #include "figures/findings.h"
 #include "util/error.h"
+#include "util/fs.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -361,9 +363,16 @@ static char *trim(char *s)
 
 enum ts_status ts_options_load(ts_options *o, const char *path, struct ts_error *err)
 {
-	FILE *f = fopen(path, "r");
-	if (!f)
+	/* A small input (util/fs.h): a regular file, opened once, capped. */
+	int fd;
+	enum ts_status open_st = fs_open_input(path, FS_SMALL_FILE_MAX, TS_ECONFIG, &fd, NULL, err);
+	if (open_st != TS_OK)
+		return open_st;
+	FILE *f = fdopen(fd, "r");
+	if (!f) {
+		close(fd);
 		return error_set(err, TS_ECONFIG, path, 0, "cannot open: %s", strerror(errno));
+	}
 	char line[4096];
 	long lineno = 0;
 	enum ts_status st = TS_OK;

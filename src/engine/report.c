@@ -31,18 +31,7 @@
 /* Reads a whole (small) file: keyword lists, role rules. */
 static enum ts_status read_small_file(const char *path, struct strbuf *out, struct ts_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return error_set(err, TS_ECONFIG, path, 0, "cannot open: %s", strerror(errno));
-	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(out, buf, n);
-	bool failed = ferror(f);
-	fclose(f);
-	if (failed)
-		return error_set(err, TS_ECONFIG, path, 0, "cannot read: %s", strerror(errno));
-	return TS_OK;
+	return fs_read_small(path, TS_ECONFIG, out, NULL, err);
 }
 
 /* The text of a user's file, or of the built-in default. */
