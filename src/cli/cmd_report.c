@@ -20,7 +20,8 @@ const char cmd_report_usage[] =
 	"                          [--repost-days N] [--split-company-info COLUMN]\n"
 	"                          [--lead-factor X] [--flat-band PCT] [--small-change PCT]\n"
 	"                          [--jump-pct PCT] [--times-min X] [--streak N] [--min-base N]\n"
-	"                          [--min-z Z] [--threads N|auto] [--checksum xxh128|sha256]\n";
+	"                          [--min-z Z] [--threads N|auto] [--checksum xxh128|sha256]\n"
+	"                          [--follow-symlinks]\n";
 
 static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },
@@ -57,6 +58,7 @@ static const struct option long_options[] = {
 	{ "min-z", required_argument, NULL, 0 },
 	{ "threads", required_argument, NULL, 0 },
 	{ "checksum", required_argument, NULL, 0 },
+	{ "follow-symlinks", no_argument, NULL, 0 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -94,7 +96,9 @@ int cmd_report(int argc, char **argv)
 			fputs(cmd_report_usage, stdout);
 			goto free_options;
 		case 0:
-			if (ts_options_set(opts, long_options[index].name, optarg, &err) != TS_OK) {
+			/* A flag without a value (--follow-symlinks) says yes. */
+			if (ts_options_set(opts, long_options[index].name, optarg ? optarg : "yes",
+					   &err) != TS_OK) {
 				msg_error(&err);
 				code = 2;
 				goto free_options;

@@ -64,6 +64,7 @@ void ts_options_free(ts_options *o)
 	for (size_t i = 0; i < o->nsegments; i++)
 		free(o->segments[i]);
 	free(o->segments);
+	free(o->config_path);
 	free(o);
 }
 
@@ -296,12 +297,23 @@ enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 		strbuf_release(&map);
 		return st;
 	}
-	if (strcmp(key, "keywords") == 0)
+	if (strcmp(key, "keywords") == 0) {
 		replace(&o->keywords_file, value);
-	else if (strcmp(key, "content-keywords") == 0)
+		o->list_line[0] = 0; /* ts_options_load sets it when a config named it */
+	} else if (strcmp(key, "content-keywords") == 0) {
 		replace(&o->content_keywords_file, value);
-	else if (strcmp(key, "roles") == 0)
+		o->list_line[1] = 0;
+	} else if (strcmp(key, "roles") == 0) {
 		replace(&o->roles_file, value);
+		o->list_line[2] = 0;
+	} else if (strcmp(key, "follow-symlinks") == 0) {
+		if (strcmp(value, "yes") == 0)
+			o->follow_symlinks = true;
+		else if (strcmp(value, "no") == 0)
+			o->follow_symlinks = false;
+		else
+			return bad(err, key, value, "expected yes or no");
+	}
 	else if (strcmp(key, "domain") == 0)
 		replace(&o->domain_name, value);
 	else if (strcmp(key, "encoding") == 0)
@@ -396,6 +408,13 @@ enum ts_status ts_options_load(ts_options *o, const char *path, struct ts_error 
 			break;
 		}
 		st = ts_options_set(o, key, value, err);
+		static const char *const lists[3] = { "keywords", "content-keywords", "roles" };
+		for (int k = 0; st == TS_OK && k < 3; k++) {
+			if (strcmp(key, lists[k]) == 0) {
+				o->list_line[k] = lineno;
+				replace(&o->config_path, path);
+			}
+		}
 		if (st != TS_OK) {
 			/* The message stays; the location becomes the config line. */
 			err->status = TS_ECONFIG;
@@ -412,7 +431,7 @@ enum ts_status ts_options_load(ts_options *o, const char *path, struct ts_error 
 
 struct prov_builder {
 	struct report_model *m;
-	struct prov_option items[32];
+	struct prov_option items[48]; /* room for every option */
 	size_t n;
 };
 
@@ -540,6 +559,7 @@ void options_provenance(const struct ts_options *o, struct report_model *m)
 	else
 		prov_string(&b, "threads", "auto");
 	prov_string(&b, "checksum", checksum_name(o->checksum));
+	prov_string(&b, "follow-symlinks", o->follow_symlinks ? "yes" : "no");
 	const struct findings_options *f = &o->findings;
 	prov_number(&b, "lead-factor", f->lead_factor);
 	prov_number(&b, "flat-band", f->flat_band);

@@ -58,8 +58,10 @@ static void dataset(struct run *r, const char *questions, const char *responses)
 /* Runs `talentscope report DIR -o DIR/out`; exit 0 and report.json parsed. */
 static void report(struct run *r)
 {
-	/* tiny surveys: the small-cell rule is off here (test_privacy checks it) */
-	const char *args[] = { "report", r->dir, "-o", r->out, "--min-survey-cell", "0", NULL };
+	/* tiny surveys: the small-cell rule is off here (test_privacy checks it);
+	 * the real survey is linked in by absolute path (--follow-symlinks) */
+	const char *args[] = { "report", r->dir, "-o", r->out, "--min-survey-cell", "0",
+			       "--follow-symlinks", NULL };
 	int rc = e2e_run(args, &r->err);
 	if (rc != 0)
 		fail_msg("talentscope report exited %d: %s", rc, strbuf_str(&r->err));
