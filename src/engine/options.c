@@ -125,6 +125,8 @@ static enum ts_status set_period(ts_options *o, const char *value, struct ts_err
 		return bad(err, "period", value, "expected NAME=YYYY-MM..YYYY-MM");
 	if (to < from)
 		return bad(err, "period", value, "the period ends before it starts");
+	if (from / 12 < DATE_PLAUSIBLE_FIRST_YEAR || to / 12 > DATE_PLAUSIBLE_LAST_YEAR)
+		return bad(err, "period", value, "months outside 1970-01..2100-12 are implausible");
 	GROW(o->periods, o->periods_cap, o->nperiods + 1);
 	o->periods[o->nperiods++] = (struct period_spec){
 		xstrndup(value, (size_t)(eq - value)), from, to };
@@ -186,6 +188,8 @@ static enum ts_status set_date(ts_options *o, const char *value, struct ts_error
 	struct date d;
 	if (!eq || !date_parse(slice_cstr(eq + 1), &d))
 		return bad(err, "date", value, "expected TABLE=YYYY-MM-DD");
+	if (!date_plausible(d))
+		return bad(err, "date", value, "dates outside 1970-01-01..2100-12-31 are implausible");
 	for (int t = 0; t < TABLE_COUNT; t++) {
 		if (strlen(table_schemas[t].name) == (size_t)(eq - value) &&
 		    strncmp(table_schemas[t].name, value, (size_t)(eq - value)) == 0) {
