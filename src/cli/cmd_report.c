@@ -58,7 +58,7 @@ static const struct option long_options[] = {
 	{ "min-z", required_argument, NULL, 0 },
 	{ "threads", required_argument, NULL, 0 },
 	{ "checksum", required_argument, NULL, 0 },
-	{ "follow-symlinks", no_argument, NULL, 0 },
+	{ "follow-symlinks", optional_argument, NULL, 0 }, /* bare, or =yes / =no */
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };

@@ -563,7 +563,9 @@ void options_provenance(const struct ts_options *o, struct report_model *m)
 	else
 		prov_string(&b, "threads", "auto");
 	prov_string(&b, "checksum", checksum_name(o->checksum));
-	prov_string(&b, "follow-symlinks", o->follow_symlinks ? "yes" : "no");
+	/* null when off: the flag takes no separate value, and a report made
+	 * without it is re-made by leaving it out */
+	prov_string(&b, "follow-symlinks", o->follow_symlinks ? "yes" : NULL);
 	const struct findings_options *f = &o->findings;
 	prov_number(&b, "lead-factor", f->lead_factor);
 	prov_number(&b, "flat-band", f->flat_band);

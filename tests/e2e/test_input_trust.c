@@ -501,6 +501,9 @@ static void implausible_options_refused(void **state)
 			  "1970-01..2100-12 are implausible\n");
 	const char *follow[] = { "--follow-symlinks=maybe", NULL };
 	assert_int_equal(report(&r, follow), 2);
+	assert_stderr(&r, "talentscope: invalid --follow-symlinks 'maybe': expected yes or no\n");
+	const char *off[] = { "--follow-symlinks=no", NULL };
+	assert_int_equal(report(&r, off), 0);
 	run_free(&r);
 }
 
