@@ -46,20 +46,21 @@
 /* Openings above this are taken as a typo rather than a real head count. */
 #define OPENINGS_MAX 10000
 
-/* "bad posted date 'xyz'", the value cut to keep rejects.csv readable. */
-static void reason_bad_value(char *reason, size_t cap, const char *what, struct slice value)
+/* A row's date judged: NULL when it is usable, else the reason's verdict
+ * (not a date; a date outside clean/date.h's plausible window). */
+static const char *date_verdict(bool parsed, struct date d)
 {
-	int shown = value.len > 40 ? 40 : (int)value.len;
-	snprintf(reason, cap, "bad %s '%.*s'", what, shown, value.ptr ? value.ptr : "");
+	return !parsed ? "bad" : !date_plausible(d) ? "implausible" : NULL;
 }
 
-static bool parse_month(struct slice text, int *month)
+static const char *parse_month(struct slice text, int *month)
 {
-	struct date d;
-	if (!date_parse_fast(text, &d) && !date_parse(text, &d))
-		return false;
-	*month = date_month_index(d);
-	return true;
+	struct date d = { 0, 0, 0 };
+	bool parsed = date_parse_fast(text, &d) || date_parse(text, &d);
+	const char *verdict = date_verdict(parsed, d);
+	if (!verdict)
+		*month = date_month_index(d);
+	return verdict;
 }
 
 
@@ -903,10 +904,12 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 			  const struct row *row)
 {
 	const struct ingest_context *ctx = p->ctx;
-	struct date date;
-	if (!worker_date(w, row->field[POSTING_POSTED], &date)) {
-		reason_bad_value(w->reason, sizeof(w->reason), "posted date",
-				 row->field[POSTING_POSTED]);
+	struct date date = { 0, 0, 0 };
+	bool parsed = worker_date(w, row->field[POSTING_POSTED], &date);
+	const char *verdict = date_verdict(parsed, date);
+	if (verdict) {
+		rejects_value_reason(w->reason, sizeof(w->reason), verdict, "posted date",
+				     row->field[POSTING_POSTED], slice_make(NULL, 0));
 		rec_reject(out, row->line, w->reason);
 		return;
 	}
@@ -1260,9 +1263,11 @@ static void judge_application(struct pipeline *p, struct worker *w, struct part_
 {
 	struct table_quality *q = &out->q;
 	int month;
-	if (!parse_month(row->field[APPLICATION_APPLIED], &month)) {
-		reason_bad_value(w->reason, sizeof(w->reason), "applied date",
-				 row->field[APPLICATION_APPLIED]);
+	const char *verdict = parse_month(row->field[APPLICATION_APPLIED], &month);
+	if (verdict) {
+		rejects_value_reason(w->reason, sizeof(w->reason), verdict, "applied date",
+				     row->field[APPLICATION_APPLIED],
+				     row->field[APPLICATION_TALENT_ID]); /* never echoed */
 		rec_reject(out, row->line, w->reason);
 		return;
 	}
@@ -1396,8 +1401,10 @@ static void judge_post(struct pipeline *p, struct worker *w, struct part_out *ou
 		       const struct row *row)
 {
 	int month;
-	if (!parse_month(row->field[POST_CREATED], &month)) {
-		reason_bad_value(w->reason, sizeof(w->reason), "created date", row->field[POST_CREATED]);
+	const char *verdict = parse_month(row->field[POST_CREATED], &month);
+	if (verdict) {
+		rejects_value_reason(w->reason, sizeof(w->reason), verdict, "created date",
+				     row->field[POST_CREATED], slice_make(NULL, 0));
 		rec_reject(out, row->line, w->reason);
 		return;
 	}

@@ -15,8 +15,15 @@
  * lists the rows group by group, in table order within a group: each
  * section keeps the rows of its group (IN_<GROUP> passes its text, the
  * others drop theirs). */
-#define USAGE_ROW(name, arg, help) "  --" name " " arg "\n        " help "\n"
-#define X(name, kind, field, dflt, check, arg, group, help) IN_##group(USAGE_ROW(name, arg, help))
+#define SEP_TEXT " "
+#define SEP_INT " "
+#define SEP_NUMBER " "
+#define SEP_FLAG "" /* --follow-symlinks[=yes|no] */
+#define SEP_LIST " "
+#define SEP_CUSTOM " "
+#define USAGE_ROW(name, sep, arg, help) "  --" name sep arg "\n        " help "\n"
+#define X(name, kind, field, dflt, check, arg, group, help)                                   \
+	IN_##group(USAGE_ROW(name, SEP_##kind, arg, help))
 #define IN_INPUT(text)
 #define IN_DOMAIN(text)
 #define IN_PERIODS(text)
@@ -79,7 +86,13 @@ const char cmd_report_usage[] =
 
 /* -o, --config and --help are the command line's own; every other flag is
  * an option of the engine, set by name. */
-#define X(name, kind, field, dflt, check, arg, group, help) { name, required_argument, NULL, 0 },
+#define ARG_TEXT required_argument
+#define ARG_INT required_argument
+#define ARG_NUMBER required_argument
+#define ARG_FLAG optional_argument /* bare: yes */
+#define ARG_LIST required_argument
+#define ARG_CUSTOM required_argument
+#define X(name, kind, field, dflt, check, arg, group, help) { name, ARG_##kind, NULL, 0 },
 static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "config", required_argument, NULL, 'c' },
@@ -122,7 +135,9 @@ int cmd_report(int argc, char **argv)
 			fputs(cmd_report_usage, stdout);
 			goto free_options;
 		case 0:
-			if (ts_options_set(opts, long_options[index].name, optarg, &err) != TS_OK) {
+			/* A flag without a value (--follow-symlinks) says yes. */
+			if (ts_options_set(opts, long_options[index].name, optarg ? optarg : "yes",
+					   &err) != TS_OK) {
 				msg_error(&err);
 				code = 2;
 				goto free_options;

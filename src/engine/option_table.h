@@ -5,8 +5,9 @@
  *
  * name     the long flag (`--top`) and the config key (`top = 10`);
  * kind     TEXT (a char * replaced), INT (an int in a range), NUMBER (a
- *          double above a floor), LIST (repeatable, no default) or CUSTOM
- *          (its own parser);
+ *          double above a floor), FLAG (a bool: the bare flag or =yes says
+ *          yes, =no no; provenance null when off), LIST (repeatable, no
+ *          default) or CUSTOM (its own parser);
  * field    the member of struct ts_options (engine/options.h) it sets;
  * default  its value before any option is read (unused for LIST), an
  *          expression: a module's own default is named, not copied;
@@ -102,6 +103,8 @@
 	  "threads reading a table (auto: one per core)")                                   \
 	X("checksum", CUSTOM, checksum, CHECKSUM_XXH128, HANDLER(set_checksum, prov_checksum),      \
 	  "xxh128|sha256", OUTPUT, "the inputs' digest in provenance")             \
+	X("follow-symlinks", FLAG, follow_symlinks, false, NOCHECK, "[=yes|no]", INPUT,            \
+	  "read symbolic links that leave the dataset folder too (default: refused)")              \
 	X("lead-factor", NUMBER, findings.lead_factor, findings_options_default.lead_factor,       \
 	  FLOOR(1, false, "expected a number ≥ 1"), "X", RULES,                                     \
 	  "a leader this many times the second is far ahead")                           \

@@ -18,11 +18,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "clean/date.h"
 #include "engine/option_table.h"
 #include "figures/findings.h"
 #include "util/error.h"
+#include "util/fs.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -32,7 +34,7 @@ static const char *const coef_names[6] = { "postings", "applications", "content"
 /* The fixed coefficients (固定系数) are 1 until the user sets them. */
 #define COEF_DEFAULT ((struct coefficients){ 1, 1, 1, 1, 1, 1 })
 
-enum option_kind { KIND_TEXT, KIND_INT, KIND_NUMBER, KIND_LIST, KIND_CUSTOM };
+enum option_kind { KIND_TEXT, KIND_INT, KIND_NUMBER, KIND_FLAG, KIND_LIST, KIND_CUSTOM };
 
 struct prov_builder;
 
@@ -63,6 +65,7 @@ ts_options *ts_options_new(void)
 #define OPT_DEFAULT_TEXT(field, dflt) o->field = dflt;
 #define OPT_DEFAULT_INT(field, dflt) o->field = dflt;
 #define OPT_DEFAULT_NUMBER(field, dflt) o->field = dflt;
+#define OPT_DEFAULT_FLAG(field, dflt) o->field = dflt;
 #define OPT_DEFAULT_CUSTOM(field, dflt) o->field = dflt;
 #define OPT_DEFAULT_LIST(field, dflt)
 #define X(name, kind, field, dflt, check, arg, group, help) OPT_DEFAULT_##kind(field, dflt)
@@ -71,6 +74,7 @@ ts_options *ts_options_new(void)
 #undef OPT_DEFAULT_TEXT
 #undef OPT_DEFAULT_INT
 #undef OPT_DEFAULT_NUMBER
+#undef OPT_DEFAULT_FLAG
 #undef OPT_DEFAULT_CUSTOM
 #undef OPT_DEFAULT_LIST
 	return o;
@@ -104,6 +108,7 @@ void ts_options_free(ts_options *o)
 	for (size_t i = 0; i < o->nsegments; i++)
 		free(o->segments[i]);
 	free(o->segments);
+	free(o->config_path);
 	free(o);
 }
 
@@ -176,6 +181,8 @@ static enum ts_status set_period(ts_options *o, const struct option_spec *spec, 
 		return bad(err, "period", value, "expected NAME=YYYY-MM..YYYY-MM");
 	if (to < from)
 		return bad(err, "period", value, "the period ends before it starts");
+	if (from / 12 < DATE_PLAUSIBLE_FIRST_YEAR || to / 12 > DATE_PLAUSIBLE_LAST_YEAR)
+		return bad(err, "period", value, "months outside 1970-01..2100-12 are implausible");
 	GROW(o->periods, o->periods_cap, o->nperiods + 1);
 	o->periods[o->nperiods++] = (struct period_spec){
 		xstrndup(value, (size_t)(eq - value)), from, to };
@@ -303,6 +310,8 @@ static enum ts_status set_date(ts_options *o, const struct option_spec *spec, co
 	struct date d;
 	if (!eq || !date_parse(slice_cstr(eq + 1), &d))
 		return bad(err, "date", value, "expected TABLE=YYYY-MM-DD");
+	if (!date_plausible(d))
+		return bad(err, "date", value, "dates outside 1970-01-01..2100-12-31 are implausible");
 	for (int t = 0; t < TABLE_COUNT; t++) {
 		if (table_date_field((enum table_kind)t) >= 0 &&
 		    strlen(table_schemas[t].name) == (size_t)(eq - value) &&
@@ -452,9 +461,16 @@ static char *trim(char *s)
 
 enum ts_status ts_options_load(ts_options *o, const char *path, struct ts_error *err)
 {
-	FILE *f = fopen(path, "r");
-	if (!f)
+	/* A small input (util/fs.h): a regular file, opened once, capped. */
+	int fd;
+	enum ts_status open_st = fs_open_input(path, FS_SMALL_FILE_MAX, TS_ECONFIG, &fd, NULL, err);
+	if (open_st != TS_OK)
+		return open_st;
+	FILE *f = fdopen(fd, "r");
+	if (!f) {
+		close(fd);
 		return error_set(err, TS_ECONFIG, path, 0, "cannot open: %s", strerror(errno));
+	}
 	char line[4096];
 	long lineno = 0;
 	enum ts_status st = TS_OK;
@@ -842,6 +858,21 @@ static const struct option_spec option_specs[] = { TS_OPTION_TABLE(X) };
 
 #define NSPECS (sizeof(option_specs) / sizeof(option_specs[0]))
 
+/* Where a keyword or role list was named (ts_options.list_line): the line
+ * of the config file being loaded, or 0 for the command line, which may
+ * name any file. */
+static void note_list_place(ts_options *o, const char *key)
+{
+	static const char *const lists[3] = { "keywords", "content-keywords", "roles" };
+	for (int k = 0; k < 3; k++) {
+		if (strcmp(key, lists[k]) != 0)
+			continue;
+		o->list_line[k] = o->loading_file ? o->loading_line : 0;
+		if (o->loading_file)
+			replace(&o->config_path, o->loading_file);
+	}
+}
+
 enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 			      struct ts_error *err)
 {
@@ -855,6 +886,7 @@ enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 	switch (s->kind) {
 	case KIND_TEXT:
 		replace((char **)field, value);
+		note_list_place(o, key);
 		return TS_OK;
 	case KIND_INT:
 		if (!parse_int(value, s->lo, s->hi, (int *)field))
@@ -863,6 +895,11 @@ enum ts_status ts_options_set(ts_options *o, const char *key, const char *value,
 	case KIND_NUMBER:
 		if (!parse_number(value, s->floor, s->open, (double *)field))
 			return bad(err, key, value, s->why);
+		return TS_OK;
+	case KIND_FLAG:
+		if (strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)
+			return bad(err, key, value, "expected yes or no");
+		*(bool *)field = strcmp(value, "yes") == 0;
 		return TS_OK;
 	case KIND_LIST:
 	case KIND_CUSTOM:
@@ -886,6 +923,11 @@ void options_provenance(const struct ts_options *o, struct report_model *m)
 			break;
 		case KIND_NUMBER:
 			prov_number(&b, s->name, *(const double *)field);
+			break;
+		case KIND_FLAG:
+			/* null when off: a report made without the flag is re-made
+			 * by leaving it out */
+			prov_string(&b, s->name, *(const bool *)field ? "yes" : NULL);
 			break;
 		case KIND_LIST:
 		case KIND_CUSTOM:

@@ -61,6 +61,13 @@ struct ts_options {
 	int threads;     /* --threads: threads reading a table; 0: one per core */
 	enum checksum_kind checksum; /* --checksum: the inputs' digests in provenance */
 	struct findings_options findings; /* thresholds of the findings' rules */
+	bool follow_symlinks; /* --follow-symlinks: read links out of the dataset too */
+	/* Where the keyword and role lists were named: list_line[i] is the
+	 * line of config_path that named list i (keywords, content-keywords,
+	 * roles), 0 when the command line did.  engine/report.c refuses a list
+	 * a config names outside the config's folder and the dataset. */
+	char *config_path;
+	long list_line[3];
 };
 
 /* `salary` in --repost-key: the text and both bounds, as the contract's

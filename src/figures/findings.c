@@ -20,7 +20,10 @@
 #include <string.h>
 
 #include "figures/survey.h"
+#include <sys/stat.h>
+
 #include "util/error.h"
+#include "util/fs.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -1973,22 +1976,20 @@ enum ts_status findings_load_commentary(struct report_model *m, const char *data
 	for (size_t i = 0; i < findings_nsections && st == TS_OK; i++) {
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/commentary/%s.md", dataset, findings_sections[i]);
-		FILE *f = fopen(path.buf, "rb");
-		if (!f) {
-			if (errno != ENOENT && errno != ENOTDIR)
-				st = error_set(err, TS_EIO, path.buf, 0, "cannot open: %s", strerror(errno));
+		/* Opened once as a small input (util/fs.h): a FIFO or a device
+		 * is an error, not a hang; a missing file is no commentary, but
+		 * a dangling link is a commentary that cannot be read. */
+		strbuf_reset(&text);
+		int open_errno;
+		struct stat lsb;
+		st = fs_read_small(path.buf, TS_EIO, &text, &open_errno, err);
+		if (st != TS_OK && (open_errno == ENOENT || open_errno == ENOTDIR) &&
+		    lstat(path.buf, &lsb) != 0) {
+			st = TS_OK;
 			continue;
 		}
-		strbuf_reset(&text);
-		char buf[8192];
-		size_t got;
-		while ((got = fread(buf, 1, sizeof(buf), f)) > 0 && text.len <= COMMENTARY_MAX)
-			strbuf_add(&text, buf, got);
-		if (ferror(f))
-			st = error_set(err, TS_EIO, path.buf, 0, "cannot read: %s", strerror(errno));
-		else if (text.len > COMMENTARY_MAX)
+		if (st == TS_OK && text.len > COMMENTARY_MAX)
 			st = error_set(err, TS_EIO, path.buf, 0, "commentary larger than 1 MiB");
-		fclose(f);
 		if (st == TS_OK && text.len > 0)
 			items[n++] = (struct commentary){ findings_sections[i], arena_str(m, &text) };
 	}

@@ -400,6 +400,7 @@ static void write_table_quality(struct json_writer *w, const char *key,
 	key_int(w, "accepted", q->accepted);
 	key_int(w, "rejected", q->rejected);
 	key_int(w, "duplicates", q->duplicates);
+	key_int(w, "files_skipped", q->files_skipped);
 	if (postings) {
 		key_int(w, "salary_unknown", q->salary_unknown);
 		key_int(w, "salary_implausible", q->salary_implausible);

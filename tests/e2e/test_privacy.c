@@ -704,8 +704,8 @@ static void provenance_options(void **state)
 		"min-group", "top-cities", "min-cell-postings", "min-cell-companies",
 		"min-survey-cell", "map", "date", "encoding", "lang", "segments", "workdays",
 		"hours-per-day", "usd-rate", "repost-days", "repost-key", "threads", "checksum",
-		"lead-factor", "flat-band", "small-change", "jump-pct", "times-min", "streak",
-		"min-base", "min-z",
+		"follow-symlinks", "lead-factor", "flat-band", "small-change", "jump-pct", "times-min",
+		"streak", "min-base", "min-z",
 	};
 	const struct json_value *o = jpath(report, "provenance.options");
 	assert_non_null(o);

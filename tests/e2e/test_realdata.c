@@ -87,8 +87,10 @@ struct run {
 /* Runs report on run->dataset with extra args (NULL-terminated, at most 8). */
 static int run_report(struct run *r, const char *const *extra)
 {
-	const char *args[16] = { "report", r->dataset, "-o", r->outdir };
-	size_t n = 4;
+	/* The real exports are linked in by absolute path: links out of the
+	 * dataset are read only with --follow-symlinks. */
+	const char *args[16] = { "report", r->dataset, "-o", r->outdir, "--follow-symlinks" };
+	size_t n = 5;
 	for (size_t i = 0; extra && extra[i] && n < 15; i++)
 		args[n++] = extra[i];
 	args[n] = NULL;
