@@ -329,7 +329,7 @@ static void crosstabs(void **state)
 
 	/* segments chosen by the options override the marks */
 	const char *segs[] = { "Q" };
-	struct survey_options o = { NULL, 1, segs };
+	struct survey_options o = { NULL, 1, segs, 0, NULL };
 	rep = run(d, 4, "G,Q,S,T\nm,yes,10,a\nm,no,9,\nm,yes,3,\nf,no,8,\nf,no,,\n,yes,5,\n", &o);
 	assert_int_equal(rep->ncrosstabs, 2); /* G and S by Q */
 	x = xt(rep, "G", "Q");
@@ -340,7 +340,7 @@ static void crosstabs(void **state)
 
 	/* an unknown segment is a configuration error */
 	const char *bad[] = { "nope" };
-	struct survey_options ob = { NULL, 1, bad };
+	struct survey_options ob = { NULL, 1, bad, 0, NULL };
 	struct rows *r = rows_of("G,Q,S,T\nm,yes,1,\n");
 	struct survey_report *none = NULL;
 	struct ts_error err = { 0 };
