@@ -1270,6 +1270,7 @@ static void fill_question(struct ctx *c, const struct sq *q, struct question_fig
 	for (size_t k = f->noptions; k-- > 0;) {
 		struct option_figures *o = &f->options[k];
 		o->option = q->opts[k];
+		o->suppressed = false;
 		o->count = t->counts[k];
 		o->share = t->answered ? (double)o->count / (double)t->answered : NAN;
 		wilson(o->count, t->answered, &o->ci_low, &o->ci_high);

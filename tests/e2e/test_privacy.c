@@ -305,8 +305,15 @@ static void survey_small_cells(void **state)
 	assert_string_equal(jstr(x, "segments.0.segment"), "是");
 	assert_int_equal(jnum(x, "segments.0.answered"), 4);
 	assert_true(jpath(x, "segments.0.suppressed")->u.boolean == false);
-	CLOSE(jnum(x, "segments.0.options.0.share"), 0.5);
-	CLOSE(jnum(x, "segments.0.options.1.share"), 0.25);
+	/* 是 answered Q2 A, B, A, C: cells of 2, 1 and 1, each under 3 → each
+	 * withheld as a cell (share null, flagged), the base 4 shown */
+	for (int o = 0; o < 3; o++) {
+		char p[64];
+		snprintf(p, sizeof(p), "segments.0.options.%d.share", o);
+		assert_true(jnull(x, p));
+		snprintf(p, sizeof(p), "segments.0.options.%d.suppressed", o);
+		assert_true(jpath(x, p)->u.boolean == true);
+	}
 	assert_string_equal(jstr(x, "segments.1.segment"), "否");
 	assert_int_equal(jnum(x, "segments.1.answered"), 2);
 	assert_true(jpath(x, "segments.1.suppressed")->u.boolean == true);
@@ -324,9 +331,22 @@ static void survey_small_cells(void **state)
 	assert_true(jpath(q3, "suppressed")->u.boolean == true);
 	assert_true(jnull(q3, "options.0.count"));
 	assert_true(jnull(q3, "options.0.share"));
-	/* Q2 overall: 6 answered, shown */
-	assert_true(jpath(report, "survey.questions.1.suppressed")->u.boolean == false);
-	assert_int_equal(jnum(report, "survey.questions.1.options.0.count"), 3);
+	/* Q2 overall: 6 answered, shown; A 3 = 50 % shown, B 2 and C 1 are cells
+	 * under 3: withheld (two of them, so no third is needed to hide them) */
+	const struct json_value *q2 = jpath(report, "survey.questions.1");
+	assert_true(jpath(q2, "suppressed")->u.boolean == false);
+	assert_int_equal(jnum(q2, "options.0.count"), 3);
+	CLOSE(jnum(q2, "options.0.share"), 0.5);
+	assert_true(jpath(q2, "options.0.suppressed")->u.boolean == false);
+	for (int o = 1; o < 3; o++) {
+		char p[64];
+		snprintf(p, sizeof(p), "options.%d.count", o);
+		assert_true(jnull(q2, p));
+		snprintf(p, sizeof(p), "options.%d.share", o);
+		assert_true(jnull(q2, p));
+		snprintf(p, sizeof(p), "options.%d.suppressed", o);
+		assert_true(jpath(q2, p)->u.boolean == true);
+	}
 }
 
 static char *slurp(const char *dir, const char *name)
@@ -590,7 +610,8 @@ static void no_ids_in_demo_report(void **state)
 	free(files);
 
 	/* The demo shows the rule: cross-tab segments answered by fewer than 5
-	 * (and only those) are suppressed, in report.json and report.md. */
+	 * (and only those) are suppressed, in report.json and report.md; within
+	 * the others, cells of fewer than 5 are, one by one. */
 	struct arena a = ARENA_INIT;
 	struct json_value *r = e2e_report(&a, out.buf);
 	const struct json_value *xs = jpath(r, "survey.crosstabs");
@@ -604,7 +625,18 @@ static void no_ids_in_demo_report(void **state)
 			bool suppressed = jpath(seg, "suppressed")->u.boolean;
 			assert_true(suppressed == (answered >= 1 && answered < 5));
 			withheld += suppressed;
+			const struct json_value *os = jpath(seg, "options");
+			for (size_t o = 0; !suppressed && o < os->u.array.n; o++)
+				withheld += jpath(&os->u.array.items[o], "suppressed")->u.boolean;
 		}
+	}
+	const struct json_value *qs = jpath(r, "survey.questions");
+	for (size_t i = 0; i < qs->u.array.n; i++) {
+		const struct json_value *q = &qs->u.array.items[i];
+		withheld += jpath(q, "suppressed")->u.boolean;
+		const struct json_value *os = jpath(q, "options");
+		for (size_t o = 0; o < os->u.array.n; o++)
+			withheld += jpath(&os->u.array.items[o], "suppressed")->u.boolean;
 	}
 	assert_true(withheld > 0);
 	char *md = slurp(out.buf, "report.md");
