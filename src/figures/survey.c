@@ -1410,13 +1410,14 @@ static enum ts_status build_figures(struct ctx *c, const struct survey_options *
 			}
 	if (st == TS_OK && ncross > SURVEY_MAX_CROSSTABS)
 		st = error_set(err, TS_EDATA, seg_file ? seg_file : c->file, 0,
-			       "%zu segment questions make %zu cross-tabs, more than the limit of %d",
-			       nseg, ncross, SURVEY_MAX_CROSSTABS);
+			       "%zu cross-tabs (%zu segment questions by the other questions), more "
+			       "than the limit of %d",
+			       ncross, nseg, SURVEY_MAX_CROSSTABS);
 	else if (st == TS_OK && xcells > SURVEY_MAX_CROSSTAB_CELLS)
 		st = error_set(err, TS_EDATA, seg_file ? seg_file : c->file, 0,
-			       "%zu segment questions make %lld cross-tab cells (segments x options), "
-			       "more than the limit of %lld",
-			       nseg, xcells, SURVEY_MAX_CROSSTAB_CELLS);
+			       "%lld cross-tab cells (segments x options), more than the limit of "
+			       "%lld",
+			       xcells, SURVEY_MAX_CROSSTAB_CELLS);
 	if (st == TS_OK) {
 		rep->crosstabs = arena_alloc(c->a, (ncross ? ncross : 1) * sizeof(*rep->crosstabs));
 		for (size_t k = 0; k < nseg; k++) {
