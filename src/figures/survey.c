@@ -1049,15 +1049,29 @@ static bool numeric_label(const char *label, double *number, int *side)
 			*side = 1;
 			s = slice_trim(slice_make(s.ptr + strlen(over[i]), s.len - strlen(over[i])));
 		}
+	static const char *const money[] = { "$", "\xC2\xA5" /* ¥ */, "\xEF\xBF\xA5" /* ￥ */,
+					     "\xE2\x82\xAC" /* € */, "\xC2\xA3" /* £ */ };
+	for (size_t i = 0; i < sizeof(money) / sizeof(money[0]); i++)
+		if (slice_starts(s, money[i]))
+			s = slice_make(s.ptr + strlen(money[i]), s.len - strlen(money[i]));
 	if (!s.len || !is_digit(s.ptr[0]))
 		return false;
-	size_t n = 0;
-	while (n < s.len && n < 30 && (is_digit(s.ptr[n]) || (s.ptr[n] == '.' && n + 1 < s.len &&
-							       is_digit(s.ptr[n + 1]))))
-		n++;
+	/* digits, a decimal point, and thousands as `,ddd` (`$1,001`) */
 	char buf[32];
-	memcpy(buf, s.ptr, n);
-	buf[n] = '\0';
+	size_t n = 0, k = 0;
+	while (n < s.len && k + 1 < sizeof(buf)) {
+		if (is_digit(s.ptr[n]) ||
+		    (s.ptr[n] == '.' && n + 1 < s.len && is_digit(s.ptr[n + 1]))) {
+			buf[k++] = s.ptr[n++];
+		} else if (s.ptr[n] == ',' && n + 3 < s.len && is_digit(s.ptr[n + 1]) &&
+			   is_digit(s.ptr[n + 2]) && is_digit(s.ptr[n + 3]) &&
+			   (n + 4 == s.len || !is_digit(s.ptr[n + 4]))) {
+			n++;
+		} else {
+			break;
+		}
+	}
+	buf[k] = '\0';
 	*number = strtod(buf, NULL);
 	if (*side)
 		return true;

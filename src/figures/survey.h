@@ -114,7 +114,8 @@ struct survey_options {
 #define SURVEY_MAX_CROSSTAB_CELLS 1000000LL
 
 /* The order of an inferred question's options: labels starting with a number
- * (after an optional `<` `>` `≤` `≥` `＜` `＞`) first, by that number, `<`…/…以下
+ * (after an optional `<` `>` `≤` `≥` `＜` `＞` and currency sign; `1,000` is a
+ * thousand) first, by that number, `<`…/…以下
  * before and `>`…/…以上 after a plain one of the same number; then the others by
  * count, descending; ties by label in byte order.  qsort-style. */
 struct survey_option_key {

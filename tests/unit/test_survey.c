@@ -754,6 +754,16 @@ static void option_order(void **state)
 					      "5k-10k",  "10k-20k", "10年以上" };
 	for (size_t i = 0; i < sizeof(want_y) / sizeof(want_y[0]); i++)
 		assert_string_equal(y[i].label, want_y[i]);
+	/* SurveyMonkey's money: the sign skipped, `,ddd` thousands: 100 under,
+	 * 100, 501, 1001, 3000 over; then Student by count */
+	struct survey_option_key m[] = { { ">$3,000", 1 },     { "$1,001-$2,000", 1 },
+					 { "$501-$1,000", 1 }, { "Student", 50 },
+					 { "$100-$250", 1 },   { "<$100", 1 } };
+	qsort(m, sizeof(m) / sizeof(m[0]), sizeof(m[0]), key_cmp);
+	static const char *const want_m[] = { "<$100",         "$100-$250", "$501-$1,000",
+					      "$1,001-$2,000", ">$3,000",   "Student" };
+	for (size_t i = 0; i < sizeof(want_m) / sizeof(want_m[0]); i++)
+		assert_string_equal(m[i].label, want_m[i]);
 	struct survey_option_key a = { "≥ 60", 1 }, b = { "60", 100 };
 	assert_true(survey_option_cmp(&b, &a) < 0); /* 60 at before ≥ 60 over */
 }
