@@ -48,9 +48,32 @@
  * split on `┋`); any `→` → ranked; all whole numbers in 0..10 with a header
  * speaking of a score (分, score, rate, rating, NPS, 推荐) → scale 0..10; other
  * whole numbers with at most 12 distinct values → single, options in numeric
- * order; other numbers → number; more than 50 distinct texts making up more
- * than half the answers → text; else single with the distinct answers as
- * options in order of first appearance.
+ * order; more than 20 whole numbers, all different (ids) → text; other
+ * numbers → number; more than 20 distinct texts making up more than half the
+ * answers (free text) → text; else single with the distinct answers as
+ * options.
+ *
+ * Respondents' data (inferred questions).  A column is text, counted and
+ * never printed, when its header names a person or a way to reach one (姓名
+ * 名字 称呼 联系 电话 手机 邮箱 邮件 微信 地址 住址 身份证 证件 学号 工号 编号
+ * 序号 账号 帐号 用户名 昵称 anywhere in it; id uid name email e-mail phone
+ * mobile tel telephone wechat weixin qq address ip respondent contact username
+ * nickname ssn passport as a whole word, any case), or when any answer holds
+ * an e-mail address, a mainland mobile number (1[3-9] and 9 digits, also
+ * 3-4-4 grouped or after 86) or an ID or card number (15 to 19 digits in a
+ * row, or 17 and an X).  Options read from the answers (single and the `┋` /
+ * `→` lists; not whole-number singles, scales or options named by headers)
+ * are the respondents' words: those chosen by fewer than opts->min_cell
+ * respondents are folded into one last option SURVEY_FOLDED_OPTION (answers
+ * renumbered, a ranked answer's ranks closed up), so no such label is in the
+ * model; the others are ordered by survey_option_cmp.  Options of
+ * questions.json, and those named by headers, keep the questionnaire's order.
+ *
+ * Limits (survey.h).  Options per question, answer cells, segment questions,
+ * cross-tabs and their cells are checked before the memory they need is
+ * taken; past one, the run stops with one line naming the file.  Answers
+ * find their option through a hash table (util/hash.h), so matching costs
+ * one look-up per answer, not one comparison per option.
  *
  * Figures.  Shares are of the respondents who answered the question (multi
  * and ranked shares add up to more than 1); every share has a Wilson 95 %
