@@ -52,6 +52,14 @@ struct question_figures {
 			       * counted in the SURVEY_FOLDED_OPTION option */
 };
 
+/* Whether the count of scale value v of q is withheld (the question, or the
+ * value's cell; figures/suppress.h). */
+static inline bool survey_value_suppressed(const struct question_figures *q, int v)
+{
+	size_t k = (size_t)(v - q->min);
+	return q->suppressed || (v >= q->min && k < q->noptions && q->options[k].suppressed);
+}
+
 /* One question's answers within each answer of a segment question. */
 struct crosstab_segment {
 	const char *segment;   /* the segment question's option */

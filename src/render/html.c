@@ -1200,7 +1200,8 @@ static void score_question(struct html *h, const struct question_figures *q)
 			/* a labelled scale shows its labels (非常乐观, 涨薪30%以内 …) */
 			cats[i] = q->noptions == n && q->options[i].option ? q->options[i].option
 									   : scratch_str(h, &v);
-			d[i] = q->options[i].suppressed ? NAN : (double)q->distribution[i];
+			d[i] = survey_value_suppressed(q, q->min + (int)i) ? NAN
+									   : (double)q->distribution[i];
 		}
 		struct svg_series s = { scratch_id(h, "survey", q->id, "distribution"),
 					T(h, "人数", "Respondents"), d, NULL };

@@ -321,8 +321,7 @@ static void write_question(struct json_writer *w, const struct question_figures 
 		for (int v = q->min; v <= q->max; v++) {
 			char k[16];
 			snprintf(k, sizeof(k), "%d", v);
-			key_count(w, k, q->distribution[v - q->min],
-				  !q->suppressed && !q->options[v - q->min].suppressed);
+			key_count(w, k, q->distribution[v - q->min], !survey_value_suppressed(q, v));
 		}
 		json_end_object(w);
 	}

@@ -548,7 +548,7 @@ static void md_question(const struct question_figures *q, enum render_lang lang,
 		for (int v = q->min; v <= q->max; v++) {
 			strbuf_addf(out, "| %d | ", v);
 			render_add_count_s(out, q->distribution[v - q->min],
-					   q->options[v - q->min].suppressed, lang);
+					   survey_value_suppressed(q, v), lang);
 			strbuf_addstr(out, " |\n");
 		}
 		strbuf_addch(out, '\n');

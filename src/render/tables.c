@@ -402,7 +402,7 @@ static void t_survey_questions(const struct survey_report *s, struct strbuf *sb)
 		}
 		if (q->type == QUESTION_SCALE && q->distribution && q->max >= q->min) {
 			for (int v = q->min; v <= q->max; v++)
-				if (q->suppressed || q->options[v - q->min].suppressed)
+				if (survey_value_suppressed(q, v))
 					strbuf_addf(sb, "%s%d,suppressed,,,,\r\n", lead.buf, v);
 				else
 					strbuf_addf(sb, "%s%d,%lld,,,,\r\n", lead.buf, v,

@@ -644,7 +644,7 @@ static void sheet_survey_questions(struct xlsx *x, const struct survey_report *s
 				char score[16];
 				snprintf(score, sizeof(score), "%d", q->min + (int)(k - n));
 				cell_str(ws, r, 4, score, x->f.text);
-				if (q->suppressed || q->options[k - n].suppressed)
+				if (survey_value_suppressed(q, q->min + (int)(k - n)))
 					cell_str(ws, r, 5, render_suppressed(LANG_ZH), x->f.text);
 				else
 					worksheet_write_number(ws, r, 5, (double)q->distribution[k - n],
