@@ -454,7 +454,8 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	st = ingest_all(&ctx, &run, err);
 	if (st == TS_OK) {
 		struct survey_options sopts = { opts->encoding, opts->nsegments,
-						(const char *const *)opts->segments };
+						(const char *const *)opts->segments,
+						opts->min_survey_cell, NULL };
 		st = survey_compute(dataset, &sopts, run.rejects, &m->survey, err);
 	}
 	enum ts_status close_st = rejects_close(run.rejects, st == TS_OK ? err : NULL);

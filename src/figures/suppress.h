@@ -13,7 +13,11 @@
 /* Withholds the figures of every question and cross-tab segment answered by
  * 1 … min_n − 1 respondents: shares, intervals, scores, means, quartiles,
  * NPS figures and (questions) option counts and the scale distribution
- * become NAN or are flagged, and `suppressed` is set.  min_n ≤ 1: nothing. */
+ * become NAN or are flagged, and `suppressed` is set.  In the others, every
+ * cell chosen by 1 … min_n − 1 (and the complement that would give a lone
+ * one away, see suppress.c) is withheld: the option's `suppressed` or the
+ * segment's `cell_suppressed[o]` is set, its count zeroed and its figures
+ * NAN.  min_n ≤ 1: nothing. */
 void survey_suppress(struct survey_report *s, int min_n);
 
 /* Counts what m withholds into m->suppression.withheld_*: each suppressed

@@ -48,9 +48,32 @@
  * split on `┋`); any `→` → ranked; all whole numbers in 0..10 with a header
  * speaking of a score (分, score, rate, rating, NPS, 推荐) → scale 0..10; other
  * whole numbers with at most 12 distinct values → single, options in numeric
- * order; other numbers → number; more than 50 distinct texts making up more
- * than half the answers → text; else single with the distinct answers as
- * options in order of first appearance.
+ * order; more than 20 whole numbers, all different (ids) → text; other
+ * numbers → number; more than 20 distinct texts making up more than half the
+ * answers (free text) → text; else single with the distinct answers as
+ * options.
+ *
+ * Respondents' data (inferred questions).  A column is text, counted and
+ * never printed, when its header names a person or a way to reach one (姓名
+ * 名字 称呼 联系 电话 手机 邮箱 邮件 微信 地址 住址 身份证 证件 学号 工号 编号
+ * 序号 账号 帐号 用户名 昵称 anywhere in it; id uid name email e-mail phone
+ * mobile tel telephone wechat weixin qq address ip respondent contact username
+ * nickname ssn passport as a whole word, any case), or when any answer holds
+ * an e-mail address, a mainland mobile number (1[3-9] and 9 digits, also
+ * 3-4-4 grouped or after 86) or an ID or card number (15 to 19 digits in a
+ * row, or 17 and an X).  Options read from the answers (single and the `┋` /
+ * `→` lists; not whole-number singles, scales or options named by headers)
+ * are the respondents' words: those chosen by fewer than opts->min_cell
+ * respondents are folded into one last option SURVEY_FOLDED_OPTION (answers
+ * renumbered, a ranked answer's ranks closed up), so no such label is in the
+ * model; the others are ordered by survey_option_cmp.  Options of
+ * questions.json, and those named by headers, keep the questionnaire's order.
+ *
+ * Limits (survey.h).  Options per question, answer cells, segment questions,
+ * cross-tabs and their cells are checked before the memory they need is
+ * taken; past one, the run stops with one line naming the file.  Answers
+ * find their option through a hash table (util/hash.h), so matching costs
+ * one look-up per answer, not one comparison per option.
  *
  * Figures.  Shares are of the respondents who answered the question (multi
  * and ranked shares add up to more than 1); every share has a Wilson 95 %
@@ -78,11 +101,13 @@
 
 #include "aggregate/rejects.h"
 #include "util/error.h"
+#include "util/hash.h"
 #include "util/slice.h"
 #include "util/xalloc.h"
 
 #define Z95 1.96
 #define INFER_MAX_DISTINCT 200
+#define INFER_FEW 20 /* more distinct answers than this can make a column free text */
 
 enum spread_kind { SPREAD_NONE, SPREAD_NONEMPTY, SPREAD_01 };
 
@@ -99,6 +124,10 @@ struct sq {
 	int min, max;
 	bool has_range, segment;
 	bool numbered;            /* a whole number k selects option k */
+	bool from_answers;        /* options are respondents' answers (inferred): folded
+				   * when rare and ordered by survey_option_cmp */
+	uint32_t *slots;          /* option look-up: open addressing, index + 1, 0 empty */
+	size_t slot_mask;
 	long col;                 /* its one column, or -1 */
 	enum spread_kind spread;  /* or one column per option */
 	size_t nspread;
@@ -107,6 +136,8 @@ struct sq {
 	int *val;                 /* -1: no answer; single: option; scale: value - min; else 0 */
 	unsigned short *rank;     /* multi/ranked: [r * nopt + o], 0 = not chosen, else rank */
 	double *num;              /* number */
+	unsigned *rank_seen;      /* spread ranked: [rank] = respondent + 1 who gave it */
+	size_t folded;            /* options folded by finalize_options */
 	long long invalid;
 };
 
@@ -118,7 +149,8 @@ struct ctx {
 	struct sq *qs;
 	size_t qcap;
 	size_t nresp;
-	const char *file;
+	const char *file;         /* responses, named in errors */
+	const char *qfile;        /* questions.json, named in errors */
 	struct rejects *rejects;
 };
 
@@ -324,17 +356,50 @@ static struct slice strip_fill(struct slice s)
 	return s;
 }
 
+/* Builds the option look-up of q in the work arena: answers are matched to
+ * options once per answer, so a linear scan would cost options × answers. */
+static void index_options(struct ctx *c, struct sq *q)
+{
+	size_t cap = 16;
+	while (cap < q->nopt * 2)
+		cap *= 2;
+	q->slots = arena_alloc(&c->work, cap * sizeof(*q->slots));
+	memset(q->slots, 0, cap * sizeof(*q->slots));
+	q->slot_mask = cap - 1;
+	for (size_t o = 0; o < q->nopt; o++) {
+		size_t i = hash_bytes(q->opts[o], strlen(q->opts[o])) & q->slot_mask;
+		while (q->slots[i] && strcmp(q->opts[q->slots[i] - 1], q->opts[o]) != 0)
+			i = (i + 1) & q->slot_mask;
+		if (!q->slots[i]) /* a repeated label keeps its first option */
+			q->slots[i] = (uint32_t)o + 1;
+	}
+}
+
+/* Option index of a label, or -1. */
+static int lookup_option(const struct sq *q, struct slice s)
+{
+	if (!q->slots) { /* while the options are being found (bind_columns) */
+		for (size_t o = 0; o < q->nopt; o++)
+			if (slice_eq_cstr(s, q->opts[o]))
+				return (int)o;
+		return -1;
+	}
+	size_t i = hash_bytes(s.ptr, s.len) & q->slot_mask;
+	for (; q->slots[i]; i = (i + 1) & q->slot_mask)
+		if (slice_eq_cstr(s, q->opts[q->slots[i] - 1]))
+			return (int)q->slots[i] - 1;
+	return -1;
+}
+
 /* Option index of an answer, or -1. */
 static int match_option(const struct sq *q, struct slice s)
 {
-	for (size_t o = 0; o < q->nopt; o++)
-		if (slice_eq_cstr(s, q->opts[o]))
-			return (int)o;
+	int o = lookup_option(q, s);
+	if (o >= 0)
+		return o;
 	struct slice head = strip_fill(s);
-	if (head.len != s.len)
-		for (size_t o = 0; o < q->nopt; o++)
-			if (slice_eq_cstr(head, q->opts[o]))
-				return (int)o;
+	if (head.len != s.len && (o = lookup_option(q, head)) >= 0)
+		return o;
 	int k;
 	if (q->numbered && parse_int(s, &k) && s.ptr[0] != '-' && s.ptr[0] != '+' && k >= 1 &&
 	    (size_t)k <= q->nopt)
@@ -479,6 +544,105 @@ static void bind_columns(struct ctx *c, const struct survey_row *hdr)
 	}
 }
 
+/* ------------------------------------------------------ personal data */
+
+static bool is_ascii_alnum(unsigned char ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* A header naming who answered or how to reach them (see the opening
+ * paragraph): Chinese words anywhere in it, English ones as whole words. */
+static bool header_is_personal(struct slice h)
+{
+	static const char *const zh[] = { "姓名", "名字", "称呼", "联系", "电话", "手机", "邮箱",
+					  "邮件", "微信", "地址", "住址", "身份证", "证件", "学号",
+					  "工号", "编号", "序号", "账号", "帐号", "用户名", "昵称" };
+	static const char *const en[] = { "id", "uid", "name", "email", "e-mail", "phone",
+					  "mobile", "tel", "telephone", "wechat", "weixin", "qq",
+					  "address", "ip", "respondent", "contact", "username",
+					  "nickname", "ssn", "passport" };
+	for (size_t i = 0; i < sizeof(zh) / sizeof(zh[0]); i++)
+		if (slice_has(h, zh[i]))
+			return true;
+	for (size_t i = 0; i < h.len;) {
+		if (!is_ascii_alnum((unsigned char)h.ptr[i]) && h.ptr[i] != '-') {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < h.len && (is_ascii_alnum((unsigned char)h.ptr[j]) || h.ptr[j] == '-'))
+			j++;
+		struct slice word = slice_make(h.ptr + i, j - i);
+		for (size_t k = 0; k < sizeof(en) / sizeof(en[0]); k++)
+			if (slice_ieq_cstr(word, en[k]))
+				return true;
+		i = j;
+	}
+	return false;
+}
+
+static bool is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+/* Digits of a mobile number at p: 11 in a row, or 3-4-4 with one space or
+ * hyphen between the groups; 0 if none. */
+static size_t mobile_at(const char *p, const char *end)
+{
+	char d[11];
+	size_t n = 0;
+	const char *s = p;
+	while (s < end && n < 11) {
+		if (is_digit(*s)) {
+			d[n++] = *s++;
+		} else if ((*s == ' ' || *s == '-') && (n == 3 || n == 7) && s + 1 < end &&
+			   is_digit(s[1]) && s > p && is_digit(s[-1])) {
+			s++;
+		} else {
+			break;
+		}
+	}
+	if (n != 11 || (s < end && is_digit(*s)) || d[0] != '1' || d[1] < '3' || d[1] > '9')
+		return 0;
+	return (size_t)(s - p);
+}
+
+/* An e-mail address, a mainland mobile number (1[3-9] and 9 more digits,
+ * optionally 3-4-4 grouped) or an ID or card number (a run of 15 to 19
+ * digits, or 17 and an X) anywhere in s. */
+static bool has_contact(struct slice s)
+{
+	const char *end = s.ptr + s.len;
+	for (const char *p = s.ptr; p < end; p++) {
+		if (*p == '@' && p > s.ptr && (is_ascii_alnum((unsigned char)p[-1]) ||
+					       p[-1] == '.' || p[-1] == '_' || p[-1] == '-')) {
+			const char *q = p + 1, *dot = NULL;
+			while (q < end && (is_ascii_alnum((unsigned char)*q) || *q == '.' || *q == '-')) {
+				if (*q == '.')
+					dot = q;
+				q++;
+			}
+			if (dot && dot > p + 1 && q - dot > 2)
+				return true;
+		}
+		if (!is_digit(*p) || (p > s.ptr && is_digit(p[-1])))
+			continue;
+		if (mobile_at(p, end))
+			return true;
+		const char *q = p;
+		while (q < end && is_digit(*q))
+			q++;
+		size_t run = (size_t)(q - p);
+		if ((run >= 15 && run <= 19) || (run == 17 && q < end && (*q == 'X' || *q == 'x')))
+			return true;
+		if (run >= 13 && p[0] == '8' && p[1] == '6' && mobile_at(p + 2, end)) /* +86 */
+			return true;
+	}
+	return false;
+}
+
 /* Distinct answers of one column (inference). */
 struct distinct {
 	size_t n, cap;
@@ -522,6 +686,8 @@ static void infer_column(struct ctx *c, struct sq *q, const struct survey_row *r
 {
 	struct distinct d = { 0 }, parts = { 0 };
 	bool has_bar = false, has_arrow = false, all_int = true, all_num = true;
+	bool personal = header_is_personal(slice_cstr(q->text)) ||
+			header_is_personal(slice_cstr(q->id));
 	int imin = INT_MAX, imax = INT_MIN;
 	for (size_t r = first; r < nrows; r++) {
 		if (rows[r].nfields != ncols)
@@ -530,6 +696,10 @@ static void infer_column(struct ctx *c, struct sq *q, const struct survey_row *r
 		if (!s.len)
 			continue;
 		d.answered++;
+		if (personal || has_contact(s)) {
+			personal = true;
+			break;
+		}
 		distinct_add(&d, strip_fill(s));
 		int k;
 		double x;
@@ -553,11 +723,12 @@ static void infer_column(struct ctx *c, struct sq *q, const struct survey_row *r
 	bool scoreish = slice_has(h, "\xE5\x88\x86") /* 分 */ || slice_icontains(h, "score") ||
 			slice_icontains(h, "rate") || slice_icontains(h, "rating") ||
 			slice_icontains(h, "nps") || slice_has(h, "\xE6\x8E\xA8\xE8\x8D\x90") /* 推荐 */;
-	if (d.answered == 0) {
+	if (d.answered == 0 || personal) {
 		q->type = QUESTION_TEXT;
 	} else if ((has_bar || has_arrow) && !parts.overflow) {
 		q->type = has_arrow ? QUESTION_RANKED : QUESTION_MULTI;
 		set_options(c, q, parts.v, parts.n);
+		q->from_answers = true;
 	} else if (all_int && scoreish && imin >= 0 && imax <= 10) {
 		q->type = QUESTION_SCALE;
 		q->min = 0;
@@ -566,13 +737,16 @@ static void infer_column(struct ctx *c, struct sq *q, const struct survey_row *r
 		q->type = QUESTION_SINGLE;
 		qsort(d.v, d.n, sizeof(*d.v), cmp_int_slices);
 		set_options(c, q, d.v, d.n);
+	} else if (all_int && !d.overflow && d.answered > INFER_FEW && d.n == d.answered) {
+		q->type = QUESTION_TEXT; /* every answer a different whole number: ids */
 	} else if (all_num) {
 		q->type = QUESTION_NUMBER;
-	} else if (d.overflow || (d.n > 50 && d.n * 2 > d.answered)) {
+	} else if (d.overflow || (d.n > INFER_FEW && d.n * 2 > d.answered)) {
 		q->type = QUESTION_TEXT;
 	} else {
 		q->type = QUESTION_SINGLE;
 		set_options(c, q, d.v, d.n);
+		q->from_answers = true;
 	}
 	free(d.v);
 	free(parts.v);
@@ -769,13 +943,14 @@ static void parse_answer(struct ctx *c, struct sq *q, const struct survey_row *r
 			nchosen++;
 			chosen_opt = (int)o;
 			if (q->type == QUESTION_RANKED) {
-				if (!isint || v < 1 || v > 60000)
+				/* a rank past the number of options, or given twice */
+				if (!isint || v < 1 || (size_t)v > q->nopt ||
+				    q->rank_seen[v] == (unsigned)r + 1)
 					bad = true;
-				for (size_t p = 0; p < q->nopt && !bad; p++)
-					if (ranks[p] == (unsigned short)v)
-						bad = true;
-				if (!bad)
+				if (!bad) {
+					q->rank_seen[v] = (unsigned)r + 1;
 					ranks[o] = (unsigned short)v;
+				}
 			} else if (ranks) {
 				ranks[o] = 1;
 			}
@@ -867,6 +1042,180 @@ static void parse_answer(struct ctx *c, struct sq *q, const struct survey_row *r
 	}
 }
 
+/* ------------------------------------------------------- option order */
+
+/* Where a label sits among numeric ones: its first number and which side of
+ * it (−1: under, 0: at, +1: over); false when the label is no number. */
+static bool numeric_label(const char *label, double *number, int *side)
+{
+	static const char *const under[] = { "<=", "<", "\xE2\x89\xA4" /* ≤ */,
+					     "\xEF\xBC\x9C" /* ＜ */, "小于", "低于", "不足",
+					     "不到", "under ", "less than ", "below " };
+	static const char *const over[] = { ">=", ">", "\xE2\x89\xA5" /* ≥ */,
+					    "\xEF\xBC\x9E" /* ＞ */, "大于", "高于", "超过",
+					    "over ", "more than ", "above " };
+	static const char *const under_tail[] = { "以下", "以内", "or less", "or fewer",
+						  "or younger", "and under", "and below" };
+	static const char *const over_tail[] = { "以上", "or more", "or older", "and over",
+						 "and above" };
+	struct slice s = slice_trim(slice_cstr(label));
+	*side = 0;
+	for (size_t i = 0; i < sizeof(under) / sizeof(under[0]) && !*side; i++)
+		if (s.len > strlen(under[i]) && slice_ieq_cstr(slice_make(s.ptr, strlen(under[i])),
+							      under[i])) {
+			*side = -1;
+			s = slice_trim(slice_make(s.ptr + strlen(under[i]), s.len - strlen(under[i])));
+		}
+	for (size_t i = 0; i < sizeof(over) / sizeof(over[0]) && !*side; i++)
+		if (s.len > strlen(over[i]) && slice_ieq_cstr(slice_make(s.ptr, strlen(over[i])),
+							     over[i])) {
+			*side = 1;
+			s = slice_trim(slice_make(s.ptr + strlen(over[i]), s.len - strlen(over[i])));
+		}
+	static const char *const money[] = { "$", "\xC2\xA5" /* ¥ */, "\xEF\xBF\xA5" /* ￥ */,
+					     "\xE2\x82\xAC" /* € */, "\xC2\xA3" /* £ */ };
+	for (size_t i = 0; i < sizeof(money) / sizeof(money[0]); i++)
+		if (slice_starts(s, money[i]))
+			s = slice_make(s.ptr + strlen(money[i]), s.len - strlen(money[i]));
+	if (!s.len || !is_digit(s.ptr[0]))
+		return false;
+	/* digits, a decimal point, and thousands as `,ddd` (`$1,001`) */
+	char buf[32];
+	size_t n = 0, k = 0;
+	while (n < s.len && k + 1 < sizeof(buf)) {
+		if (is_digit(s.ptr[n]) ||
+		    (s.ptr[n] == '.' && n + 1 < s.len && is_digit(s.ptr[n + 1]))) {
+			buf[k++] = s.ptr[n++];
+		} else if (s.ptr[n] == ',' && n + 3 < s.len && is_digit(s.ptr[n + 1]) &&
+			   is_digit(s.ptr[n + 2]) && is_digit(s.ptr[n + 3]) &&
+			   (n + 4 == s.len || !is_digit(s.ptr[n + 4]))) {
+			n++;
+		} else {
+			break;
+		}
+	}
+	buf[k] = '\0';
+	*number = strtod(buf, NULL);
+	if (*side)
+		return true;
+	if (n < s.len && s.ptr[n] == '+')
+		*side = 1;
+	for (size_t i = 0; i < sizeof(under_tail) / sizeof(under_tail[0]) && !*side; i++)
+		if (slice_icontains(s, under_tail[i]))
+			*side = -1;
+	for (size_t i = 0; i < sizeof(over_tail) / sizeof(over_tail[0]) && !*side; i++)
+		if (slice_icontains(s, over_tail[i]))
+			*side = 1;
+	return true;
+}
+
+int survey_option_cmp(const struct survey_option_key *a, const struct survey_option_key *b)
+{
+	double na = 0.0, nb = 0.0;
+	int sa = 0, sb = 0;
+	bool ka = numeric_label(a->label, &na, &sa), kb = numeric_label(b->label, &nb, &sb);
+	if (ka != kb)
+		return ka ? -1 : 1;
+	if (ka && na != nb)
+		return na < nb ? -1 : 1;
+	if (ka && sa != sb)
+		return sa < sb ? -1 : 1;
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return strcmp(a->label, b->label);
+}
+
+static int option_key_qsort(const void *a, const void *b)
+{
+	const struct survey_option_key *x = a, *y = b;
+	int r = survey_option_cmp(x, y);
+	/* the same label twice cannot be told apart; keep qsort's order total */
+	return r ? r : (x->count > y->count) - (x->count < y->count);
+}
+
+/* Orders the options of a question read from its answers by
+ * survey_option_cmp, folding those chosen by fewer than min_cell respondents
+ * into one last option SURVEY_FOLDED_OPTION, and renumbers its answers to
+ * match.  A ranked answer keeps the order of its options, the folded ones
+ * taking the place of the best ranked of them. */
+static void finalize_options(struct ctx *c, struct sq *q, int min_cell)
+{
+	size_t n = q->nopt;
+	if (n == 0)
+		return;
+	long long *count = xcalloc(n, sizeof(*count));
+	for (size_t r = 0; r < c->nresp; r++) {
+		if (q->val[r] < 0)
+			continue;
+		if (q->type == QUESTION_SINGLE) {
+			count[q->val[r]]++;
+			continue;
+		}
+		for (size_t o = 0; o < n; o++)
+			count[o] += q->rank[r * n + o] != 0;
+	}
+	struct survey_option_key *keys = xmalloc(n * sizeof(*keys));
+	size_t nkept = 0, nfold = 0;
+	for (size_t o = 0; o < n; o++) {
+		if (min_cell > 1 && count[o] < min_cell) {
+			nfold++;
+			continue;
+		}
+		keys[nkept].label = q->opts[o];
+		keys[nkept].count = count[o];
+		nkept++;
+	}
+	qsort(keys, nkept, sizeof(*keys), option_key_qsort);
+	size_t nn = nkept + (nfold ? 1 : 0);
+	const char **opts = arena_alloc(c->a, (nn ? nn : 1) * sizeof(*opts));
+	int *map = xmalloc(n * sizeof(*map));
+	for (size_t o = 0; o < n; o++)
+		map[o] = (int)nkept; /* folded unless found below */
+	for (size_t k = 0; k < nkept; k++) {
+		opts[k] = keys[k].label;
+		map[lookup_option(q, slice_cstr(keys[k].label))] = (int)k;
+	}
+	if (nfold)
+		opts[nkept] = SURVEY_FOLDED_OPTION;
+	if (q->type == QUESTION_SINGLE) {
+		for (size_t r = 0; r < c->nresp; r++)
+			if (q->val[r] >= 0)
+				q->val[r] = map[q->val[r]];
+	} else {
+		int *byrank = xmalloc((n + 1) * sizeof(*byrank));
+		unsigned short *rank = arena_alloc(&c->work, (c->nresp ? c->nresp : 1) * nn *
+								    sizeof(*rank));
+		memset(rank, 0, (c->nresp ? c->nresp : 1) * nn * sizeof(*rank));
+		for (size_t r = 0; r < c->nresp; r++) {
+			unsigned short *to = rank + r * nn;
+			const unsigned short *from = q->rank + r * n;
+			for (size_t o = 0; o < n; o++)
+				if (from[o] && (!to[map[o]] || from[o] < to[map[o]]))
+					to[map[o]] = from[o];
+			if (q->type != QUESTION_RANKED || !nfold)
+				continue;
+			/* ranks 1..m again once folded options share one place */
+			for (size_t k = 0; k <= n; k++)
+				byrank[k] = -1;
+			for (size_t o = 0; o < nn; o++)
+				if (to[o])
+					byrank[to[o]] = (int)o;
+			unsigned short next = 1;
+			for (size_t k = 1; k <= n; k++)
+				if (byrank[k] >= 0)
+					to[byrank[k]] = next++;
+		}
+		q->rank = rank;
+		free(byrank);
+	}
+	q->opts = opts;
+	q->nopt = nn;
+	q->folded = nfold;
+	free(map);
+	free(keys);
+	free(count);
+}
+
 /* --------------------------------------------------------------- figures */
 
 /* Tallies of one question over a set of respondents. */
@@ -945,6 +1294,7 @@ static void fill_question(struct ctx *c, const struct sq *q, struct question_fig
 	f->text = q->text;
 	f->type = q->type;
 	f->invalid = q->invalid;
+	f->folded = q->folded;
 	f->min = q->min;
 	f->max = q->max;
 	f->mean = NAN;
@@ -957,6 +1307,7 @@ static void fill_question(struct ctx *c, const struct sq *q, struct question_fig
 	for (size_t k = f->noptions; k-- > 0;) {
 		struct option_figures *o = &f->options[k];
 		o->option = q->opts[k];
+		o->suppressed = false;
 		o->count = t->counts[k];
 		o->share = t->answered ? (double)o->count / (double)t->answered : NAN;
 		wilson(o->count, t->answered, &o->ci_low, &o->ci_high);
@@ -996,6 +1347,11 @@ static void fill_segment(struct ctx *c, const struct sq *q, struct crosstab_segm
 	s->ci_high = arena_alloc(a, (n ? n : 1) * sizeof(double));
 	s->at_least = q->type == QUESTION_SCALE ? arena_alloc(a, n * sizeof(double)) : NULL;
 	s->scores = q->type == QUESTION_RANKED ? arena_alloc(a, n * sizeof(double)) : NULL;
+	s->counts = arena_alloc(a, (n ? n : 1) * sizeof(*s->counts));
+	s->cell_suppressed = arena_alloc(a, (n ? n : 1) * sizeof(*s->cell_suppressed));
+	memset(s->cell_suppressed, 0, (n ? n : 1) * sizeof(*s->cell_suppressed));
+	if (n)
+		memcpy(s->counts, t->counts, n * sizeof(*s->counts));
 	double above = 0.0, base = (double)t->answered;
 	for (size_t k = n; k-- > 0;) {
 		s->shares[k] = t->answered ? (double)t->counts[k] / base : NAN;
@@ -1074,12 +1430,32 @@ static enum ts_status build_figures(struct ctx *c, const struct survey_options *
 			if (c->qs[i].segment && can_segment(&c->qs[i]))
 				seg[nseg++] = i;
 	}
+	/* the file that asked for the cross-tabs: questions.json marks segments */
+	const char *seg_file = opts && opts->nsegments ? NULL : c->qfile;
+	if (st == TS_OK && nseg > SURVEY_MAX_SEGMENTS)
+		st = error_set(err, TS_EDATA, seg_file, 0,
+			       "%zu segment questions, more than the limit of %d", nseg,
+			       SURVEY_MAX_SEGMENTS);
+	size_t ncross = 0;
+	long long xcells = 0;
+	for (size_t k = 0; st == TS_OK && k < nseg; k++)
+		for (size_t i = 0; i < c->nq; i++)
+			if (i != seg[k] && c->qs[i].type != QUESTION_TEXT) {
+				ncross++;
+				xcells += (long long)c->qs[seg[k]].nopt *
+					  (long long)(c->qs[i].nopt ? c->qs[i].nopt : 1);
+			}
+	if (st == TS_OK && ncross > SURVEY_MAX_CROSSTABS)
+		st = error_set(err, TS_EDATA, seg_file ? seg_file : c->file, 0,
+			       "%zu cross-tabs (%zu segment questions by the other questions), more "
+			       "than the limit of %d",
+			       ncross, nseg, SURVEY_MAX_CROSSTABS);
+	else if (st == TS_OK && xcells > SURVEY_MAX_CROSSTAB_CELLS)
+		st = error_set(err, TS_EDATA, seg_file ? seg_file : c->file, 0,
+			       "%lld cross-tab cells (segments x options), more than the limit of "
+			       "%lld",
+			       xcells, SURVEY_MAX_CROSSTAB_CELLS);
 	if (st == TS_OK) {
-		size_t ncross = 0;
-		for (size_t k = 0; k < nseg; k++)
-			for (size_t i = 0; i < c->nq; i++)
-				if (i != seg[k] && c->qs[i].type != QUESTION_TEXT)
-					ncross++;
 		rep->crosstabs = arena_alloc(c->a, (ncross ? ncross : 1) * sizeof(*rep->crosstabs));
 		for (size_t k = 0; k < nseg; k++) {
 			const struct sq *s = &c->qs[seg[k]];
@@ -1168,6 +1544,7 @@ enum ts_status survey_compute_rows(const struct survey_question_def *defs, size_
 	c.rep = rep;
 	c.a = &rep->arena;
 	c.file = file ? file : "survey/responses.csv";
+	c.qfile = opts && opts->questions_file ? opts->questions_file : "survey/questions.json";
 	c.rejects = rejects;
 
 	size_t first = 1; /* first data row */
@@ -1223,15 +1600,45 @@ enum ts_status survey_compute_rows(const struct survey_question_def *defs, size_
 			first = nrows;
 	}
 
-	/* answers */
+	/* answers, within the limits of survey.h */
 	size_t maxresp = nrows - first;
+	long long cells = 0;
+	for (size_t i = 0; i < c.nq; i++) {
+		const struct sq *q = &c.qs[i];
+		if (q->nopt > SURVEY_MAX_OPTIONS) {
+			enum ts_status st = error_set(
+				err, TS_EDATA, defs ? c.qfile : c.file, 0,
+				"question '%s' has %zu options, more than the limit of %d", q->id,
+				q->nopt, SURVEY_MAX_OPTIONS);
+			ctx_free(&c);
+			survey_report_free(rep);
+			return st;
+		}
+		bool wide = q->type == QUESTION_MULTI || q->type == QUESTION_RANKED;
+		cells += (long long)maxresp * (long long)(wide && q->nopt ? q->nopt : 1);
+	}
+	if (cells > SURVEY_MAX_ANSWER_CELLS) {
+		enum ts_status st = error_set(
+			err, TS_EDATA, c.file, 0,
+			"%zu respondents and %zu questions make %lld answer cells (respondents x "
+			"options), more than the limit of %lld",
+			maxresp, c.nq, cells, SURVEY_MAX_ANSWER_CELLS);
+		ctx_free(&c);
+		survey_report_free(rep);
+		return st;
+	}
 	for (size_t i = 0; i < c.nq; i++) {
 		struct sq *q = &c.qs[i];
+		index_options(&c, q);
 		q->val = arena_alloc(&c.work, (maxresp ? maxresp : 1) * sizeof(*q->val));
 		if (q->type == QUESTION_MULTI || q->type == QUESTION_RANKED) {
 			size_t n = (maxresp ? maxresp : 1) * (q->nopt ? q->nopt : 1);
 			q->rank = arena_alloc(&c.work, n * sizeof(*q->rank));
 			memset(q->rank, 0, n * sizeof(*q->rank));
+		}
+		if (q->type == QUESTION_RANKED && q->spread != SPREAD_NONE) {
+			q->rank_seen = arena_alloc(&c.work, (q->nopt + 1) * sizeof(*q->rank_seen));
+			memset(q->rank_seen, 0, (q->nopt + 1) * sizeof(*q->rank_seen));
 		}
 		if (q->type == QUESTION_NUMBER)
 			q->num = arena_alloc(&c.work, (maxresp ? maxresp : 1) * sizeof(*q->num));
@@ -1257,6 +1664,9 @@ enum ts_status survey_compute_rows(const struct survey_question_def *defs, size_
 			parse_answer(&c, &c.qs[i], row, c.nresp);
 		c.nresp++;
 	}
+	for (size_t i = 0; i < c.nq; i++)
+		if (c.qs[i].from_answers)
+			finalize_options(&c, &c.qs[i], opts ? opts->min_cell : 0);
 
 	enum ts_status st = build_figures(&c, opts, err);
 	ctx_free(&c);

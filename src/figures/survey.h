@@ -26,6 +26,7 @@ struct option_figures {
 	double score;          /* ranked: mean score over all who answered; else NAN */
 	double at_least;       /* scale: share answering this value or a higher one
 				* ("top-2 box", "raised by more than 30 %"); else NAN */
+	bool suppressed;       /* a small cell: count zeroed, figures NAN (figures/suppress.h) */
 };
 
 struct nps_figures {
@@ -47,7 +48,17 @@ struct question_figures {
 	bool has_nps;         /* a 0–10 scale */
 	struct nps_figures nps;
 	bool suppressed;      /* answered by too few: figures NAN (figures/suppress.h) */
+	size_t folded;        /* inferred: respondents' labels seen too rarely to print,
+			       * counted in the SURVEY_FOLDED_OPTION option */
 };
+
+/* Whether the count of scale value v of q is withheld (the question, or the
+ * value's cell; figures/suppress.h). */
+static inline bool survey_value_suppressed(const struct question_figures *q, int v)
+{
+	size_t k = (size_t)(v - q->min);
+	return q->suppressed || (v >= q->min && k < q->noptions && q->options[k].suppressed);
+}
 
 /* One question's answers within each answer of a segment question. */
 struct crosstab_segment {
@@ -58,6 +69,8 @@ struct crosstab_segment {
 	double mean;           /* scale/number: mean in the segment; NAN otherwise */
 	double *at_least;      /* scale: cumulative shares from the top; else NULL */
 	double *scores;        /* ranked: mean score in the segment; else NULL */
+	long long *counts;     /* per option: respondents of the segment who chose it */
+	bool *cell_suppressed; /* per option: a small cell (figures/suppress.h) */
 	bool has_nps;
 	struct nps_figures nps;
 	bool suppressed;       /* base too small: figures NAN (figures/suppress.h) */
@@ -89,7 +102,35 @@ struct survey_options {
 	const char *encoding;       /* NULL: UTF-8 */
 	size_t nsegments;           /* question ids to cross-tab every question by; */
 	const char *const *segments; /* none given: those marked "segment": true in questions.json */
+	int min_cell;               /* --min-survey-cell: an option read from the answers and
+				     * chosen by fewer is folded (see survey.c); ≤ 1: none */
+	const char *questions_file; /* names questions.json in errors; NULL: none given */
 };
+
+/* The label of the option that holds an inferred question's rare answers. */
+#define SURVEY_FOLDED_OPTION "其他/other (suppressed)"
+
+/* Limits that keep a crafted survey from exhausting memory or time (each past
+ * limit stops the run with one line naming the file): options of a question,
+ * answer cells (respondents × options summed over multi and ranked questions,
+ * respondents × 1 for the others), segment questions, cross-tabs and the
+ * cells of all cross-tabs (segments × options, summed). */
+#define SURVEY_MAX_OPTIONS 1000
+#define SURVEY_MAX_ANSWER_CELLS 50000000LL
+#define SURVEY_MAX_SEGMENTS 20
+#define SURVEY_MAX_CROSSTABS 2000
+#define SURVEY_MAX_CROSSTAB_CELLS 1000000LL
+
+/* The order of an inferred question's options: labels starting with a number
+ * (after an optional `<` `>` `≤` `≥` `＜` `＞` and currency sign; `1,000` is a
+ * thousand) first, by that number, `<`…/…以下
+ * before and `>`…/…以上 after a plain one of the same number; then the others by
+ * count, descending; ties by label in byte order.  qsort-style. */
+struct survey_option_key {
+	const char *label;
+	long long count;
+};
+int survey_option_cmp(const struct survey_option_key *a, const struct survey_option_key *b);
 
 /* Computes the survey of dataset_dir/survey/.  TS_OK with *out == NULL when the
  * dataset has no survey.  Rejected rows go to the rejects writer if given. */

@@ -104,9 +104,11 @@ static enum ts_status parse_defs(struct arena *a, const struct json_value *root,
 			if (!d->noptions)
 				return error_set(err, TS_EDATA, path, 0,
 						 "question '%s' has no options", d->id);
-			if (d->noptions > 60000)
+			if (d->noptions > SURVEY_MAX_OPTIONS)
 				return error_set(err, TS_EDATA, path, 0,
-						 "question '%s' has too many options", d->id);
+						 "question '%s' has %zu options, more than the limit "
+						 "of %d",
+						 d->id, d->noptions, SURVEY_MAX_OPTIONS);
 			break;
 		case QUESTION_SCALE:
 			if (!d->has_range) {
@@ -256,8 +258,12 @@ enum ts_status survey_compute(const char *dataset_dir, const struct survey_optio
 		st = error_set(err, TS_EDATA, files.paths[0], 0, "survey responses are empty");
 		goto done;
 	}
+	struct survey_options o = { 0 };
+	if (opts)
+		o = *opts;
+	o.questions_file = qpath;
 	st = survey_compute_rows(has_questions ? defs : NULL, ndefs, rows, nrows, files.paths[0],
-				 opts, rejects, out, err);
+				 &o, rejects, out, err);
 done:
 	free(rows);
 	free(text);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "clean/date.h"
+#include "figures/survey.h"
 
 void render_month(int month_index, char buf[16])
 {
@@ -280,6 +281,14 @@ void render_add_pct_s(struct strbuf *sb, double share, int dec, bool suppressed,
 		render_add_pct(sb, share, dec);
 }
 
+void render_add_count_s(struct strbuf *sb, long long v, bool suppressed, enum render_lang lang)
+{
+	if (suppressed)
+		strbuf_addstr(sb, render_suppressed(lang));
+	else
+		render_add_count(sb, v);
+}
+
 void render_suppression_rule(const struct report_model *m, enum render_lang lang,
 			     struct strbuf *sb)
 {
@@ -298,15 +307,22 @@ void render_suppression_rule(const struct report_model *m, enum render_lang lang
 			    "company's own figures are exempt from the companies condition. Suppressed "
 			    "values are not ranked by salary or scarcity and are no peaks. A survey "
 			    "question or cross-tab segment answered by fewer than %d respondents shows its "
-			    "base only.",
-			    r->min_postings, r->min_postings, r->min_companies, r->min_survey);
+			    "base only; elsewhere an option chosen by fewer than %d is a suppressed cell "
+			    "(with one more where the others would give it away), and in a question "
+			    "inferred from the answers such options are merged into \"" SURVEY_FOLDED_OPTION
+			    "\", their words never shown.",
+			    r->min_postings, r->min_postings, r->min_companies, r->min_survey,
+			    r->min_survey);
 	else
 		strbuf_addf(sb,
 			    "平均薪资基于少于 %d 个有薪资的岗位、人才供需比基于少于 %d 个岗位，"
 			    "或所涉岗位来自少于 %d 家企业时，该数值隐去（显示为“隐去”，report.json 中为 "
 			    "null 并列入该项的 suppressed）；企业自身的数值不适用企业数条件。隐去的数值不参与"
-			    "薪资与紧缺度榜单，也不计入峰值。调研中作答人数少于 %d 的题目或交叉分组只给出样本量。",
-			    r->min_postings, r->min_postings, r->min_companies, r->min_survey);
+			    "薪资与紧缺度榜单，也不计入峰值。调研中作答人数少于 %d 的题目或交叉分组只给出样本量；"
+			    "其余题目和分组中少于 %d 人选择的选项作为单元隐去（若其余数值可推算出它，再隐去一个），"
+			    "由答案推断的题目中这样的回答并入“" SURVEY_FOLDED_OPTION "”，不显示原文。",
+			    r->min_postings, r->min_postings, r->min_companies, r->min_survey,
+			    r->min_survey);
 	if (r->withheld_market || r->withheld_survey) {
 		if (lang == LANG_EN)
 			strbuf_addf(sb, " This report suppresses %lld market figures and %lld survey cells.",

@@ -65,6 +65,7 @@ void render_add_fixed_s(struct strbuf *sb, double v, int dec, bool suppressed,
 void render_add_money_s(struct strbuf *sb, double v, bool suppressed, enum render_lang lang);
 void render_add_pct_s(struct strbuf *sb, double share, int dec, bool suppressed,
 		      enum render_lang lang);
+void render_add_count_s(struct strbuf *sb, long long v, bool suppressed, enum render_lang lang);
 /* The rule in one paragraph, with how many figures this report withholds
  * (the methodology sections; the caller writes the lead "小样本规则："). */
 void render_suppression_rule(const struct report_model *m, enum render_lang lang,

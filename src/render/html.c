@@ -990,6 +990,8 @@ static void question_chart(struct html *h, const struct question_figures *q)
 		if (ranked) {
 			strbuf_addstr(&tmp, T(h, "选择 ", "chosen by "));
 			render_add_pct(&tmp, o->share, 2);
+		} else if (o->suppressed) {
+			strbuf_addstr(&tmp, render_suppressed(h->lang));
 		} else {
 			render_add_count(&tmp, o->count);
 			strbuf_addstr(&tmp, T(h, " 人", ""));
@@ -1030,6 +1032,15 @@ static void question_chart(struct html *h, const struct question_figures *q)
 		const struct option_figures *o = &q->options[i];
 		strbuf_addstr(h->out, "<tr>");
 		td_text(h, o->option);
+		if (o->suppressed) {
+			td_fixed_s(h, NAN, 0, true);
+			td_fixed_s(h, NAN, 0, true);
+			td_fixed_s(h, NAN, 0, true);
+			if (ranked)
+				td_fixed_s(h, NAN, 0, true);
+			strbuf_addstr(h->out, "</tr>\n");
+			continue;
+		}
 		td_count(h, o->count, true);
 		td_pct(h, o->share);
 		strbuf_addstr(h->out, "<td class=\"num\">");
@@ -1158,7 +1169,8 @@ static void score_question(struct html *h, const struct question_figures *q)
 			/* a labelled scale shows its labels (非常乐观, 涨薪30%以内 …) */
 			cats[i] = q->noptions == n && q->options[i].option ? q->options[i].option
 									   : scratch_str(h, &v);
-			d[i] = (double)q->distribution[i];
+			d[i] = survey_value_suppressed(q, q->min + (int)i) ? NAN
+									   : (double)q->distribution[i];
 		}
 		struct svg_series s = { scratch_id(h, "survey", q->id, "distribution"),
 					T(h, "人数", "Respondents"), d, NULL };
@@ -1250,7 +1262,7 @@ static void crosstab_table(struct html *h, const struct survey_report *s, const 
 		add_base(h, sg->answered);
 		strbuf_addstr(h->out, "</td>");
 		for (size_t o = 0; o < x->noptions; o++)
-			if (sg->suppressed)
+			if (sg->suppressed || (sg->cell_suppressed && sg->cell_suppressed[o]))
 				td_fixed_s(h, NAN, 2, true);
 			else
 				heat_cell(h, sg->shares ? sg->shares[o] : NAN);

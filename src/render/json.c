@@ -281,13 +281,15 @@ static void write_question(struct json_writer *w, const struct question_figures 
 		const struct option_figures *o = &q->options[i];
 		json_begin_object(w);
 		key_str(w, "option", o->option);
-		key_count(w, "count", o->count, !q->suppressed);
+		key_count(w, "count", o->count, !q->suppressed && !o->suppressed);
 		key_double(w, "share", o->share);
 		key_double(w, "ci_low", o->ci_low);
 		key_double(w, "ci_high", o->ci_high);
 		key_double(w, "score", o->score);
 		if (q->type == QUESTION_SCALE)
 			key_double(w, "at_least", o->at_least);
+		json_key(w, "suppressed");
+		json_bool(w, o->suppressed);
 		json_end_object(w);
 	}
 	json_end_array(w);
@@ -305,7 +307,7 @@ static void write_question(struct json_writer *w, const struct question_figures 
 		for (int v = q->min; v <= q->max; v++) {
 			char k[16];
 			snprintf(k, sizeof(k), "%d", v);
-			key_count(w, k, q->distribution[v - q->min], !q->suppressed);
+			key_count(w, k, q->distribution[v - q->min], !survey_value_suppressed(q, v));
 		}
 		json_end_object(w);
 	}
@@ -320,6 +322,7 @@ static void write_question(struct json_writer *w, const struct question_figures 
 	}
 	json_key(w, "suppressed");
 	json_bool(w, q->suppressed);
+	key_int(w, "folded_options", (long long)q->folded);
 	json_end_object(w);
 }
 
@@ -347,6 +350,9 @@ static void write_crosstab(struct json_writer *w, const struct crosstab *x)
 				key_double(w, "at_least", seg->at_least[o]);
 			if (seg->scores)
 				key_double(w, "score", seg->scores[o]);
+			json_key(w, "suppressed");
+			json_bool(w, seg->suppressed ||
+					     (seg->cell_suppressed && seg->cell_suppressed[o]));
 			json_end_object(w);
 		}
 		json_end_array(w);

@@ -523,17 +523,20 @@ static void md_question(const struct question_figures *q, enum render_lang lang,
 			md_begin(out);
 			md_text(out, o->option);
 			md_sep(out);
-			render_add_count(out, o->count);
+			render_add_count_s(out, o->count, o->suppressed, lang);
 			md_sep(out);
-			render_add_pct(out, o->share, 2);
+			render_add_pct_s(out, o->share, 2, o->suppressed, lang);
 			md_sep(out);
-			md_ci(out, o->ci_low, o->ci_high);
+			if (o->suppressed)
+				strbuf_addstr(out, render_suppressed(lang));
+			else
+				md_ci(out, o->ci_low, o->ci_high);
 			if (ranked) {
 				md_sep(out);
-				render_add_fixed(out, o->score, 2);
+				render_add_fixed_s(out, o->score, 2, o->suppressed, lang);
 			} else if (scale) {
 				md_sep(out);
-				render_add_pct(out, o->at_least, 2);
+				render_add_pct_s(out, o->at_least, 2, isnan(o->at_least), lang);
 			}
 			md_end(out);
 		}
@@ -542,8 +545,12 @@ static void md_question(const struct question_figures *q, enum render_lang lang,
 	if (q->type == QUESTION_SCALE && q->distribution && q->max >= q->min) {
 		const char *cols[] = { tr(lang, "分值", "Score"), tr(lang, "人数", "Count") };
 		md_header(out, cols, 2, 0);
-		for (int v = q->min; v <= q->max; v++)
-			strbuf_addf(out, "| %d | %lld |\n", v, q->distribution[v - q->min]);
+		for (int v = q->min; v <= q->max; v++) {
+			strbuf_addf(out, "| %d | ", v);
+			render_add_count_s(out, q->distribution[v - q->min],
+					   survey_value_suppressed(q, v), lang);
+			strbuf_addstr(out, " |\n");
+		}
 		strbuf_addch(out, '\n');
 	}
 	if (q->type == QUESTION_SCALE || q->type == QUESTION_NUMBER) {
@@ -615,7 +622,9 @@ static void md_crosstab(const struct survey_report *s, const struct crosstab *x,
 		md_base(out, sg->answered, flagged);
 		for (size_t o = 0; o < x->noptions; o++) {
 			md_sep(out);
-			render_add_pct_s(out, sg->shares ? sg->shares[o] : NAN, 2, sg->suppressed, lang);
+			render_add_pct_s(out, sg->shares ? sg->shares[o] : NAN, 2,
+					 sg->suppressed || (sg->cell_suppressed && sg->cell_suppressed[o]),
+					 lang);
 		}
 		if (has_mean) {
 			md_sep(out);

@@ -385,22 +385,23 @@ static void t_survey_questions(const struct survey_report *s, struct strbuf *sb)
 			const struct option_figures *op = &q->options[o];
 			strbuf_addstr(sb, lead.buf);
 			csv_str(sb, op->option);
-			if (q->suppressed)
+			bool withheld = q->suppressed || op->suppressed;
+			if (withheld)
 				strbuf_addstr(sb, ",suppressed,");
 			else
 				strbuf_addf(sb, ",%lld,", op->count);
-			csv_num_s(sb, op->share, q->suppressed);
+			csv_num_s(sb, op->share, withheld);
 			csv_sep(sb);
-			csv_num_s(sb, op->ci_low, q->suppressed);
+			csv_num_s(sb, op->ci_low, withheld);
 			csv_sep(sb);
-			csv_num_s(sb, op->ci_high, q->suppressed);
+			csv_num_s(sb, op->ci_high, withheld);
 			csv_sep(sb);
-			csv_num_s(sb, op->score, q->suppressed && q->type == QUESTION_RANKED);
+			csv_num_s(sb, op->score, withheld && q->type == QUESTION_RANKED);
 			csv_eol(sb);
 		}
 		if (q->type == QUESTION_SCALE && q->distribution && q->max >= q->min) {
 			for (int v = q->min; v <= q->max; v++)
-				if (q->suppressed)
+				if (survey_value_suppressed(q, v))
 					strbuf_addf(sb, "%s%d,suppressed,,,,\r\n", lead.buf, v);
 				else
 					strbuf_addf(sb, "%s%d,%lld,,,,\r\n", lead.buf, v,
@@ -481,11 +482,13 @@ static void t_survey_crosstabs(const struct survey_report *s, struct strbuf *sb)
 				strbuf_addstr(sb, lead.buf);
 				csv_str(sb, x->options[o]);
 				csv_sep(sb);
-				csv_num_s(sb, sg->shares ? sg->shares[o] : NAN, sg->suppressed);
+				bool withheld = sg->suppressed ||
+						(sg->cell_suppressed && sg->cell_suppressed[o]);
+				csv_num_s(sb, sg->shares ? sg->shares[o] : NAN, withheld);
 				csv_sep(sb);
-				csv_num_s(sb, sg->ci_low ? sg->ci_low[o] : NAN, sg->suppressed);
+				csv_num_s(sb, sg->ci_low ? sg->ci_low[o] : NAN, withheld);
 				csv_sep(sb);
-				csv_num_s(sb, sg->ci_high ? sg->ci_high[o] : NAN, sg->suppressed);
+				csv_num_s(sb, sg->ci_high ? sg->ci_high[o] : NAN, withheld);
 				strbuf_addstr(sb, tail.buf);
 				csv_eol(sb);
 			}

@@ -627,7 +627,10 @@ static void sheet_survey_questions(struct xlsx *x, const struct survey_report *s
 			if (k < n) {
 				const struct option_figures *o = &q->options[k];
 				cell_str(ws, r, 4, o->option, x->f.text);
-				worksheet_write_number(ws, r, 5, (double)o->count, x->f.count);
+				if (q->suppressed || o->suppressed)
+					cell_str(ws, r, 5, render_suppressed(LANG_ZH), x->f.text);
+				else
+					worksheet_write_number(ws, r, 5, (double)o->count, x->f.count);
 				cell_num(ws, r, 6, o->share, x->f.pct);
 				cell_num(ws, r, 7, o->ci_low, x->f.pct);
 				cell_num(ws, r, 8, o->ci_high, x->f.pct);
@@ -636,8 +639,11 @@ static void sheet_survey_questions(struct xlsx *x, const struct survey_report *s
 				char score[16];
 				snprintf(score, sizeof(score), "%d", q->min + (int)(k - n));
 				cell_str(ws, r, 4, score, x->f.text);
-				worksheet_write_number(ws, r, 5, (double)q->distribution[k - n],
-						       x->f.count);
+				if (survey_value_suppressed(q, q->min + (int)(k - n)))
+					cell_str(ws, r, 5, render_suppressed(LANG_ZH), x->f.text);
+				else
+					worksheet_write_number(ws, r, 5, (double)q->distribution[k - n],
+							       x->f.count);
 			}
 		}
 	}

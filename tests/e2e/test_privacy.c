@@ -305,8 +305,15 @@ static void survey_small_cells(void **state)
 	assert_string_equal(jstr(x, "segments.0.segment"), "是");
 	assert_int_equal(jnum(x, "segments.0.answered"), 4);
 	assert_true(jpath(x, "segments.0.suppressed")->u.boolean == false);
-	CLOSE(jnum(x, "segments.0.options.0.share"), 0.5);
-	CLOSE(jnum(x, "segments.0.options.1.share"), 0.25);
+	/* 是 answered Q2 A, B, A, C: cells of 2, 1 and 1, each under 3 → each
+	 * withheld as a cell (share null, flagged), the base 4 shown */
+	for (int o = 0; o < 3; o++) {
+		char p[64];
+		snprintf(p, sizeof(p), "segments.0.options.%d.share", o);
+		assert_true(jnull(x, p));
+		snprintf(p, sizeof(p), "segments.0.options.%d.suppressed", o);
+		assert_true(jpath(x, p)->u.boolean == true);
+	}
 	assert_string_equal(jstr(x, "segments.1.segment"), "否");
 	assert_int_equal(jnum(x, "segments.1.answered"), 2);
 	assert_true(jpath(x, "segments.1.suppressed")->u.boolean == true);
@@ -324,9 +331,22 @@ static void survey_small_cells(void **state)
 	assert_true(jpath(q3, "suppressed")->u.boolean == true);
 	assert_true(jnull(q3, "options.0.count"));
 	assert_true(jnull(q3, "options.0.share"));
-	/* Q2 overall: 6 answered, shown */
-	assert_true(jpath(report, "survey.questions.1.suppressed")->u.boolean == false);
-	assert_int_equal(jnum(report, "survey.questions.1.options.0.count"), 3);
+	/* Q2 overall: 6 answered, shown; A 3 = 50 % shown, B 2 and C 1 are cells
+	 * under 3: withheld (two of them, so no third is needed to hide them) */
+	const struct json_value *q2 = jpath(report, "survey.questions.1");
+	assert_true(jpath(q2, "suppressed")->u.boolean == false);
+	assert_int_equal(jnum(q2, "options.0.count"), 3);
+	CLOSE(jnum(q2, "options.0.share"), 0.5);
+	assert_true(jpath(q2, "options.0.suppressed")->u.boolean == false);
+	for (int o = 1; o < 3; o++) {
+		char p[64];
+		snprintf(p, sizeof(p), "options.%d.count", o);
+		assert_true(jnull(q2, p));
+		snprintf(p, sizeof(p), "options.%d.share", o);
+		assert_true(jnull(q2, p));
+		snprintf(p, sizeof(p), "options.%d.suppressed", o);
+		assert_true(jpath(q2, p)->u.boolean == true);
+	}
 }
 
 static char *slurp(const char *dir, const char *name)
@@ -408,6 +428,105 @@ static void list_files(const char *dir, char ***names, size_t *n)
 		}
 	}
 	closedir(d);
+}
+
+/* A file's text as a reader sees it: report.xlsx is a zip, so its members
+ * (shared strings, sheets) are read unpacked. */
+static void read_output(const char *file, struct strbuf *text)
+{
+	size_t len = strlen(file);
+	if (len < 5 || strcmp(file + len - 5, ".xlsx") != 0) {
+		assert_true(e2e_read(file, text));
+		return;
+	}
+	struct strbuf cmd = STRBUF_INIT;
+	strbuf_addf(&cmd, "unzip -p '%s'", file);
+	FILE *p = popen(cmd.buf, "r");
+	assert_non_null(p);
+	char buf[4096];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof(buf), p)) > 0)
+		strbuf_add(text, buf, got);
+	assert_int_equal(pclose(p), 0);
+	strbuf_release(&cmd);
+	assert_true(text->len > 0);
+}
+
+/* A survey exported without questions.json: ids, names, contacts and free
+ * text are columns like any other.  None of them, and no answer given by
+ * fewer than 5 respondents, may appear in any output; the id, name and
+ * contact columns are counted as text, the rare answers folded. */
+static void survey_without_questions_publishes_nobody(void **state)
+{
+	(void)state;
+	static const char *const secrets[] = {
+		"RESP-0001", "张伟",     "13800138000", "zw@example.com", "wx_u17",
+		"李雷",      "1380013", "北京市海淀区中关村大街1号",
+	};
+	struct strbuf csv = STRBUF_INIT;
+	strbuf_addstr(&csv, "id,姓名,email,手机,微信号,住址,工作年限,对大模型的看法\n");
+	for (int i = 0; i < 40; i++) {
+		/* 工作年限: 1-3年 ×20, 3-5年 ×19 and one respondent's own words;
+		 * 看法: 看好 ×25, 一般 ×14 and one reply with a phone number */
+		strbuf_addf(&csv, "RESP-%04d,%s%d,%s,1390000%04d,wx_u%d,%s,%s,%s\n", i + 1,
+			    i == 0 ? "张伟" : "用户", i, i == 0 ? "zw@example.com" : "a@b.cn",
+			    i, i, i == 0 ? "北京市海淀区中关村大街1号" : "上海",
+			    i == 0 ? "我叫李雷，十年" : i % 2 ? "1-3年" : "3-5年",
+			    i == 3 ? "联系我 张伟 电话 13800138000" : i < 25 ? "看好" : "一般");
+	}
+	strbuf_addstr(&csv, "");
+	char *data = e2e_tmpdir(), *out = e2e_tmpdir();
+	e2e_write(data, "survey/responses.csv", csv.buf);
+	const char *args[] = { "report", data, "-o", out, NULL };
+	assert_int_equal(e2e_run(args, NULL), 0);
+	struct arena a = ARENA_INIT;
+	struct json_value *r = e2e_report(&a, out);
+	/* 8 columns, 8 questions: id … 住址 and 看法 (a mobile in one reply) text */
+	const struct json_value *qs = jpath(r, "survey.questions");
+	assert_int_equal(qs->u.array.n, 8);
+	for (size_t i = 0; i < 8; i++) {
+		const struct json_value *q = &qs->u.array.items[i];
+		bool years = strcmp(jstr(q, "id"), "工作年限") == 0;
+		assert_string_equal(jstr(q, "type"), years ? "single" : "text");
+		assert_int_equal(jnum(q, "answered"), 40);
+		if (!years) {
+			assert_int_equal(jlen(q, "options"), 0);
+			continue;
+		}
+		/* 1-3年 20, 3-5年 19 (numeric order), then the one own-words answer
+		 * folded: a cell of 1, withheld, and its complement 3-5年 with it */
+		assert_int_equal(jlen(q, "options"), 3);
+		assert_string_equal(jstr(q, "options.0.option"), "1-3年");
+		assert_int_equal(jnum(q, "options.0.count"), 20);
+		assert_string_equal(jstr(q, "options.1.option"), "3-5年");
+		assert_true(jnull(q, "options.1.count"));
+		assert_string_equal(jstr(q, "options.2.option"), "其他/other (suppressed)");
+		assert_true(jnull(q, "options.2.count"));
+		assert_int_equal(jnum(q, "folded_options"), 1);
+	}
+	char **files = NULL;
+	size_t n = 0;
+	list_files(out, &files, &n);
+	assert_true(n >= 8);
+	for (size_t f = 0; f < n; f++) {
+		struct strbuf text = STRBUF_INIT;
+		read_output(files[f], &text);
+		for (size_t k = 0; k < sizeof(secrets) / sizeof(secrets[0]); k++)
+			if (strstr(strbuf_str(&text), secrets[k]))
+				fail_msg("%s holds '%s'", files[f], secrets[k]);
+		strbuf_release(&text);
+		free(files[f]);
+	}
+	free(files);
+	/* the input holds every one of them: the search would find them */
+	for (size_t k = 0; k < sizeof(secrets) / sizeof(secrets[0]); k++)
+		assert_non_null(strstr(csv.buf, secrets[k]));
+	arena_release(&a);
+	strbuf_release(&csv);
+	e2e_rmtree(data);
+	e2e_rmtree(out);
+	free(data);
+	free(out);
 }
 
 static void no_ids_in_small_outputs(void **state)
@@ -590,7 +709,8 @@ static void no_ids_in_demo_report(void **state)
 	free(files);
 
 	/* The demo shows the rule: cross-tab segments answered by fewer than 5
-	 * (and only those) are suppressed, in report.json and report.md. */
+	 * (and only those) are suppressed, in report.json and report.md; within
+	 * the others, cells of fewer than 5 are, one by one. */
 	struct arena a = ARENA_INIT;
 	struct json_value *r = e2e_report(&a, out.buf);
 	const struct json_value *xs = jpath(r, "survey.crosstabs");
@@ -604,7 +724,18 @@ static void no_ids_in_demo_report(void **state)
 			bool suppressed = jpath(seg, "suppressed")->u.boolean;
 			assert_true(suppressed == (answered >= 1 && answered < 5));
 			withheld += suppressed;
+			const struct json_value *os = jpath(seg, "options");
+			for (size_t o = 0; !suppressed && o < os->u.array.n; o++)
+				withheld += jpath(&os->u.array.items[o], "suppressed")->u.boolean;
 		}
+	}
+	const struct json_value *qs = jpath(r, "survey.questions");
+	for (size_t i = 0; i < qs->u.array.n; i++) {
+		const struct json_value *q = &qs->u.array.items[i];
+		withheld += jpath(q, "suppressed")->u.boolean;
+		const struct json_value *os = jpath(q, "options");
+		for (size_t o = 0; o < os->u.array.n; o++)
+			withheld += jpath(&os->u.array.items[o], "suppressed")->u.boolean;
 	}
 	assert_true(withheld > 0);
 	char *md = slurp(out.buf, "report.md");
@@ -848,6 +979,7 @@ int main(void)
 		cmocka_unit_test(roles_suppressed_and_unranked),
 		cmocka_unit_test(industries_and_companies),
 		cmocka_unit_test(survey_small_cells),
+		cmocka_unit_test(survey_without_questions_publishes_nobody),
 		cmocka_unit_test(renderers_show_suppressed),
 		cmocka_unit_test(rule_off_shows_everything),
 		cmocka_unit_test(no_ids_in_small_outputs),

@@ -547,13 +547,13 @@ static void survey_model(double yes, double no, long long base_a, long long base
 	questions[0] = (struct question_figures){ .id = "Q1", .text = "您是否付过费？",
 						  .type = QUESTION_SINGLE, .answered = 300,
 						  .noptions = 2, .options = opts_single, .mean = NAN };
-	opts_single[0] = (struct option_figures){ "是", 0, yes, NAN, NAN, NAN, NAN };
-	opts_single[1] = (struct option_figures){ "否", 0, no, NAN, NAN, NAN, NAN };
+	opts_single[0] = (struct option_figures){ "是", 0, yes, NAN, NAN, NAN, NAN, false };
+	opts_single[1] = (struct option_figures){ "否", 0, no, NAN, NAN, NAN, NAN, false };
 	questions[1] = (struct question_figures){ .id = "Q2", .text = "公司规模？",
 						  .type = QUESTION_SINGLE, .answered = 300,
 						  .noptions = 2, .options = opts_single + 2, .mean = NAN };
-	opts_single[2] = (struct option_figures){ "大公司", 0, 0.5, NAN, NAN, NAN, NAN };
-	opts_single[3] = (struct option_figures){ "小公司", 0, 0.5, NAN, NAN, NAN, NAN };
+	opts_single[2] = (struct option_figures){ "大公司", 0, 0.5, NAN, NAN, NAN, NAN, false };
+	opts_single[3] = (struct option_figures){ "小公司", 0, 0.5, NAN, NAN, NAN, NAN, false };
 	survey.ncrosstabs = 1;
 	survey.crosstabs = &xtab;
 	xtab = (struct crosstab){ "Q1", "Q2", 2, xt_options, 2, segs };
@@ -562,9 +562,9 @@ static void survey_model(double yes, double no, long long base_a, long long base
 	seg_shares[1][0] = 0.3;
 	seg_shares[1][1] = 0.7;
 	segs[0] = (struct crosstab_segment){ "大公司", base_a, seg_shares[0], seg_lo[0], seg_hi[0],
-					     NAN, NULL, NULL, false, { 0 }, false };
+					     NAN, NULL, NULL, NULL, NULL, false, { 0 }, false };
 	segs[1] = (struct crosstab_segment){ "小公司", base_b, seg_shares[1], seg_lo[1], seg_hi[1],
-					     NAN, NULL, NULL, false, { 0 }, false };
+					     NAN, NULL, NULL, NULL, NULL, false, { 0 }, false };
 }
 
 static void survey_leader_and_segments(void **state)

@@ -78,13 +78,13 @@ static struct company_row companies[2] = {
 
 /* Survey: a single question, a 0–10 scale with NPS, a ranked question, one cross-tab. */
 static struct option_figures q1_options[2] = {
-	{ "1年及以下", 47, 47.0 / 687.0, 0.05183563530374399, 0.08979086607576947, NAN, NAN },
-	{ "10年以上", 640, 640.0 / 687.0, 0.91, 0.95, NAN, NAN },
+	{ "1年及以下", 47, 47.0 / 687.0, 0.05183563530374399, 0.08979086607576947, NAN, NAN, false },
+	{ "10年以上", 640, 640.0 / 687.0, 0.91, 0.95, NAN, NAN, false },
 };
 static long long q2_distribution[11] = { 10, 10, 10, 10, 10, 20, 111, 180, 180, 70, 75 };
 static struct option_figures q3_options[2] = {
-	{ "阿里-通义千问", 300, 0.5, 0.46, 0.54, 1.25, NAN },
-	{ "百度-文心大模型", 250, 0.4166, 0.38, 0.45, 0.875, NAN },
+	{ "阿里-通义千问", 300, 0.5, 0.46, 0.54, 1.25, NAN, false },
+	{ "百度-文心大模型", 250, 0.4166, 0.38, 0.45, 0.875, NAN, false },
 };
 static struct question_figures questions[3];
 static const char *x_options[2] = { "阿里-通义千问", "百度-文心大模型" };
@@ -199,9 +199,9 @@ static void fixture(void)
 	q->quartiles[0] = q->quartiles[1] = q->quartiles[2] = NAN;
 
 	segments[0] = (struct crosstab_segment){ "1年及以下", 20, seg_a_shares, seg_a_lo, seg_a_hi,
-						 NAN, NULL, NULL, false, { 0 }, false };
+						 NAN, NULL, NULL, NULL, NULL, false, { 0 }, false };
 	segments[1] = (struct crosstab_segment){ "10年以上", 580, seg_b_shares, seg_b_lo, seg_b_hi,
-						 NAN, NULL, NULL, false, { 0 }, false };
+						 NAN, NULL, NULL, NULL, NULL, false, { 0 }, false };
 	crosstabs[0] = (struct crosstab){ "Q3", "Q1", 2, x_options, 2, segments };
 
 	survey.respondents = 687;

@@ -20,6 +20,7 @@
 
 #include <cmocka.h>
 
+#include "figures/suppress.h"
 #include "figures/survey.h"
 
 #define MAXROWS 1024
@@ -329,7 +330,7 @@ static void crosstabs(void **state)
 
 	/* segments chosen by the options override the marks */
 	const char *segs[] = { "Q" };
-	struct survey_options o = { NULL, 1, segs };
+	struct survey_options o = { NULL, 1, segs, 0, NULL };
 	rep = run(d, 4, "G,Q,S,T\nm,yes,10,a\nm,no,9,\nm,yes,3,\nf,no,8,\nf,no,,\n,yes,5,\n", &o);
 	assert_int_equal(rep->ncrosstabs, 2); /* G and S by Q */
 	x = xt(rep, "G", "Q");
@@ -340,7 +341,7 @@ static void crosstabs(void **state)
 
 	/* an unknown segment is a configuration error */
 	const char *bad[] = { "nope" };
-	struct survey_options ob = { NULL, 1, bad };
+	struct survey_options ob = { NULL, 1, bad, 0, NULL };
 	struct rows *r = rows_of("G,Q,S,T\nm,yes,1,\n");
 	struct survey_report *none = NULL;
 	struct ts_error err = { 0 };
@@ -717,6 +718,331 @@ static void stackoverflow_2011(void **state)
 	remove_tree(dir);
 }
 
+/* ---- inferred questions: respondents' words, their order, small cells ---- */
+
+static int key_cmp(const void *a, const void *b)
+{
+	return survey_option_cmp(a, b);
+}
+
+/* Numeric labels by their first number, 以下/< before and 以上/> after a plain
+ * label of the same number, then the rest by count, ties in byte order. */
+static void option_order(void **state)
+{
+	(void)state;
+	struct survey_option_key k[] = {
+		{ "不清楚", 9 },    { "35岁以上", 1 }, { "30-34", 50 }, { "< 20", 2 },
+		{ "25-29", 3 },     { "20-24", 40 },   { "其他", 3 },   { "B", 9 },
+		{ "20岁以下", 7 },  { "A", 9 },
+	};
+	qsort(k, sizeof(k) / sizeof(k[0]), sizeof(k[0]), key_cmp);
+	/* 20: "< 20" and "20岁以下" are under (−1, tie by count 7 > 2), "20-24"
+	 * at; then 25, 30, 35 (over); then by count: 9, 9, 9 (A < B < 不清楚 in
+	 * bytes: 0x41 < 0x42 < 0xE4), 3 */
+	static const char *const want[] = { "20岁以下", "< 20", "20-24", "25-29", "30-34",
+					    "35岁以上", "A",        "B",     "不清楚", "其他" };
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		assert_string_equal(k[i].label, want[i]);
+
+	struct survey_option_key y[] = { { "10年以上", 5 }, { "3-5年", 1 }, { "1-3年", 1 },
+					 { "5-10年", 1 }, { "1年以下", 1 }, { "10k-20k", 1 },
+					 { "5k-10k", 1 } };
+	qsort(y, sizeof(y) / sizeof(y[0]), sizeof(y[0]), key_cmp);
+	/* 1 (under, then at), 3, 5 (tie between 5-10年 and 5k-10k on count 1:
+	 * bytes "5-" < "5k"), 10 (10k-20k at, 10年以上 over) */
+	static const char *const want_y[] = { "1年以下", "1-3年",   "3-5年",   "5-10年",
+					      "5k-10k",  "10k-20k", "10年以上" };
+	for (size_t i = 0; i < sizeof(want_y) / sizeof(want_y[0]); i++)
+		assert_string_equal(y[i].label, want_y[i]);
+	/* SurveyMonkey's money: the sign skipped, `,ddd` thousands: 100 under,
+	 * 100, 501, 1001, 3000 over; then Student by count */
+	struct survey_option_key m[] = { { ">$3,000", 1 },     { "$1,001-$2,000", 1 },
+					 { "$501-$1,000", 1 }, { "Student", 50 },
+					 { "$100-$250", 1 },   { "<$100", 1 } };
+	qsort(m, sizeof(m) / sizeof(m[0]), sizeof(m[0]), key_cmp);
+	static const char *const want_m[] = { "<$100",         "$100-$250", "$501-$1,000",
+					      "$1,001-$2,000", ">$3,000",   "Student" };
+	for (size_t i = 0; i < sizeof(want_m) / sizeof(want_m[0]); i++)
+		assert_string_equal(m[i].label, want_m[i]);
+	struct survey_option_key a = { "≥ 60", 1 }, b = { "60", 100 };
+	assert_true(survey_option_cmp(&b, &a) < 0); /* 60 at before ≥ 60 over */
+}
+
+static struct survey_report *run_min(const char *csv, int min_cell)
+{
+	struct survey_options o = { NULL, 0, NULL, min_cell, NULL };
+	return run(NULL, 0, csv, &o);
+}
+
+/* Columns naming a person or a contact, or holding one, are text: answered
+ * counted, no option printed. */
+static void personal_columns_are_text(void **state)
+{
+	(void)state;
+	struct strbuf_ {
+		char b[8192];
+		size_t n;
+	} t = { { 0 }, 0 };
+	t.n += (size_t)snprintf(t.b + t.n, sizeof(t.b) - t.n,
+				"ID,您的姓名,手机,User Name,备注,证明,意见,城市,工号?,编号码,年龄段\n");
+	for (int i = 0; i < 30; i++)
+		t.n += (size_t)snprintf(
+			t.b + t.n, sizeof(t.b) - t.n,
+			"%d,张%d,1380013%04d,u%d,%s,%s,%s,%s,%d,%d,%s\n", 1000 + i, i % 3, i, i % 2,
+			i == 5 ? "写信到 zw@example.com" : "无", i == 7 ? "11010519491231002X" : "有",
+			i == 9 ? "联系我 张伟 电话 138-0013-8000" : "好", i % 2 ? "北京" : "上海",
+			i % 2, 500 + i * 7, i % 3 ? "20-24" : "25-29");
+	struct survey_report *rep = run_min(t.b, 0);
+	/* ID, 您的姓名, 手机, User Name: the header; 备注: an e-mail; 证明: an ID
+	 * number; 意见: a 3-4-4 mobile; 工号?: the header; 编号码: the header
+	 * (编号) */
+	static const char *const text[] = { "ID",  "您的姓名", "手机", "User Name", "备注",
+					    "证明", "意见",     "工号?", "编号码" };
+	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
+		const struct question_figures *q = q_by_id(rep, text[i]);
+		assert_int_equal(q->type, QUESTION_TEXT);
+		assert_int_equal(q->noptions, 0);
+		assert_int_equal(q->answered, 30);
+	}
+	assert_int_equal(q_by_id(rep, "城市")->type, QUESTION_SINGLE);
+	assert_int_equal(q_by_id(rep, "城市")->noptions, 2);
+	assert_int_equal(q_by_id(rep, "年龄段")->noptions, 2);
+	survey_report_free(rep);
+
+	/* 30 answers: 21 distinct words (> 20, and more than half of 30) → text;
+	 * 20 distinct → single; 30 distinct whole numbers (ids) → text */
+	t.n = 0;
+	t.n += (size_t)snprintf(t.b, sizeof(t.b), "感想,感受,数字\n");
+	for (int i = 0; i < 30; i++)
+		t.n += (size_t)snprintf(t.b + t.n, sizeof(t.b) - t.n, "w%d,v%d,%d\n",
+					i < 21 ? i : 0, i < 20 ? i : 0, 7000 + i * 13);
+	rep = run_min(t.b, 0);
+	assert_int_equal(q_by_id(rep, "感想")->type, QUESTION_TEXT);
+	assert_int_equal(q_by_id(rep, "感受")->type, QUESTION_SINGLE);
+	assert_int_equal(q_by_id(rep, "感受")->noptions, 20);
+	assert_int_equal(q_by_id(rep, "数字")->type, QUESTION_TEXT);
+	survey_report_free(rep);
+}
+
+/* Rare answers fold into one last option; shares still add up. */
+static void rare_answers_folded(void **state)
+{
+	(void)state;
+	/* single, N = 3: A 4, B 3, C 1, D 1 → A, B, then 其他/other (suppressed)
+	 * with C + D = 2; shares 4/9 + 3/9 + 2/9 = 1 */
+	struct survey_report *rep = run_min("Q1\nA\nC\nB\nA\nB\nD\nA\nB\nA\n", 3);
+	const struct question_figures *q = q_by_id(rep, "Q1");
+	assert_int_equal(q->noptions, 3);
+	assert_string_equal(q->options[0].option, "A");
+	assert_string_equal(q->options[1].option, "B");
+	assert_string_equal(q->options[2].option, SURVEY_FOLDED_OPTION);
+	assert_int_equal(q->options[2].count, 2);
+	assert_int_equal(q->folded, 2);
+	NEAR(q->options[0].share + q->options[1].share + q->options[2].share, 1.0);
+	survey_report_free(rep);
+
+	/* multi (┋), N = 3: A rows 1 2 3 6 = 4, B rows 3 4 5 = 3, C rows 1 7, D
+	 * rows 2 7 → C and D folded; the bucket counts rows 1, 2, 7 = 3 (row 7
+	 * chose both, counted once) */
+	rep = run_min("Q2\nA┋C\nA┋D\nA┋B\nB\nB\nA\nC┋D\n", 3);
+	q = q_by_id(rep, "Q2");
+	assert_int_equal(q->type, QUESTION_MULTI);
+	assert_int_equal(q->noptions, 3);
+	assert_int_equal(opt_by(q, "A")->count, 4);
+	assert_int_equal(opt_by(q, "B")->count, 3);
+	assert_int_equal(opt_by(q, SURVEY_FOLDED_OPTION)->count, 3);
+	survey_report_free(rep);
+
+	/* ranked (→), N = 2: A 3, B 3, X 1, Y 1 → A, B (a tie: bytes), bucket;
+	 * n = 3 options after folding.  Ranks: r1 A→X→B = A 1, bucket 2, B 3;
+	 * r2 B→A = B 1, A 2; r3 A→B→Y = A 1, B 2, bucket 3.  Scores (n − k + 1)
+	 * over 3: A (3 + 2 + 3) / 3 = 8/3, B (1 + 3 + 2) / 3 = 2, bucket
+	 * (2 + 1) / 3 = 1 */
+	rep = run_min("Q3\nA→X→B\nB→A\nA→B→Y\n", 2);
+	q = q_by_id(rep, "Q3");
+	assert_int_equal(q->type, QUESTION_RANKED);
+	assert_int_equal(q->noptions, 3);
+	assert_string_equal(q->options[0].option, "A");
+	assert_string_equal(q->options[2].option, SURVEY_FOLDED_OPTION);
+	NEAR(q->options[0].score, 8.0 / 3);
+	NEAR(q->options[1].score, 2.0);
+	NEAR(q->options[2].score, 1.0);
+	assert_int_equal(q->options[2].count, 2);
+	survey_report_free(rep);
+
+	/* the rule off (N = 0): every answer an option, by count then bytes */
+	rep = run_min("Q1\nA\nC\nB\nA\nB\nD\nA\nB\nA\n", 0);
+	q = q_by_id(rep, "Q1");
+	assert_int_equal(q->noptions, 4);
+	assert_string_equal(q->options[2].option, "C");
+	assert_int_equal(q->folded, 0);
+	survey_report_free(rep);
+}
+
+/* Cells of 1 … N−1 in questions that show, with their complements. */
+static void small_cells_withheld(void **state)
+{
+	(void)state;
+	/* single A 10, B 6, C 3 (N = 5): C is a small cell; alone, it would be
+	 * 19 − 10 − 6, so the smallest other, B, is withheld too; A shows */
+	struct survey_question_def d[] = { { "Q1", "one", QUESTION_SINGLE, 3, ABC, 0, 0, false,
+					     false } };
+	struct strbuf_ {
+		char b[4096];
+		size_t n;
+	} t = { { 0 }, 0 };
+	t.n += (size_t)snprintf(t.b, sizeof(t.b), "Q1\n");
+	for (int i = 0; i < 19; i++)
+		t.n += (size_t)snprintf(t.b + t.n, sizeof(t.b) - t.n, "%s\n",
+					i < 10 ? "A" : i < 16 ? "B" : "C");
+	struct survey_report *rep = run(d, 1, t.b, NULL);
+	survey_suppress(rep, 5);
+	const struct question_figures *q = q_by_id(rep, "Q1");
+	assert_false(q->suppressed);
+	assert_false(opt_by(q, "A")->suppressed);
+	assert_int_equal(opt_by(q, "A")->count, 10);
+	NEAR(opt_by(q, "A")->share, 10.0 / 19);
+	assert_true(opt_by(q, "B")->suppressed);
+	assert_true(opt_by(q, "C")->suppressed);
+	assert_int_equal(opt_by(q, "C")->count, 0);
+	assert_true(isnan(opt_by(q, "C")->share));
+	assert_true(isnan(opt_by(q, "B")->ci_low));
+	survey_report_free(rep);
+
+	/* 0–10 scale, 23 answers: 10 ×6, 9 ×2, 8 ×5, 7 ×5, 0 ×5.  9 is a small
+	 * cell; alone in the promoters' group (9–10) it would be promoters − 10s,
+	 * so 10 is withheld too.  Promoters 8/23, detractors 5/23 show: NPS
+	 * (8 − 5) / 23 × 100 = 13.04.  At or above 10 would be the 10s alone
+	 * (withheld cells below it and at it: withheld); at or above 9 is the
+	 * promoters' 8/23 (no withheld cell below it: shown) */
+	struct survey_question_def sc[] = { { "S", "score", QUESTION_SCALE, 0, NULL, 0, 10, true,
+					      false } };
+	t.n = (size_t)snprintf(t.b, sizeof(t.b), "S\n");
+	static const int vals[] = { 10, 10, 10, 10, 10, 10, 9, 9, 8, 8, 8, 8,
+				    8,  7,  7,  7,  7,  7,  0, 0, 0, 0, 0 };
+	for (size_t i = 0; i < sizeof(vals) / sizeof(vals[0]); i++)
+		t.n += (size_t)snprintf(t.b + t.n, sizeof(t.b) - t.n, "%d\n", vals[i]);
+	rep = run(sc, 1, t.b, NULL);
+	survey_suppress(rep, 5);
+	q = q_by_id(rep, "S");
+	assert_true(q->options[9].suppressed);
+	assert_true(q->options[10].suppressed);
+	assert_false(q->options[8].suppressed);
+	assert_int_equal(q->distribution[9], 0);
+	assert_int_equal(q->distribution[8], 5);
+	NEAR(q->options[9].at_least, 8.0 / 23);
+	assert_true(isnan(q->options[10].at_least));
+	NEAR(q->nps.nps, 300.0 / 23);
+	survey_report_free(rep);
+
+	/* 10 ×3, 8 ×10, 0 ×10: 10 is small and the promoters' group has no other
+	 * answer to withhold with it, so the NPS figures are withheld; overall it
+	 * is alone, so the smallest other (0 and 8 tie at 10: the first, 0) is
+	 * withheld too */
+	t.n = (size_t)snprintf(t.b, sizeof(t.b), "S\n");
+	for (int i = 0; i < 23; i++)
+		t.n += (size_t)snprintf(t.b + t.n, sizeof(t.b) - t.n, "%d\n",
+					i < 3 ? 10 : i < 13 ? 8 : 0);
+	rep = run(sc, 1, t.b, NULL);
+	survey_suppress(rep, 5);
+	q = q_by_id(rep, "S");
+	assert_true(isnan(q->nps.nps));
+	assert_true(isnan(q->nps.promoters));
+	assert_true(q->options[10].suppressed);
+	assert_true(q->options[0].suppressed);
+	assert_false(q->options[8].suppressed);
+	assert_int_equal(q->options[8].count, 10);
+	survey_report_free(rep);
+
+	/* cross-tab Q1 (A, B) by segment G (S, T): S answered A ×6, B ×2 → B a
+	 * small cell, A its complement: both withheld, the segment shows its
+	 * base 8; T A ×5, B ×5: shares 0.5 and 0.5 */
+	static const char *const ST[] = { "S", "T" };
+	struct survey_question_def x[] = {
+		{ "Q1", "one", QUESTION_SINGLE, 2, ABC, 0, 0, false, false },
+		{ "G", "group", QUESTION_SINGLE, 2, ST, 0, 0, false, true },
+	};
+	t.n = (size_t)snprintf(t.b, sizeof(t.b), "Q1,G\n");
+	for (int i = 0; i < 18; i++)
+		t.n += (size_t)snprintf(t.b + t.n, sizeof(t.b) - t.n, "%s,%s\n",
+					i < 6 ? "A" : i < 8 ? "B" : i < 13 ? "A" : "B",
+					i < 8 ? "S" : "T");
+	rep = run(x, 2, t.b, NULL);
+	survey_suppress(rep, 5);
+	const struct crosstab *c = xt(rep, "Q1", "G");
+	assert_non_null(c);
+	assert_false(c->segments[0].suppressed);
+	assert_int_equal(c->segments[0].answered, 8);
+	assert_true(c->segments[0].cell_suppressed[0]);
+	assert_true(c->segments[0].cell_suppressed[1]);
+	assert_true(isnan(c->segments[0].shares[1]));
+	assert_false(c->segments[1].cell_suppressed[0]);
+	NEAR(c->segments[1].shares[0], 0.5);
+	survey_report_free(rep);
+}
+
+/* Past the limits of survey.h: one error naming the file, no report. */
+static void limits_refused(void **state)
+{
+	(void)state;
+	struct survey_options o = { NULL, 0, NULL, 0, "q.json" };
+	size_t n = SURVEY_MAX_OPTIONS + 1;
+	const char **many = calloc(n, sizeof(*many));
+	char (*labels)[16] = calloc(n, sizeof(*labels));
+	for (size_t i = 0; i < n; i++) {
+		snprintf(labels[i], sizeof(labels[i]), "o%zu", i);
+		many[i] = labels[i];
+	}
+	struct survey_question_def d[] = { { "Q1", "one", QUESTION_MULTI, n, many, 0, 0, false,
+					     false } };
+	struct rows *r = rows_of("Q1\no1\n");
+	struct survey_report *rep = NULL;
+	struct ts_error err = { 0 };
+	assert_int_equal(survey_compute_rows(d, 1, r->row, r->n, "r.csv", &o, NULL, &rep, &err),
+			 TS_EDATA);
+	assert_null(rep);
+	assert_string_equal(err.file, "q.json");
+	assert_string_equal(err.message, "question 'Q1' has 1001 options, more than the limit of 1000");
+
+	/* 121 questions, 21 of them segments: more than 20 */
+	struct survey_question_def *qs = calloc(121, sizeof(*qs));
+	char (*ids)[8] = calloc(121, sizeof(*ids));
+	for (size_t i = 0; i < 121; i++) {
+		snprintf(ids[i], sizeof(ids[i]), "Q%zu", i + 1);
+		qs[i] = (struct survey_question_def){ ids[i], ids[i], QUESTION_SINGLE, 3, ABC,
+						      0,      0,      false,           i < 21 };
+	}
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(survey_compute_rows(qs, 121, r->row, r->n, "r.csv", &o, NULL, &rep, &err),
+			 TS_EDATA);
+	assert_string_equal(err.message, "21 segment questions, more than the limit of 20");
+	assert_string_equal(err.file, "q.json");
+	/* 20 segments × 120 other questions = 2400 cross-tabs: more than 2000 */
+	qs[20].segment = false;
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(survey_compute_rows(qs, 121, r->row, r->n, "r.csv", &o, NULL, &rep, &err),
+			 TS_EDATA);
+	assert_string_equal(err.message, "2400 cross-tabs (20 segment questions by the other "
+					 "questions), more than the limit of 2000");
+	/* one segment of 1000 options by two questions of 1000: 2 × 1000 × 1000
+	 * = 2000000 cells, more than 1000000 */
+	struct survey_question_def big[] = {
+		{ "G", "g", QUESTION_SINGLE, 1000, many, 0, 0, false, true },
+		{ "Q1", "q1", QUESTION_SINGLE, 1000, many, 0, 0, false, false },
+		{ "Q2", "q2", QUESTION_MULTI, 1000, many, 0, 0, false, false },
+	};
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(survey_compute_rows(big, 3, r->row, r->n, "r.csv", &o, NULL, &rep, &err),
+			 TS_EDATA);
+	assert_string_equal(err.message, "2000000 cross-tab cells (segments x options), more "
+					 "than the limit of 1000000");
+	free(ids);
+	free(qs);
+	free(labels);
+	free(many);
+	rows_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -737,6 +1063,11 @@ int main(void)
 		cmocka_unit_test(qualtrics_three_rows),
 		cmocka_unit_test(files_questions_json),
 		cmocka_unit_test(stackoverflow_2011),
+		cmocka_unit_test(option_order),
+		cmocka_unit_test(personal_columns_are_text),
+		cmocka_unit_test(rare_answers_folded),
+		cmocka_unit_test(small_cells_withheld),
+		cmocka_unit_test(limits_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
