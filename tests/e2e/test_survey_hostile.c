@@ -23,12 +23,22 @@
 
 #define MAX_RSS_KB (200L * 1024)
 
-/* Runs `report dir -o dir/out`; the exit status, stderr in err, and the CPU
+/* Removes a dataset and the report written beside it. */
+static void remove_run(const char *dir)
+{
+	struct strbuf out = STRBUF_INIT;
+	strbuf_addf(&out, "%s.out", dir);
+	e2e_rmtree(out.buf);
+	strbuf_release(&out);
+	e2e_rmtree(dir);
+}
+
+/* Runs `report dir -o dir.out` (beside the dataset: -o inside it is refused); the exit status, stderr in err, and the CPU
  * seconds the run took. */
 static int run_bounded(const char *dir, struct strbuf *err, double *cpu)
 {
 	struct strbuf out = STRBUF_INIT;
-	strbuf_addf(&out, "%s/out", dir);
+	strbuf_addf(&out, "%s.out", dir);
 	const char *args[] = { "report", dir, "-o", out.buf, NULL };
 	struct rusage before, after;
 	getrusage(RUSAGE_CHILDREN, &before);
@@ -91,7 +101,7 @@ static void expect_refused(const char *dir, const char *file, const char *messag
 	if (cpu > 20.0)
 		fail_msg("refusing took %.1f s of CPU", cpu);
 	/* refused before any output: no report.json */
-	strbuf_addf(&path, "%s/out/report.json", dir);
+	strbuf_addf(&path, "%s.out/report.json", dir);
 	struct stat sb;
 	assert_int_not_equal(stat(path.buf, &sb), 0);
 	strbuf_release(&err);
@@ -109,7 +119,7 @@ static void options_past_limit(void **state)
 	write_blank_rows(dir, 3, 10000);
 	expect_refused(dir, "questions.json",
 		       "question 'Q1' has 60000 options, more than the limit of 1000");
-	e2e_rmtree(dir);
+	remove_run(dir);
 	free(dir);
 }
 
@@ -121,7 +131,7 @@ static void segments_past_limit(void **state)
 	write_questions(dir, 1000, "single", 2, 1000);
 	write_blank_rows(dir, 1000, 40);
 	expect_refused(dir, "questions.json", "1000 segment questions, more than the limit of 20");
-	e2e_rmtree(dir);
+	remove_run(dir);
 	free(dir);
 }
 
@@ -136,7 +146,7 @@ static void answer_cells_past_limit(void **state)
 	expect_refused(dir, "responses.csv",
 		       "2000 respondents and 26 questions make 52000000 answer cells "
 		       "(respondents x options), more than the limit of 50000000");
-	e2e_rmtree(dir);
+	remove_run(dir);
 	free(dir);
 }
 
@@ -168,7 +178,7 @@ static void many_options_matched_fast(void **state)
 	assert_int_equal(run_bounded(dir, &err, &cpu), 0);
 	if (cpu > 10.0)
 		fail_msg("matching 1,000,000 answers took %.1f s of CPU", cpu);
-	strbuf_addf(&out, "%s/out", dir);
+	strbuf_addf(&out, "%s.out", dir);
 	struct arena a = ARENA_INIT;
 	struct json_value *rep = e2e_report(&a, out.buf);
 	assert_int_equal(jnum(rep, "survey.questions.0.answered"), 10000);
@@ -186,7 +196,7 @@ static void many_options_matched_fast(void **state)
 	arena_release(&a);
 	strbuf_release(&err);
 	strbuf_release(&out);
-	e2e_rmtree(dir);
+	remove_run(dir);
 	free(dir);
 }
 
@@ -225,7 +235,7 @@ static void inferred_options_ordered(void **state)
 	struct strbuf err = STRBUF_INIT, out = STRBUF_INIT, path = STRBUF_INIT, text = STRBUF_INIT;
 	double cpu = 0;
 	assert_int_equal(run_bounded(dir, &err, &cpu), 0);
-	strbuf_addf(&out, "%s/out", dir);
+	strbuf_addf(&out, "%s.out", dir);
 	struct arena a = ARENA_INIT;
 	struct json_value *rep = e2e_report(&a, out.buf);
 	static const char *const want_age[] = { "< 20", "20-24", "25-29", "30-34", "35岁以上" };
@@ -264,7 +274,7 @@ static void inferred_options_ordered(void **state)
 	strbuf_release(&out);
 	strbuf_release(&path);
 	strbuf_release(&text);
-	e2e_rmtree(dir);
+	remove_run(dir);
 	free(dir);
 }
 
