@@ -127,16 +127,13 @@ enum ts_status keyword_list_parse(const char *text, size_t len, const char *sour
 	out->n = 0;
 	out->words = NULL;
 	struct text_lines lines;
-	text_lines_init(&lines, text, len);
+	text_lines_init(&lines, text, len, source_name, "keyword list");
 	struct slice line;
-	enum text_line got;
-	while ((got = text_lines_next(&lines, &line)) != TEXT_LINE_END) {
-		if (got == TEXT_LINE_BAD_UTF8) {
-			status = error_set(err, TS_ECONFIG, source_name, lines.line_no,
-					   "invalid UTF-8 in keyword list");
-			goto fail;
-		}
+	while (text_lines_next(&lines, &line, err))
 		seen_add(&seen, &words, &n, &cap, line);
+	if (lines.failed) {
+		status = TS_ECONFIG;
+		goto fail;
 	}
 	free(seen.slots);
 	if (n == 0) {

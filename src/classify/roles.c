@@ -152,19 +152,14 @@ enum ts_status role_rules_parse(struct role_rules **out, const char *text, size_
 	for (size_t b = 0; b < 256; b++)
 		r->one_byte[b] = UINT32_MAX;
 	struct text_lines lines;
-	text_lines_init(&lines, text, len);
+	text_lines_init(&lines, text, len, source_name, "role rules");
 	struct slice line;
-	enum text_line got;
-	while ((got = text_lines_next(&lines, &line)) != TEXT_LINE_END) {
-		if (got == TEXT_LINE_BAD_UTF8) {
-			status = error_set(err, TS_ECONFIG, source_name, lines.line_no,
-					   "invalid UTF-8 in role rules");
-			goto fail;
-		}
+	while (status == TS_OK && text_lines_next(&lines, &line, err))
 		status = parse_rule(r, line, source_name, lines.line_no, err);
-		if (status != TS_OK)
-			goto fail;
-	}
+	if (lines.failed)
+		status = TS_ECONFIG;
+	if (status != TS_OK)
+		goto fail;
 	if (r->n_rules == 0) {
 		status = error_set(err, TS_ECONFIG, source_name, 0, "role rules are empty");
 		goto fail;

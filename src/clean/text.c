@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "util/error.h"
 #include "util/utf8.h"
 
 size_t utf8_valid_prefix(const char *s, size_t n)
@@ -51,12 +52,16 @@ size_t utf8_text_prefix(const char *s, size_t n)
 	return utf8_valid_prefix(s, nul ? (size_t)(nul - s) : n);
 }
 
-void text_lines_init(struct text_lines *it, const char *text, size_t len)
+void text_lines_init(struct text_lines *it, const char *text, size_t len, const char *source_name,
+		     const char *what)
 {
 	it->text = text;
 	it->len = len;
 	it->pos = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	it->line_no = 0;
+	it->source_name = source_name;
+	it->what = what;
+	it->failed = false;
 }
 
 static struct slice strip_comment(struct slice line)
@@ -67,19 +72,23 @@ static struct slice strip_comment(struct slice line)
 	return line;
 }
 
-enum text_line text_lines_next(struct text_lines *it, struct slice *line)
+bool text_lines_next(struct text_lines *it, struct slice *line, struct ts_error *err)
 {
-	while (it->pos < it->len) {
+	while (!it->failed && it->pos < it->len) {
 		const char *start = it->text + it->pos;
 		const char *nl = memchr(start, '\n', it->len - it->pos);
 		size_t n = nl ? (size_t)(nl - start) : it->len - it->pos;
 		it->pos += n + 1;
 		it->line_no++;
-		if (utf8_text_prefix(start, n) != n)
-			return TEXT_LINE_BAD_UTF8;
+		if (utf8_text_prefix(start, n) != n) {
+			it->failed = true;
+			error_set(err, TS_ECONFIG, it->source_name, it->line_no, "invalid UTF-8 in %s",
+				  it->what);
+			return false;
+		}
 		*line = slice_trim(strip_comment(slice_make(start, n)));
 		if (line->len)
-			return TEXT_LINE;
+			return true;
 	}
-	return TEXT_LINE_END;
+	return false;
 }

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "talentscope.h"
 #include "util/slice.h"
 
 /* Length of the longest valid UTF-8 prefix of s[0..n). */
@@ -31,14 +32,18 @@ bool ascii_case_eq(struct slice a, struct slice b);
 struct text_lines {
 	const char *text;
 	size_t len, pos;
-	long line_no; /* of the line last returned, 1-based */
+	long line_no;            /* of the line last returned, 1-based */
+	const char *source_name; /* for the message: the file, or the built-in list */
+	const char *what;        /* "keyword list", "role rules" */
+	bool failed;             /* stopped at a line that is not UTF-8 text */
 };
 
-enum text_line { TEXT_LINE, TEXT_LINE_END, TEXT_LINE_BAD_UTF8 };
-
-void text_lines_init(struct text_lines *it, const char *text, size_t len);
-/* The next line with something in it into *line; TEXT_LINE_BAD_UTF8 when
- * the line (it->line_no) is not valid UTF-8 text (utf8_text_prefix). */
-enum text_line text_lines_next(struct text_lines *it, struct slice *line);
+void text_lines_init(struct text_lines *it, const char *text, size_t len, const char *source_name,
+		     const char *what);
+/* The next line with something in it into *line: true.  False at the
+ * end, or, with it->failed set and err filled (TS_ECONFIG naming the source
+ * and the line: "invalid UTF-8 in keyword list"), at a line that is not
+ * valid UTF-8 text (utf8_text_prefix). */
+bool text_lines_next(struct text_lines *it, struct slice *line, struct ts_error *err);
 
 #endif

@@ -137,27 +137,37 @@ static void test_text_lines(void **state)
 				   "a#b\tc\t# tab comment\r\n"
 				   "last";
 	struct text_lines it;
-	text_lines_init(&it, text, sizeof(text) - 1);
+	struct ts_error err = { 0 };
+	text_lines_init(&it, text, sizeof(text) - 1, "list.txt", "keyword list");
 	struct slice line;
 	const char *want[] = { "大模型", "C#", "a#b\tc", "last" };
 	const long want_line[] = { 2, 4, 5, 6 };
 	for (size_t k = 0; k < 4; k++) {
-		assert_int_equal(text_lines_next(&it, &line), TEXT_LINE);
+		assert_true(text_lines_next(&it, &line, &err));
 		assert_int_equal(line.len, strlen(want[k]));
 		assert_memory_equal(line.ptr, want[k], line.len);
 		assert_int_equal(it.line_no, want_line[k]);
 	}
-	assert_int_equal(text_lines_next(&it, &line), TEXT_LINE_END);
+	assert_false(text_lines_next(&it, &line, &err));
+	assert_false(it.failed);
 
 	static const char bad[] = "ok\n\xff\xfe\nafter";
-	text_lines_init(&it, bad, sizeof(bad) - 1);
-	assert_int_equal(text_lines_next(&it, &line), TEXT_LINE);
-	assert_int_equal(text_lines_next(&it, &line), TEXT_LINE_BAD_UTF8);
-	assert_int_equal(it.line_no, 2);
+	text_lines_init(&it, bad, sizeof(bad) - 1, "list.txt", "keyword list");
+	assert_true(text_lines_next(&it, &line, &err));
+	assert_false(text_lines_next(&it, &line, &err));
+	assert_true(it.failed);
+	assert_int_equal(err.status, TS_ECONFIG);
+	assert_string_equal(err.file, "list.txt");
+	assert_int_equal(err.line, 2);
+	assert_string_equal(err.message, "invalid UTF-8 in keyword list");
+	/* and it stays stopped */
+	assert_false(text_lines_next(&it, &line, &err));
 	/* a NUL is no text either */
 	static const char nul[] = "a\0b\n";
-	text_lines_init(&it, nul, sizeof(nul) - 1);
-	assert_int_equal(text_lines_next(&it, &line), TEXT_LINE_BAD_UTF8);
+	text_lines_init(&it, nul, sizeof(nul) - 1, "roles.txt", "role rules");
+	assert_false(text_lines_next(&it, &line, &err));
+	assert_true(it.failed);
+	assert_string_equal(err.message, "invalid UTF-8 in role rules");
 }
 
 int main(void)
