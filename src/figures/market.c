@@ -53,6 +53,18 @@ double ranking_value(enum ranking_kind k, const struct group_figures *g)
 	}
 }
 
+double ranking_ranked_value(enum ranking_kind k, const struct group_figures *g)
+{
+	switch (ranking_defs[k].order) {
+	case RANK_ORDER_SALARY:
+		return g->avg_salary;
+	case RANK_ORDER_SCARCITY:
+		return g->supply_demand_ratio;
+	default:
+		return (double)g->postings;
+	}
+}
+
 const char *ranking_value_key(enum ranking_kind k)
 {
 	switch (ranking_defs[k].order) {
@@ -393,10 +405,31 @@ static size_t dimension_groups(struct report_model *m, const struct cube *cube, 
 	return n;
 }
 
-/* Sorts a copy of groups by the ranking's order, keeps the eligible top
- * p->top in the model (enum ranking_order). */
+/* The groups of one period that its rankings and their moves need past
+ * the top lists: every group of each dimension (for a name's figures in the
+ * previous period) and each ranking's whole eligible order (for its previous
+ * rank).  Names are the cube's; the arrays are the caller's to free. */
+struct period_groups {
+	struct group_figures *groups[RANK_ITEM_COUNT];
+	size_t ngroups[RANK_ITEM_COUNT];
+	struct group_figures *ranked[RANK_COUNT];
+	size_t nranked[RANK_COUNT];
+};
+
+static void period_groups_free(struct period_groups *g)
+{
+	for (int i = 0; i < RANK_ITEM_COUNT; i++)
+		free(g->groups[i]);
+	for (int k = 0; k < RANK_COUNT; k++)
+		free(g->ranked[k]);
+	memset(g, 0, sizeof(*g));
+}
+
+/* Sorts the eligible groups by the ranking's order into *sorted (n of them,
+ * the caller's) and keeps the top p->top in the model (enum ranking_order). */
 static struct ranking rank(struct report_model *m, const struct group_figures *groups, size_t n,
-			   enum ranking_order order, const struct market_params *p)
+			   enum ranking_order order, const struct market_params *p,
+			   struct group_figures **sorted_out, size_t *nsorted)
 {
 	static int (*const cmps[])(const void *, const void *) = {
 		[RANK_ORDER_POSTINGS] = by_postings,
@@ -425,15 +458,17 @@ static struct ranking rank(struct report_model *m, const struct group_figures *g
 		r.items[i] = sorted[i];
 		r.items[i].name = model_str(m, sorted[i].name);
 	}
-	free(sorted);
+	*sorted_out = sorted;
+	*nsorted = k;
 	return r;
 }
 
 /* Each dimension's groups once, then every ranking of that dimension from
- * them (ranking_defs, in table order). */
+ * them (ranking_defs, in table order); what the next period's moves need
+ * stays in *keep. */
 static void period_rankings(struct report_model *m, const struct cube *cube,
 			    const struct market_params *p, const struct period_spec *ps,
-			    struct period_figures *pf)
+			    struct period_figures *pf, struct period_groups *keep)
 {
 	const struct {
 		enum cube_dim dim;
@@ -450,8 +485,10 @@ static void period_rankings(struct report_model *m, const struct cube *cube,
 					    dims[item].coef, ps, &g);
 		for (int k = 0; k < RANK_COUNT; k++)
 			if (ranking_defs[k].item == (enum ranking_item)item && ranking_present(m, k))
-				pf->rankings[k] = rank(m, g, n, ranking_defs[k].order, p);
-		free(g);
+				pf->rankings[k] = rank(m, g, n, ranking_defs[k].order, p,
+						       &keep->ranked[k], &keep->nranked[k]);
+		keep->groups[item] = g;
+		keep->ngroups[item] = n;
 	}
 }
 
@@ -474,8 +511,44 @@ static struct name_list names_filtered(struct report_model *m, const struct rank
 	return l;
 }
 
+static const struct group_figures *group_named(const struct group_figures *g, size_t n,
+						const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(g[i].name, name) == 0)
+			return &g[i];
+	return NULL;
+}
+
+/* The moves of ranking k's top list against the previous period's groups. */
+static void ranking_moves(struct report_model *m, enum ranking_kind k, const struct ranking *cur,
+			  const struct period_groups *prev, struct ranking_change *c)
+{
+	enum ranking_item item = ranking_defs[k].item;
+	c->nmoves = cur->n;
+	c->moves = arena_alloc(&m->arena, (cur->n ? cur->n : 1) * sizeof(*c->moves));
+	for (size_t i = 0; i < cur->n; i++) {
+		const struct group_figures *g = &cur->items[i];
+		struct ranking_move *mv = &c->moves[i];
+		mv->name = g->name;
+		mv->rank = i + 1;
+		mv->value = ranking_ranked_value(k, g);
+		mv->previous_rank = 0;
+		for (size_t j = 0; j < prev->nranked[k] && !mv->previous_rank; j++)
+			if (strcmp(prev->ranked[k][j].name, g->name) == 0)
+				mv->previous_rank = j + 1;
+		const struct group_figures *old = group_named(prev->groups[item],
+							      prev->ngroups[item], g->name);
+		mv->previous_value = old ? ranking_ranked_value(k, old) : NAN;
+		mv->change_pct = isfinite(mv->value) && isfinite(mv->previous_value) &&
+					 mv->previous_value != 0
+				 ? (mv->value / mv->previous_value - 1) * 100
+				 : NAN;
+	}
+}
+
 static void period_changes(struct report_model *m, struct period_figures *pf,
-			   const struct period_figures *prev)
+			   const struct period_figures *prev, const struct period_groups *prev_groups)
 {
 	pf->has_changes = true;
 	pf->changes_against = prev->name;
@@ -484,6 +557,7 @@ static void period_changes(struct report_model *m, struct period_figures *pf,
 		pf->changes[k].kept = names_filtered(m, cur, old, true);
 		pf->changes[k].entered = names_filtered(m, cur, old, false);
 		pf->changes[k].left = names_filtered(m, old, cur, false);
+		ranking_moves(m, k, cur, prev_groups, &pf->changes[k]);
 	}
 }
 
@@ -732,6 +806,7 @@ void market_figures(struct report_model *m, const struct cube *cube,
 	}
 	m->nperiods = nspecs;
 	m->periods = arena_alloc(&m->arena, (nspecs ? nspecs : 1) * sizeof(*m->periods));
+	struct period_groups prev_groups = { 0 }; /* the period before's, for moves */
 	for (size_t i = 0; i < nspecs; i++) {
 		struct period_figures *pf = &m->periods[i];
 		memset(pf, 0, sizeof(*pf));
@@ -740,14 +815,18 @@ void market_figures(struct report_model *m, const struct cube *cube,
 		pf->to = specs[i].to;
 		period_totals(m, cube, p, pf);
 		suppress_period(m, cube, pf);
-		period_rankings(m, cube, p, &specs[i], pf);
+		struct period_groups cur = { 0 };
+		period_rankings(m, cube, p, &specs[i], pf, &cur);
 		if (i > 0)
-			period_changes(m, pf, &m->periods[i - 1]);
+			period_changes(m, pf, &m->periods[i - 1], &prev_groups);
+		period_groups_free(&prev_groups);
+		prev_groups = cur;
 		pf->education = education_mix(cube, DIM_EDU_DOMAIN, &specs[i]);
 		pf->baseline_education = education_mix(cube, DIM_EDU_ALL, &specs[i]);
 		period_groups(m, cube, companies, &specs[i], pf);
 		period_peaks(m, pf);
 	}
+	period_groups_free(&prev_groups);
 	struct out_of_range o = { specs, nspecs, m };
 	cube_each(cube, DIM_ACTIVITY, count_out_of_range, &o);
 	talent_cities(m, cube, p);

@@ -156,6 +156,9 @@ struct ranking_def {
 };
 extern const struct ranking_def ranking_defs[RANK_COUNT];
 
+/* The figure a ranking orders a group by: postings, avg_salary or
+ * supply_demand_ratio (its moves compare it). */
+double ranking_ranked_value(enum ranking_kind k, const struct group_figures *g);
 /* The figure a ranking shows for a group (see enum ranking_order), and its
  * report.json key. */
 double ranking_value(enum ranking_kind k, const struct group_figures *g);
@@ -167,8 +170,21 @@ struct name_list {
 };
 
 /* A ranking's top list against the previous period's. */
+/* An item of a period's top list against the previous period (contract
+ * section 5.1, ranking moves): previous_rank 0 where the name was not
+ * eligible there; the values are the ranked figure (ranking_ranked_value),
+ * NAN where there is none (or it is suppressed); change_pct NAN unless both
+ * values are and the previous one is not 0. */
+struct ranking_move {
+	const char *name;
+	size_t rank, previous_rank; /* 1-based */
+	double value, previous_value, change_pct;
+};
+
 struct ranking_change {
 	struct name_list kept, entered, left;
+	size_t nmoves;
+	struct ranking_move *moves; /* one per item of the top list, in its order */
 };
 
 struct education_mix {

@@ -52,6 +52,29 @@ static void key_str(struct json_writer *w, const char *key, const char *s)
 	json_cstr(w, s);
 }
 
+/* changes.<ranking>.moves (contract section 5.1). */
+static void moves(struct json_writer *w, const struct ranking_change *c)
+{
+	json_key(w, "moves");
+	json_begin_array(w);
+	for (size_t i = 0; i < c->nmoves; i++) {
+		const struct ranking_move *mv = &c->moves[i];
+		json_begin_object(w);
+		key_str(w, "name", mv->name);
+		key_int(w, "rank", (long long)mv->rank);
+		json_key(w, "previous_rank");
+		if (mv->previous_rank)
+			json_int(w, (long long)mv->previous_rank);
+		else
+			json_null(w);
+		key_double(w, "value", mv->value);
+		key_double(w, "previous_value", mv->previous_value);
+		key_double(w, "change_pct", mv->change_pct);
+		json_end_object(w);
+	}
+	json_end_array(w);
+}
+
 static void names(struct json_writer *w, const char *key, const struct name_list *l)
 {
 	json_key(w, key);
@@ -211,6 +234,7 @@ static void write_period(struct json_writer *w, const struct report_model *m,
 			names(w, "kept", &p->changes[k].kept);
 			names(w, "entered", &p->changes[k].entered);
 			names(w, "left", &p->changes[k].left);
+			moves(w, &p->changes[k]);
 			json_end_object(w);
 		}
 		json_end_object(w);
