@@ -553,6 +553,8 @@ static void worker_init(struct worker *w, const struct ingest_context *ctx)
 	memset(w, 0, sizeof(*w));
 	w->domain = keyword_scratch_new(ctx->domain);
 	w->content = keyword_scratch_new(ctx->content);
+	if (!w->domain || !w->content) /* Vectorscan's allocation failed: no memory */
+		xalloc_failed(0);
 	w->buf = (struct strbuf)STRBUF_INIT;
 }
 

@@ -53,9 +53,10 @@ int exit_code(enum ts_status st)
  * worker thread), and callers of x* functions are written not to see NULL.
  * It is _exit, not exit: other threads may still be running and hold the
  * heap's locks, and stdio's flushing and atexit handlers could need the
- * memory that is missing; no output file is complete before the engine
- * returns, so nothing is lost that a flush would have saved.  The line is
- * formatted on the stack and written with one write(2), no allocation.
+ * memory that is missing; an output file being written at the time is
+ * incomplete either way (a flush would only make it longer), and the exit
+ * status says the run failed.  The line is formatted on the stack and
+ * written with one write(2), no allocation.
  */
 static void msg_out_of_memory(size_t size)
 {
