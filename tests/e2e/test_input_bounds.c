@@ -277,12 +277,75 @@ static void test_out_of_memory_line(void **state)
 	free(dir);
 }
 
+/* A .zst whose frame asks for a 128 MB window (zstd --long's), over 150 MB
+ * of rows, compressed a block at a time (some 15 KB): under a 128 MB address
+ * space the decoder cannot have its window, which is no corrupt data (as it
+ * once said) but running out of memory: the same one line, exit 1. */
+static void test_out_of_memory_zstd_window(void **state)
+{
+	(void)state;
+	if (TEST_UNDER_ASAN) {
+		skip();
+		return;
+	}
+	char *dir = e2e_tmpdir();
+	struct strbuf path = STRBUF_INIT, data = STRBUF_INIT;
+	strbuf_addf(&data, "%s/window", dir);
+	mkdir_p(data.buf);
+	strbuf_addf(&path, "%s/postings.csv.zst", data.buf);
+	ZSTD_CCtx *cc = ZSTD_createCCtx();
+	assert_non_null(cc);
+	assert_false(ZSTD_isError(ZSTD_CCtx_setParameter(cc, ZSTD_c_compressionLevel, 1)));
+	assert_false(ZSTD_isError(ZSTD_CCtx_setParameter(cc, ZSTD_c_windowLog, 27)));
+	struct strbuf block = STRBUF_INIT, packed = STRBUF_INIT;
+	for (int k = 0; k < 65536; k++)
+		strbuf_addstr(&block, "1,2023-01-05,c,t\n"); /* 1 MB */
+	const char header[] = "id,posted,company,title\n";
+	size_t cap = ZSTD_CStreamOutSize();
+	char *buf = xmalloc(cap);
+	for (int i = 0; i <= 150; i++) {
+		bool end = i == 150;
+		ZSTD_inBuffer in = { i == 0 ? header : block.buf, i == 0 ? strlen(header) : block.len,
+				     0 };
+		if (end)
+			in.size = 0;
+		for (;;) {
+			ZSTD_outBuffer o = { buf, cap, 0 };
+			size_t left = ZSTD_compressStream2(cc, &o, &in, end ? ZSTD_e_end : ZSTD_e_continue);
+			assert_false(ZSTD_isError(left));
+			strbuf_add(&packed, buf, o.pos);
+			if (end ? left == 0 : in.pos == in.size)
+				break;
+		}
+	}
+	free(buf);
+	ZSTD_freeCCtx(cc);
+	write_bytes(path.buf, packed.buf, packed.len);
+	strbuf_release(&block);
+	strbuf_release(&packed);
+	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT, want = STRBUF_INIT;
+	strbuf_addf(&out, "%s/out", dir);
+	const char *args[] = { "report", data.buf, "-o", out.buf, "--threads", "1", NULL };
+	int rc = e2e_run_limited(args, &err, (size_t)128 << 20, NULL);
+	strbuf_addf(&want, "talentscope: out of memory reading postings from '%s'\n", path.buf);
+	assert_string_equal(err.buf, want.buf);
+	assert_int_equal(rc, 1);
+	strbuf_release(&out);
+	strbuf_release(&err);
+	strbuf_release(&want);
+	strbuf_release(&path);
+	strbuf_release(&data);
+	e2e_rmtree(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_compressed_rows_bounded),
 		cmocka_unit_test(test_no_id_column_chunks),
 		cmocka_unit_test(test_out_of_memory_line),
+		cmocka_unit_test(test_out_of_memory_zstd_window),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
