@@ -27,9 +27,9 @@ make_set() { # set name, plain postings.csv already in $dir/$1/plain
 	iconv -f utf-8 -t gb18030 "$s/plain/postings.csv" >"$s/gb/postings.csv"
 }
 
-# what may differ between forms of one set: input names, sizes, digests, threads
+# what may differ between forms of one set: input names, sizes, digests, options
 normalise() {
-	sed -E -e 's/postings\.csv(\.gz|\.zst)?/postings.csv/g' -e '/"(bytes|xxh128|threads)":/d' \
+	sed -E -e 's/postings\.csv(\.gz|\.zst)?/postings.csv/g' -e '/"(bytes|xxh128|threads|encoding)":/d' \
 		-e 's#,[^,]*/(gz|zst|gb|plain)/#,SET/#' "$1"
 }
 

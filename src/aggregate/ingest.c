@@ -4,7 +4,10 @@
  * first row of an id wins, reposts, the order in which roles, companies and
  * cities get their ids, audit examples, rejects) is then applied by the
  * calling thread, part after part in file order, so any number of threads
- * gives the very same sums as one.
+ * gives the very same sums as one.  A part that cannot be cut by file
+ * offset (a compressed or re-encoded file) is read and applied in chunks of
+ * rows, so that memory stays bounded whatever the file's form (the
+ * invariants are written at run_pipeline).
  *
  * Per row, a worker does the costly part: parsing, dates, salaries, keyword
  * scans, role rules, normalising, and leaves a compact record (strings it
