@@ -11,7 +11,7 @@
 # bench/out/input_memory); reports each with --threads 1 and 2 and prints
 # wall seconds and peak RSS (/usr/bin/time).  Every report of a set must be
 # the same bytes but for the input files' names, sizes and digests and the
-# --threads option in report.json's provenance, and the file names in
+# --threads and --encoding options in report.json's provenance, and the file names in
 # rejects.csv: the script says "same" or "DIFFERENT" per set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
