@@ -4,7 +4,10 @@
  * first row of an id wins, reposts, the order in which roles, companies and
  * cities get their ids, audit examples, rejects) is then applied by the
  * calling thread, part after part in file order, so any number of threads
- * gives the very same sums as one.
+ * gives the very same sums as one.  A part that cannot be cut by file
+ * offset (a compressed or re-encoded file) is read and applied in chunks of
+ * rows, so that memory stays bounded whatever the file's form (the
+ * invariants are written at run_pipeline).
  *
  * Per row, a worker does the costly part: parsing, dates, salaries, keyword
  * scans, role rules, normalising, and leaves a compact record (strings it
@@ -198,7 +201,8 @@ enum { REC_ROLE, REC_COMPANY, REC_INDUSTRY };
 #define APPLY_BLOCK 512
 enum { REC_CITY = 0, REC_REASON = 0 };
 
-/* What a worker leaves of one part. */
+/* What a worker leaves of one chunk of a part: the records of its rows in
+ * file order (a part is one chunk or more, see run_pipeline). */
 struct part_out {
 	struct arena arena;
 	struct rec *recs;
@@ -206,11 +210,23 @@ struct part_out {
 	struct cube cube;       /* applications: sums with the index's ids */
 	bool has_cube;
 	struct table_quality q; /* applications: the worker's counters */
-	long lines;             /* lines of the part (table_part_result) */
-	size_t absorbed;        /* following parts this one read */
+	long lines;             /* last chunk: lines of the part (table_part_result) */
+	size_t absorbed;        /* last chunk: following parts this one read */
 	enum ts_status st;
 	struct ts_error err;
-	bool done;
+	bool last;              /* the part's last chunk (also after an error) */
+	struct part_out *next;  /* the part's next chunk read, in its queue */
+};
+
+/* A part's reading: its reader, kept open from one chunk to the next (a
+ * chunk may be read on another thread than the one before), and its chunks
+ * read but not yet applied. */
+struct part_slot {
+	struct table_reader *reader; /* NULL before the first chunk and after the last */
+	struct part_out *head, *tail; /* queued chunks, in file order */
+	size_t nqueued;
+	bool busy;  /* a thread is reading a chunk of it (and holds reader) */
+	bool ended; /* its last chunk is read, or it is not to be read */
 };
 
 /*
@@ -273,9 +289,9 @@ struct pipeline {
 	 * workers stop cutting snippets for them (set by the applying side) */
 	atomic_uchar *tally_full;
 
-	struct part_out *outs;
-	/* buffers of applied parts, handed to the next parts read (no fresh
-	 * pages for every part) */
+	struct part_slot *slots; /* one a part */
+	/* buffers of applied chunks, handed to the next chunks read (no fresh
+	 * pages for every chunk) */
 	struct part_buf {
 		struct arena arena;
 		struct rec *recs;
@@ -284,10 +300,9 @@ struct pipeline {
 		bool has_cube;
 	} *pool;
 	size_t npool, pool_cap;
-	size_t next;     /* the next part a worker takes */
-	size_t applied;  /* parts applied so far */
+	size_t applying; /* the part being applied (parts before it are done) */
 	size_t read_to;  /* parts before this one were read by earlier ones: skip */
-	size_t ahead;    /* parts read but not applied, at most */
+	size_t ahead;    /* parts from applying on that may be read, at most */
 	bool stop;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -380,6 +395,8 @@ static void worker_init(struct worker *w, const struct ingest_context *ctx)
 	memset(w, 0, sizeof(*w));
 	w->domain = keyword_scratch_new(ctx->domain);
 	w->content = keyword_scratch_new(ctx->content);
+	if (!w->domain || !w->content) /* Vectorscan's allocation failed: no memory */
+		xalloc_failed(0);
 	w->buf = (struct strbuf)STRBUF_INIT;
 }
 
@@ -495,26 +512,64 @@ static struct checksum *digest_part(struct pipeline *p, size_t file)
 	return &p->sum;
 }
 
-/* Reads part i into p->outs[i]; ahead: on a worker, before the parts
- * before it are known to end where this one starts. */
-static void read_part(struct pipeline *p, struct worker *w, size_t i, bool ahead)
+/*
+ * Chunks.  A part that can only be read from its file's start (a compressed
+ * or re-encoded file, postings numbered file:line: one part as large as the
+ * file) is cut as it is read into chunks of at most CHUNK_ROWS rows or about
+ * PART_BYTES of its text, each applied and freed as it comes: what waits to
+ * be applied stays as small as a plain file's parts, whatever the file's
+ * form (an 8.8 KB .zst of 100 MB of rows once kept all their records).
+ */
+#define CHUNK_ROWS ((size_t)64 << 10)
+/* Chunks of one part read and waiting to be applied, at most: the next is
+ * read while one is applied. */
+#define CHUNKS_AHEAD 2
+
+/* Whether a part's reading is cut into chunks.  A part that starts inside
+ * its file is bounded by its bytes already, and is read whole, since its
+ * rows may yet be dropped (when the part before reads through it) or read
+ * again (a read ahead that gave up): no chunk of it may be applied early. */
+static bool part_chunked(const struct table_part *part)
 {
-	struct part_out *out = &p->outs[i];
-	struct table_reader *reader = NULL;
-	struct checksum *sum = p->digesting ? digest_part(p, p->plan.parts[i].file) : NULL;
-	out->st = table_open_part(&reader, &p->plan, i, p->kind, p->ctx->read, sum, &out->err);
-	if (out->st != TS_OK)
-		return;
-	if (ahead && p->plan.parts[i].start > 0)
-		table_set_max_record(reader, PART_RECORD_MAX);
-	for (;;) {
+	return part->start == 0;
+}
+
+/* Reads the next chunk of part i into out, from *reader (opened here for
+ * the part's first chunk, closed and set to NULL after its last); ahead: on
+ * a worker, before the parts before it are known to end where this one
+ * starts. */
+static void read_chunk(struct pipeline *p, struct worker *w, size_t i, bool ahead,
+		       struct table_reader **reader, struct part_out *out)
+{
+	const struct table_part *part = &p->plan.parts[i];
+	struct table_reader *r = *reader;
+	xalloc_set_reading(table_schemas[p->kind].name, part->path);
+	if (!r) {
+		struct checksum *sum = p->digesting ? digest_part(p, part->file) : NULL;
+		out->st = table_open_part(&r, &p->plan, i, p->kind, p->ctx->read, sum, &out->err);
+		if (out->st != TS_OK) {
+			out->last = true;
+			xalloc_set_reading(NULL, NULL);
+			return;
+		}
+		if (ahead && part->start > 0)
+			table_set_max_record(r, PART_RECORD_MAX);
+	}
+	bool chunked = part_chunked(part);
+	unsigned long long from = table_offset(r);
+	for (size_t rows = 0;; rows++) {
+		if (chunked && (rows >= CHUNK_ROWS || table_offset(r) - from >= PART_BYTES))
+			break;
 		struct row row;
 		const char *read_reason = NULL;
-		enum row_result res = table_next(reader, &row, &read_reason, &out->err);
-		if (res == ROW_EOF)
+		enum row_result res = table_next(r, &row, &read_reason, &out->err);
+		if (res == ROW_EOF) {
+			out->last = true;
 			break;
+		}
 		if (res == ROW_FATAL) {
 			out->st = out->err.status != TS_OK ? out->err.status : TS_EDATA;
+			out->last = true;
 			break;
 		}
 		if (res == ROW_REJECT) {
@@ -523,10 +578,15 @@ static void read_part(struct pipeline *p, struct worker *w, size_t i, bool ahead
 		}
 		p->judge(p, w, out, &row);
 	}
-	if (p->finish)
+	if (p->finish) /* every chunk: what a worker holds goes into its chunk */
 		p->finish(p, w, out);
-	table_part_result(reader, &out->lines, &out->absorbed);
-	table_close(reader);
+	if (out->last) {
+		table_part_result(r, &out->lines, &out->absorbed);
+		table_close(r);
+		r = NULL;
+	}
+	*reader = r;
+	xalloc_set_reading(NULL, NULL);
 }
 
 /* Gives out a pooled buffer, if any (under the lock when threads run). */
@@ -573,22 +633,94 @@ static void part_out_release(struct part_out *out)
 	memset(out, 0, sizeof(*out));
 }
 
-/* Under p->mu: reads the next unread part, when the window of parts ahead
- * of those applied allows one (the lock is let go while reading); false
- * when there is none to read now. */
+/* A chunk to read into, with pooled buffers (under the lock when threads
+ * run). */
+static struct part_out *chunk_new(struct pipeline *p)
+{
+	struct part_out *out = xcalloc(1, sizeof(*out));
+	pool_take(p, out);
+	return out;
+}
+
+/* An applied chunk: its buffers back to the pool, itself freed. */
+static void chunk_free(struct pipeline *p, struct part_out *out, bool locked)
+{
+	pool_give(p, out, locked);
+	free(out);
+}
+
+static void slot_push(struct part_slot *s, struct part_out *out)
+{
+	out->next = NULL;
+	if (s->tail)
+		s->tail->next = out;
+	else
+		s->head = out;
+	s->tail = out;
+	s->nqueued++;
+	if (out->last)
+		s->ended = true;
+}
+
+static struct part_out *slot_pop(struct part_slot *s)
+{
+	struct part_out *out = s->head;
+	s->head = out->next;
+	if (!s->head)
+		s->tail = NULL;
+	s->nqueued--;
+	return out;
+}
+
+/* Drops what a part holds, its reader and queued chunks, when no thread
+ * reads it: the part was read by the one before, or the run stops. */
+static void slot_drop(struct part_slot *s)
+{
+	table_close(s->reader);
+	s->reader = NULL;
+	while (s->head) {
+		struct part_out *out = slot_pop(s);
+		part_out_release(out);
+		free(out);
+	}
+	s->ended = true;
+}
+
+/* Under p->mu: the part whose next chunk may be read now, SIZE_MAX when
+ * none: the first of the window of parts from the one being applied that no
+ * thread reads, has more to read and room in its queue. */
+static size_t pick_part_locked(struct pipeline *p)
+{
+	if (p->stop)
+		return SIZE_MAX;
+	size_t end = p->applying + p->ahead < p->plan.n ? p->applying + p->ahead : p->plan.n;
+	for (size_t k = p->applying; k < end; k++) {
+		struct part_slot *s = &p->slots[k];
+		if (k < p->read_to)
+			s->ended = true; /* read by an earlier part: not to be read */
+		if (!s->busy && !s->ended && s->nqueued < CHUNKS_AHEAD)
+			return k;
+	}
+	return SIZE_MAX;
+}
+
+/* Under p->mu: reads the next chunk that the window allows (the lock is let
+ * go while reading); false when there is none to read now. */
 static bool read_next_locked(struct pipeline *p, struct worker *w)
 {
-	if (p->stop || p->next >= p->plan.n || p->next >= p->applied + p->ahead)
+	size_t k = pick_part_locked(p);
+	if (k == SIZE_MAX)
 		return false;
-	size_t i = p->next++;
-	bool needed = i >= p->read_to;
-	if (needed)
-		pool_take(p, &p->outs[i]);
+	struct part_slot *s = &p->slots[k];
+	s->busy = true;
+	struct part_out *out = chunk_new(p);
+	struct table_reader *reader = s->reader;
 	pthread_mutex_unlock(&p->mu);
-	if (needed)
-		read_part(p, w, i, true);
+	read_chunk(p, w, k, true, &reader, out);
 	pthread_mutex_lock(&p->mu);
-	p->outs[i].done = true;
+	s->reader = reader;
+	s->busy = false;
+	slot_push(s, out);
 	pthread_cond_broadcast(&p->cv);
 	return true;
 }
@@ -599,12 +731,26 @@ static void *worker_main(void *arg)
 	struct worker w;
 	worker_init(&w, p->ctx);
 	pthread_mutex_lock(&p->mu);
-	while (!p->stop && p->next < p->plan.n)
+	while (!p->stop)
 		if (!read_next_locked(p, &w))
 			pthread_cond_wait(&p->cv, &p->mu);
 	pthread_mutex_unlock(&p->mu);
 	worker_release(&w);
 	return NULL;
+}
+
+/* Under p->mu: the next chunk of part i, in file order, read by whichever
+ * thread (this one too while it waits: the part itself when no one reads
+ * it, so the wait always ends). */
+static struct part_out *next_chunk_locked(struct pipeline *p, struct worker *self, size_t i)
+{
+	struct part_slot *s = &p->slots[i];
+	while (!s->head)
+		if (!read_next_locked(p, self))
+			pthread_cond_wait(&p->cv, &p->mu);
+	struct part_out *out = slot_pop(s);
+	pthread_cond_broadcast(&p->cv); /* room in the part's queue */
+	return out;
 }
 
 /* Writes a part's rejects and counts them; the applying side's loop. */
@@ -638,7 +784,50 @@ static size_t estimate_rows(const struct table_plan *plan, size_t part_rows)
 	return rows < (double)ESTIMATE_MAX_ROWS ? (size_t)rows : ESTIMATE_MAX_ROWS;
 }
 
-/* Reads every part (on ctx->threads threads) and applies them in order. */
+/* Applies one chunk of part i; the chunk's own error (a fatal row, which
+ * ends its part) becomes the run's. */
+static void apply_chunk(struct pipeline *p, size_t i, struct part_out *out, long line_base,
+			enum ts_status *st, struct ts_error *err)
+{
+	const struct table_part *part = &p->plan.parts[i];
+	xalloc_set_reading(table_schemas[p->kind].name, part->path);
+	p->apply(p, out, part, line_base);
+	xalloc_set_reading(NULL, NULL);
+	if (out->st != TS_OK) {
+		*err = out->err;
+		if (err->line > 0)
+			err->line += line_base;
+		*st = out->st;
+	}
+}
+
+/*
+ * Reads every part (on ctx->threads threads) and applies them in order.
+ *
+ * What it relies on, and keeps true:
+ * - Order.  Chunks are applied by this thread alone, part after part in
+ *   plan order and, within a part, chunk after chunk in the order its one
+ *   reader gave them, which is file order: every thread count applies the
+ *   same records in the same order, so writes the same bytes.  Where chunks
+ *   are cut does not matter either (a chunk's records are applied as they
+ *   would be in one larger chunk), and cuts depend on the bytes alone.
+ * - One reader a part.  A part's reader reads on one thread at a time (its
+ *   slot is busy meanwhile) and is handed between threads only under
+ *   p->mu; a chunk is complete, its worker's pending joins flushed into it
+ *   (part_finish), before it is queued.
+ * - Bounded memory.  Only parts from the one being applied to p->ahead past
+ *   it are read, each with at most CHUNKS_AHEAD chunks queued; a chunk is at
+ *   most CHUNK_ROWS rows or about PART_BYTES of text (a part that is not
+ *   chunked, see part_chunked, is about PART_BYTES by its byte range).  With
+ *   one thread a chunk is applied and freed before the next is read.
+ * - Progress.  The part being applied is always in the window, and the
+ *   applying thread reads it itself when no one else does, so waiting for
+ *   its next chunk ends; only this thread sets p->stop, after its last wait.
+ * - Parts read through.  A part whose rows an earlier one read on into
+ *   (absorbed) is dropped whole, whatever of it was read ahead; so is a part
+ *   read ahead that failed, read again from its start before any of it is
+ *   applied (parts that start inside a file are never chunked).
+ */
 static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 {
 	enum ts_status st = table_plan_parts(&p->plan, p->ctx->dataset, p->kind, p->ctx->read,
@@ -649,9 +838,7 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 	}
 	p->q->present = true;
 	size_t nthreads = p->ctx->threads > 1 ? (size_t)p->ctx->threads : 1;
-	if (nthreads > p->plan.n)
-		nthreads = p->plan.n;
-	p->outs = xcalloc(p->plan.n, sizeof(*p->outs));
+	p->slots = xcalloc(p->plan.n, sizeof(*p->slots));
 	p->ahead = 2 * nthreads + 2;
 	p->digesting = p->ctx->digests && p->ctx->threads <= 1; /* parts in order */
 	p->sum_file = SIZE_MAX;
@@ -659,7 +846,9 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 	struct worker self;
 	size_t started = 0;
 	if (nthreads > 1) {
-		/* nthreads - 1 workers: this thread reads too, while it waits */
+		/* nthreads - 1 workers: this thread reads too, while it waits.  A
+		 * single part is worth it as well: its next chunk is read while
+		 * one is applied. */
 		pthread_mutex_init(&p->mu, NULL);
 		pthread_cond_init(&p->cv, NULL);
 		threads = xcalloc(nthreads - 1, sizeof(*threads));
@@ -668,85 +857,85 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 				break;
 	}
 	worker_init(&self, p->ctx);
-	long line_base = 0; /* lines of the file before the part */
-	size_t skip = 0;    /* parts already read by an earlier one */
-	for (size_t i = 0; i < p->plan.n; i++) {
-		struct part_out *out = &p->outs[i];
-		/* alone, a part an earlier one read through is not read again */
-		bool unread = !started && skip;
-		if (started) {
-			/* the part to apply next is not read yet: read another meanwhile
-			 * (at most one part's time late to apply, and a thread fewer
-			 * than cores competing with the applying) */
-			pthread_mutex_lock(&p->mu);
-			while (!out->done)
-				if (!read_next_locked(p, &self))
-					pthread_cond_wait(&p->cv, &p->mu);
-			pthread_mutex_unlock(&p->mu);
-		} else if (!unread) {
-			pool_take(p, out);
-			read_part(p, &self, i, false);
-		}
+	long line_base = 0;    /* lines of the file before the part */
+	size_t skip = 0;       /* parts already read by an earlier one */
+	size_t first_rows = 0; /* records of the first part, for reserve */
+	for (size_t i = 0; i < p->plan.n && st == TS_OK; i++) {
 		const struct table_part *part = &p->plan.parts[i];
+		struct part_slot *s = &p->slots[i];
 		if (i > 0 && part->file != p->plan.parts[i - 1].file)
 			line_base = 0;
-		if (!skip && st == TS_OK && started && out->st != TS_OK && part->start > 0) {
-			/* read ahead and failed: maybe only for starting mid-record */
-			part_out_release(out);
-			read_part(p, &self, i, false);
+		if (started) {
+			pthread_mutex_lock(&p->mu);
+			p->applying = i;
+			pthread_cond_broadcast(&p->cv);
+			if (skip) {
+				while (s->busy)
+					pthread_cond_wait(&p->cv, &p->mu);
+				slot_drop(s);
+			}
+			pthread_mutex_unlock(&p->mu);
 		}
 		if (skip) {
 			skip--;
-		} else if (st == TS_OK) {
-			p->apply(p, out, part, line_base);
-			if (i == 0 && p->reserve)
-				p->reserve(p, estimate_rows(&p->plan, out->n));
-			if (out->st != TS_OK) {
-				*err = out->err;
-				if (err->line > 0)
-					err->line += line_base;
-				st = out->st;
-			}
-			line_base += out->lines;
-			skip = out->absorbed;
-			if (skip && started) {
-				pthread_mutex_lock(&p->mu);
-				p->read_to = i + 1 + skip;
-				pthread_mutex_unlock(&p->mu);
-			}
+			continue;
 		}
-		if (!unread)
-			pool_give(p, out, started);
-		if (started) {
-			pthread_mutex_lock(&p->mu);
-			p->applied = i + 1;
-			if (st != TS_OK)
-				p->stop = true;
-			pthread_cond_broadcast(&p->cv);
-			pthread_mutex_unlock(&p->mu);
-			if (st != TS_OK) {
-				/* let the workers finish what they hold, then drop it */
-				for (size_t k = i + 1; k < p->plan.n; k++) {
-					pthread_mutex_lock(&p->mu);
-					bool taken = k < p->next;
-					while (taken && !p->outs[k].done)
-						pthread_cond_wait(&p->cv, &p->mu);
-					pthread_mutex_unlock(&p->mu);
-					part_out_release(&p->outs[k]);
+		struct table_reader *reader = NULL; /* alone: the part's, between chunks */
+		for (bool first = true;; first = false) {
+			struct part_out *out;
+			if (started) {
+				pthread_mutex_lock(&p->mu);
+				out = next_chunk_locked(p, &self, i);
+				pthread_mutex_unlock(&p->mu);
+				if (first && out->st != TS_OK && part->start > 0) {
+					/* read ahead and failed: maybe only for starting
+					 * mid-record (a part read whole, see part_chunked) */
+					part_out_release(out);
+					struct table_reader *again = NULL;
+					read_chunk(p, &self, i, false, &again, out);
 				}
-				break;
+			} else {
+				out = chunk_new(p);
+				read_chunk(p, &self, i, false, &reader, out);
 			}
-		} else if (st != TS_OK) {
-			break;
+			apply_chunk(p, i, out, line_base, &st, err);
+			if (i == 0)
+				first_rows += out->n;
+			bool last = out->last;
+			if (last) {
+				line_base += out->lines;
+				skip = out->absorbed;
+			}
+			chunk_free(p, out, started);
+			if (last || st != TS_OK)
+				break;
+		}
+		table_close(reader); /* NULL but after an error */
+		if (i == 0 && p->reserve && st == TS_OK)
+			p->reserve(p, estimate_rows(&p->plan, first_rows));
+		if (skip && started) {
+			pthread_mutex_lock(&p->mu);
+			p->read_to = i + 1 + skip;
+			pthread_mutex_unlock(&p->mu);
 		}
 	}
 	if (started) {
+		/* the workers finish the chunk they read, then see the stop */
+		pthread_mutex_lock(&p->mu);
+		p->stop = true;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
 		for (size_t t = 0; t < started; t++)
 			pthread_join(threads[t], NULL);
+	}
+	if (nthreads > 1) {
 		pthread_cond_destroy(&p->cv);
 		pthread_mutex_destroy(&p->mu);
 	}
 	worker_release(&self);
+	for (size_t k = 0; k < p->plan.n; k++) /* after an error: what was read ahead */
+		slot_drop(&p->slots[k]);
+	free(p->slots);
 	for (size_t b = 0; b < p->npool; b++) {
 		arena_release(&p->pool[b].arena);
 		free(p->pool[b].recs);
@@ -754,12 +943,7 @@ static enum ts_status run_pipeline(struct pipeline *p, struct ts_error *err)
 			cube_release(&p->pool[b].cube);
 	}
 	free(p->pool);
-	if (nthreads > 1 && !started) {
-		pthread_cond_destroy(&p->cv);
-		pthread_mutex_destroy(&p->mu);
-	}
 	free(threads);
-	free(p->outs);
 	if (st == TS_OK)
 		digest_done(p);
 	else if (p->sum_file != SIZE_MAX)

@@ -27,6 +27,9 @@ void msg_error(const struct ts_error *err);
 __attribute__((format(printf, 1, 2)))
 #endif
 void msg_usage_error(const char *fmt, ...);
+/* Makes running out of memory one line on stderr naming the file being
+ * read, and exit status 1 (not an abort and a core dump). */
+void msg_install_oom_handler(void);
 /* The exit code of a status: 0, 1 or 2. */
 int exit_code(enum ts_status st);
 

@@ -47,6 +47,7 @@ static void tune_allocator(void)
 int main(int argc, char **argv)
 {
 	tune_allocator();
+	msg_install_oom_handler();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

@@ -4,8 +4,11 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "util/xalloc.h"
 
 void msg_error(const struct ts_error *err)
 {
@@ -39,4 +42,46 @@ int exit_code(enum ts_status st)
 	default:
 		return 1;
 	}
+}
+
+/*
+ * Out of memory, from anywhere in the engine: one line naming what the
+ * thread that ran out was reading ("talentscope: out of memory reading
+ * postings from 'data/postings.csv'"), then exit status 1, as for any run
+ * that cannot go on.  Exiting here rather than returning a status is the one
+ * way out: the failed allocation sits deep in a row's work (maybe on a
+ * worker thread), and callers of x* functions are written not to see NULL.
+ * It is _exit, not exit: other threads may still be running and hold the
+ * heap's locks, and stdio's flushing and atexit handlers could need the
+ * memory that is missing; an output file being written at the time is
+ * incomplete either way (a flush would only make it longer), and the exit
+ * status says the run failed.  The line is formatted on the stack and
+ * written with one write(2), no allocation.
+ */
+static void msg_out_of_memory(size_t size)
+{
+	(void)size; /* the byte count tells a user nothing */
+	const char *table, *path;
+	xalloc_reading(&table, &path);
+	char line[1200];
+	int n;
+	if (path && table)
+		n = snprintf(line, sizeof(line), "talentscope: out of memory reading %s from '%s'\n",
+			     table, path);
+	else
+		n = snprintf(line, sizeof(line), "talentscope: out of memory\n");
+	if (n < 0)
+		n = 0;
+	if ((size_t)n >= sizeof(line)) { /* a path longer than the line: cut, keep the end */
+		n = (int)sizeof(line) - 1;
+		line[n - 1] = '\n';
+	}
+	ssize_t w = write(STDERR_FILENO, line, (size_t)n);
+	(void)w; /* nothing better to do if stderr is gone */
+	_exit(1);
+}
+
+void msg_install_oom_handler(void)
+{
+	xalloc_set_handler(msg_out_of_memory);
 }

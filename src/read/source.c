@@ -23,6 +23,7 @@
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
+#include <zstd_errors.h>
 
 #include "read/utf8_fast.h"
 #include "util/checksum.h"
@@ -475,6 +476,8 @@ static ssize_t gzip_read(struct source *s, unsigned char *dst, size_t cap, struc
 				goto corrupt;
 			continue;
 		}
+		if (rc == Z_MEM_ERROR) /* not the data's fault: say so */
+			xalloc_failed(0);
 		if (rc != Z_OK && rc != Z_BUF_ERROR)
 			goto corrupt;
 		if (produced == 0 && at_eof)
@@ -522,6 +525,10 @@ static ssize_t zstd_read(struct source *s, unsigned char *dst, size_t cap, struc
 		s->zstd_any = true;
 		size_t rc = ZSTD_decompressStream(s->zd, &ob, &ib);
 		s->raw_pos += ib.pos;
+		/* a window the frame asks for that cannot be had: out of memory,
+		 * not corrupt data (a window above zstd's limit stays an error) */
+		if (ZSTD_isError(rc) && ZSTD_getErrorCode(rc) == ZSTD_error_memory_allocation)
+			xalloc_failed(0);
 		if (ZSTD_isError(rc)) {
 			error_set(err, TS_EDATA, s->path, 0, "corrupt zstd data: %s",
 				  ZSTD_getErrorName(rc));

@@ -967,6 +967,15 @@ enum row_result table_next(struct table_reader *r, struct row *row, const char *
 	}
 }
 
+unsigned long long table_offset(const struct table_reader *r)
+{
+	if (r->csv)
+		return csv_offset(r->csv);
+	if (!r->src)
+		return 0;
+	return r->lines.base + r->lines.pos;
+}
+
 unsigned long long table_bytes_in(const struct table_reader *r)
 {
 	return r->closed_bytes + (r->src ? source_bytes_in(r->src) : 0);

@@ -146,7 +146,9 @@ enum row_result table_next(struct table_reader *r, struct row *row, const char *
  * plain UTF-8 file larger than part_bytes is cut at line starts into parts
  * of about part_bytes; compressed
  * files, files read with --encoding, and postings files that number their
- * rows file:line (no id column, or JSON Lines) stay whole.  A cut can fall
+ * rows file:line (no id column, or JSON Lines) stay whole: one part, which
+ * its reader can only read from the start, so a caller that must bound its
+ * memory takes its rows in chunks as they come (see table_offset).  A cut can fall
  * inside a quoted field: the reader of the part before it then reads on into
  * the next part (table_part_result says how many it took), and the rows the
  * next part's own reader gave must be dropped.  Rows of a part carry lines
@@ -191,6 +193,12 @@ void table_part_result(const struct table_reader *r, long *lines, size_t *absorb
  * field gives up early (a fatal error) instead of reading on to the end. */
 void table_set_max_record(struct table_reader *r, size_t max);
 
+/* Where the open file's next row starts, in bytes of its text as read
+ * (decompressed and converted to UTF-8: for a compressed file not a file
+ * offset).  The difference of two calls is the text the rows between them
+ * took, whatever the file's form: a reader of a part that cannot be cut by
+ * file offset cuts it by this into chunks of rows.  0 when no file is open. */
+unsigned long long table_offset(const struct table_reader *r);
 /* Input bytes (on disk) read so far over all shards. */
 unsigned long long table_bytes_in(const struct table_reader *r);
 void table_close(struct table_reader *r);

@@ -1,21 +1,46 @@
 /*
- * The one out-of-memory handler of the program: a report cannot be computed
- * from part of its data, so there is nothing sensible to do but stop loudly.
+ * Allocation through the one out-of-memory path of the program: a report
+ * cannot be computed from part of its data, so there is nothing sensible to
+ * do but stop.  How to stop, and what to say, is the handler's (the command
+ * line's), since the engine never prints; what the engine was reading at
+ * the time is noted per thread for it.
  */
 #include "util/xalloc.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
+/* The process's handler, set once before threads start (so read without a
+ * lock); NULL: abort. */
+static xalloc_handler oom_handler;
+
+/* What this thread reads: thread-local, so that readers of parts of a table
+ * on several threads each name their own file and never wait on a lock. */
+static _Thread_local const char *reading_table, *reading_path;
+
+void xalloc_set_handler(xalloc_handler handler)
+{
+	oom_handler = handler;
+}
+
+void xalloc_set_reading(const char *table, const char *path)
+{
+	reading_table = table;
+	reading_path = path;
+}
+
+void xalloc_reading(const char **table, const char **path)
+{
+	*table = reading_table;
+	*path = reading_path;
+}
+
 _Noreturn void xalloc_failed(size_t size)
 {
-	if (size)
-		fprintf(stderr, "talentscope: out of memory allocating %zu bytes\n", size);
-	else
-		fputs("talentscope: out of memory\n", stderr);
+	if (oom_handler)
+		oom_handler(size);
 	abort();
 }
 

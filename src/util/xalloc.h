@@ -1,14 +1,31 @@
 /*
- * Allocation that cannot fail: out of memory aborts through one handler
- * (as redis zmalloc and tmux xmalloc do), so callers never test for NULL.
+ * Allocation that cannot fail: out of memory stops the program through one
+ * handler (as redis zmalloc and tmux xmalloc do), so callers never test for
+ * NULL.  The engine does not print: the program that links it installs the
+ * handler that tells the user (the command line's names the file being
+ * read), and the engine notes, per thread, what it is reading for it.
  */
 #ifndef UTIL_XALLOC_H
 #define UTIL_XALLOC_H
 
 #include <stddef.h>
 
-/* Stops the program: size bytes (0: a size not known) could not be had;
- * for memory that another library allocates. */
+/* Called when size bytes (0: a size not known) could not be had, on the
+ * thread that asked.  It should not return (it exits the process); if it
+ * does, the program aborts.  It must not allocate through this module. */
+typedef void (*xalloc_handler)(size_t size);
+/* Installs the handler (NULL: the default, which aborts without a word);
+ * once, before any thread starts: it is the process's. */
+void xalloc_set_handler(xalloc_handler handler);
+/* Notes what the calling thread reads now: table (e.g. "postings") and the
+ * path of its file, both kept as pointers, to live until the next call;
+ * NULL, NULL: nothing.  Per thread, so that each reader of parts names its
+ * own file, with no lock. */
+void xalloc_set_reading(const char *table, const char *path);
+/* The calling thread's note (NULLs when none): for the handler. */
+void xalloc_reading(const char **table, const char **path);
+/* Stops the program through the handler: size bytes (0: a size not known)
+ * could not be had; also for memory that another library allocates. */
 _Noreturn void xalloc_failed(size_t size);
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);

@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -87,6 +89,12 @@ bool e2e_read(const char *path, struct strbuf *out)
 
 int e2e_run(const char *const *args, struct strbuf *err_out)
 {
+	return e2e_run_limited(args, err_out, 0, NULL);
+}
+
+int e2e_run_limited(const char *const *args, struct strbuf *err_out, size_t as_limit,
+		    long *maxrss_kb)
+{
 	size_t n = 0;
 	while (args[n])
 		n++;
@@ -103,11 +111,20 @@ int e2e_run(const char *const *args, struct strbuf *err_out)
 		int devnull = open("/dev/null", O_WRONLY);
 		dup2(devnull, 1);
 		dup2(errfd, 2);
+		if (as_limit) {
+			struct rlimit lim = { (rlim_t)as_limit, (rlim_t)as_limit };
+			if (setrlimit(RLIMIT_AS, &lim) != 0)
+				_exit(126);
+		}
 		execv(argv[0], (char *const *)argv);
 		_exit(127);
 	}
 	int status = 0;
-	waitpid(pid, &status, 0);
+	struct rusage usage;
+	memset(&usage, 0, sizeof(usage));
+	wait4(pid, &status, 0, &usage);
+	if (maxrss_kb)
+		*maxrss_kb = usage.ru_maxrss; /* Linux: KB */
 	close(errfd);
 	if (err_out)
 		e2e_read(errpath, err_out);

@@ -2,7 +2,9 @@
  * Tables: table_slots_for keeps a table at most three quarters full in a
  * power of two; xcalloc_table gives zeroed, writable memory for small sizes
  * (the heap) and large ones (a mapping, any byte count, not only whole
- * pages), and xfree_table takes it back.
+ * pages), and xfree_table takes it back.  Out of memory reaches the
+ * handler a program installs, with the failing thread's note of what it
+ * was reading.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,9 +12,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "support/e2e.h"
 #include "util/xalloc.h"
 
 static void test_slots_for(void **state)
@@ -59,12 +63,72 @@ static void test_lines(void **state)
 	}
 }
 
+/* Out of memory: the installed handler is called with the size, on the
+ * thread that failed, and sees that thread's note of what it reads. */
+static jmp_buf oom_jump;
+static size_t oom_size;
+static const char *oom_table, *oom_path;
+
+static void catch_oom(size_t size)
+{
+	oom_size = size;
+	xalloc_reading(&oom_table, &oom_path);
+	longjmp(oom_jump, 1);
+}
+
+static void *note_on_thread(void *arg)
+{
+	const char **seen = arg;
+	xalloc_reading(&seen[0], &seen[1]); /* not the main thread's note */
+	xalloc_set_reading("posts", "d/posts.jsonl");
+	xalloc_reading(&seen[2], &seen[3]);
+	return NULL;
+}
+
+static void test_oom_handler(void **state)
+{
+	(void)state;
+	xalloc_set_handler(catch_oom);
+	xalloc_set_reading("postings", "d/postings.csv.gz");
+	if (setjmp(oom_jump) == 0)
+		xalloc_failed(12345);
+	assert_int_equal(oom_size, 12345);
+	assert_string_equal(oom_table, "postings");
+	assert_string_equal(oom_path, "d/postings.csv.gz");
+	/* xmalloc's own failure goes the same way (no heap gives SIZE_MAX;
+	 * ASan stops at such a request itself) */
+	if (!TEST_UNDER_ASAN) {
+		oom_size = 0;
+		if (setjmp(oom_jump) == 0)
+			free(xmalloc(SIZE_MAX));
+		assert_int_equal(oom_size, SIZE_MAX);
+	}
+
+	const char *seen[4] = { "x", "x", NULL, NULL };
+	pthread_t t;
+	assert_int_equal(pthread_create(&t, NULL, note_on_thread, seen), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_null(seen[0]);
+	assert_null(seen[1]);
+	assert_string_equal(seen[2], "posts");
+	assert_string_equal(seen[3], "d/posts.jsonl");
+	const char *table, *path;
+	xalloc_reading(&table, &path); /* this thread's is untouched */
+	assert_string_equal(table, "postings");
+	xalloc_set_reading(NULL, NULL);
+	xalloc_reading(&table, &path);
+	assert_null(table);
+	assert_null(path);
+	xalloc_set_handler(NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_slots_for),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_lines),
+		cmocka_unit_test(test_oom_handler),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
