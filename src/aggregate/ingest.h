@@ -4,13 +4,18 @@
  * sums; a row that cannot be used is rejected with its reason.  Postings come
  * first: each accepted posting leaves its id in the posting index
  * (aggregate/posting_index.h: a domain bit, and role, company and industry
- * for domain postings) that applications join against.
+ * for domain postings) that applications join against.  Each table's rules
+ * are in aggregate/ingest_<table>.c (postings, applications, and talents and
+ * posts in ingest_keyed.c; companies in aggregate/companies.c); they run on
+ * aggregate/pipeline.h, which reads in parts on threads and applies in file
+ * order.
  *
  * Reposts: after the id check, a posting whose job content (the fields of
  * repost_key, normalised: aggregate/reposts.h) was already seen, dated within
- * repost_days of that job's previous occurrence (in file order), is a repost.  It is accepted and counted in
- * quality.postings.reposts, but left out of every figure; its id takes the
- * first posting's record, so applications to it join the first posting.
+ * repost_days of that job's previous occurrence (in file order), is a
+ * repost.  It is accepted and counted in quality.postings.reposts, but left
+ * out of every figure; its id takes the first posting's record, so
+ * applications to it join the first posting.
  */
 #ifndef AGGREGATE_INGEST_H
 #define AGGREGATE_INGEST_H

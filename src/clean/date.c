@@ -16,6 +16,8 @@
 
 #include <stdint.h>
 
+#include "clean/date_fast.h"
+
 enum { YEAR_MIN = 1900, YEAR_MAX = 2999 };
 
 static bool is_digit(char c)
@@ -276,4 +278,19 @@ bool month_parse(struct slice text, int *month_index)
 		return false;
 	*month_index = y * 12 + m - 1;
 	return true;
+}
+
+const char *date_verdict(bool parsed, struct date d)
+{
+	return !parsed ? "bad" : !date_plausible(d) ? "implausible" : NULL;
+}
+
+const char *date_month_verdict(struct slice text, int *month)
+{
+	struct date d = { 0, 0, 0 };
+	bool parsed = date_parse_fast(text, &d) || date_parse(text, &d);
+	const char *verdict = date_verdict(parsed, d);
+	if (!verdict)
+		*month = date_month_index(d);
+	return verdict;
 }

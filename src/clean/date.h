@@ -51,6 +51,13 @@ static inline int date_month_index(struct date d)
  * that epoch seconds are read through. */
 long date_day_number(struct date d);
 
+/* A row's date judged: NULL when it is usable, else the word of the
+ * reason: "bad" (not a date) or "implausible" (outside date_plausible). */
+const char *date_verdict(bool parsed, struct date d);
+/* The month of text (either parser) into *month: date_verdict's answer;
+ * *month is written only when it is NULL. */
+const char *date_month_verdict(struct slice text, int *month);
+
 /* Writes "YYYY-MM" of a month index into buf (at least 8 bytes). */
 void month_format(int month_index, char *buf);
 /* Parses "YYYY-MM" (also "YYYY-M", trimmed) into a month index; false when
