@@ -456,7 +456,11 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 		struct survey_options sopts = { opts->encoding, opts->nsegments,
 						(const char *const *)opts->segments,
 						opts->min_survey_cell, NULL };
-		st = survey_compute(dataset, &sopts, run.rejects, &m->survey, err);
+		struct survey_input survey;
+		st = survey_read(dataset, opts->encoding, &survey, err);
+		if (st == TS_OK)
+			st = survey_compute(&survey, &sopts, run.rejects, &m->survey, err);
+		survey_input_release(&survey);
 	}
 	enum ts_status close_st = rejects_close(run.rejects, st == TS_OK ? err : NULL);
 	run.rejects = NULL;

@@ -1678,6 +1678,21 @@ enum ts_status survey_compute_rows(const struct survey_question_def *defs, size_
 	return TS_OK;
 }
 
+enum ts_status survey_compute(const struct survey_input *in, const struct survey_options *opts,
+			      struct rejects *rejects, struct survey_report **out,
+			      struct ts_error *err)
+{
+	*out = NULL;
+	if (!in->present)
+		return TS_OK;
+	struct survey_options o = { 0 };
+	if (opts)
+		o = *opts;
+	o.questions_file = in->questions_file;
+	return survey_compute_rows(in->has_questions ? in->defs : NULL, in->ndefs, in->rows,
+				   in->nrows, in->responses_file, &o, rejects, out, err);
+}
+
 void survey_report_free(struct survey_report *report)
 {
 	if (!report)

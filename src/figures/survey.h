@@ -12,11 +12,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "read/survey_read.h"
 #include "talentscope.h"
 #include "util/arena.h"
 
-enum question_type { QUESTION_SINGLE, QUESTION_MULTI, QUESTION_RANKED, QUESTION_SCALE,
-		     QUESTION_NUMBER, QUESTION_TEXT };
 
 struct option_figures {
 	const char *option;
@@ -110,17 +109,6 @@ struct survey_options {
 /* The label of the option that holds an inferred question's rare answers. */
 #define SURVEY_FOLDED_OPTION "其他/other (suppressed)"
 
-/* Limits that keep a crafted survey from exhausting memory or time (each past
- * limit stops the run with one line naming the file): options of a question,
- * answer cells (respondents × options summed over multi and ranked questions,
- * respondents × 1 for the others), segment questions, cross-tabs and the
- * cells of all cross-tabs (segments × options, summed). */
-#define SURVEY_MAX_OPTIONS 1000
-#define SURVEY_MAX_ANSWER_CELLS 50000000LL
-#define SURVEY_MAX_SEGMENTS 20
-#define SURVEY_MAX_CROSSTABS 2000
-#define SURVEY_MAX_CROSSTAB_CELLS 1000000LL
-
 /* The order of an inferred question's options: labels starting with a number
  * (after an optional `<` `>` `≤` `≥` `＜` `＞` and currency sign; `1,000` is a
  * thousand) first, by that number, `<`…/…以下
@@ -132,35 +120,16 @@ struct survey_option_key {
 };
 int survey_option_cmp(const struct survey_option_key *a, const struct survey_option_key *b);
 
-/* Computes the survey of dataset_dir/survey/.  TS_OK with *out == NULL when the
- * dataset has no survey.  Rejected rows go to the rejects writer if given. */
+/* The survey of a survey/ folder as read (read/survey_read.h): TS_OK with
+ * *out == NULL when the dataset has none.  Rejected rows go to the rejects
+ * writer if given. */
 struct rejects;
-enum ts_status survey_compute(const char *dataset_dir, const struct survey_options *opts,
+enum ts_status survey_compute(const struct survey_input *in, const struct survey_options *opts,
 			      struct rejects *rejects, struct survey_report **out,
 			      struct ts_error *err);
 void survey_report_free(struct survey_report *report);
 
 /* ---- the same computation over input already in memory ---- */
-
-/* One question as questions.json defines it. */
-struct survey_question_def {
-	const char *id, *text;
-	enum question_type type;
-	size_t noptions;
-	const char *const *options; /* scale: optional labels of min..max */
-	int min, max;               /* scale bounds; number: valid range when has_range */
-	bool has_range;
-	bool segment;
-};
-
-/* One record of responses.csv: NUL-terminated fields, line of the file;
- * file NULL: the file given to survey_compute_rows. */
-struct survey_row {
-	size_t nfields;
-	const char *const *fields;
-	long line;
-	const char *file;
-};
 
 /* rows[0] is the header (rows[1] too in a two-header-row export, rows[2]
  * skipped in a Qualtrics export).  defs == NULL: questions are inferred from

@@ -20,6 +20,7 @@
 
 #include "demo/survey_gen.h"
 #include "figures/survey.h"
+#include "support/survey_dir.h"
 
 #define SEED 20240801UL
 
@@ -118,7 +119,7 @@ static int setup(void **state)
 		fprintf(stderr, "demo_survey_write: %s\n", err.message);
 		return -1;
 	}
-	if (survey_compute(tmpdir, NULL, NULL, &rep, &err) != TS_OK || !rep) {
+	if (survey_of_dir(tmpdir, NULL, &rep, &err) != TS_OK || !rep) {
 		fprintf(stderr, "survey_compute: %s: %s\n", err.file, err.message);
 		return -1;
 	}
@@ -392,7 +393,7 @@ static void reproducible(void **state)
 	free(a);
 	free(b);
 	struct survey_report *r2 = NULL;
-	assert_int_equal(survey_compute(dir2, NULL, NULL, &r2, &err), TS_OK);
+	assert_int_equal(survey_of_dir(dir2, NULL, &r2, &err), TS_OK);
 	struct survey_report *keep = rep;
 	rep = r2;
 	SHARE(ofind(qfind("付过费"), "是")->share, 37.54);

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "figures/survey.h"
+#include "support/survey_dir.h"
 #include "fuzz/harness.h"
 
 static bool share_ok(double s)
@@ -103,7 +104,7 @@ int fuzz_survey(const uint8_t *data, size_t size)
 	}
 	struct survey_report *rep = NULL;
 	struct ts_error err = { 0 };
-	enum ts_status st = survey_compute(dir, &so, NULL, &rep, &err);
+	enum ts_status st = survey_of_dir(dir, &so, &rep, &err);
 	if (st != TS_OK) {
 		FUZZ_CHECK("survey", rep == NULL);
 		FUZZ_CHECK("survey", err.message[0] != '\0');

@@ -22,6 +22,7 @@
 
 #include "figures/suppress.h"
 #include "figures/survey.h"
+#include "support/survey_dir.h"
 
 #define MAXROWS 1024
 #define MAXF 16
@@ -550,7 +551,8 @@ static void qualtrics_three_rows(void **state)
 	survey_report_free(rep);
 }
 
-/* ---- through files: survey_compute over a dataset folder ---- */
+/* ---- through files: survey_read, then survey_compute ---- */
+
 
 static void write_text(const char *dir, const char *name, const char *text)
 {
@@ -606,7 +608,7 @@ static void files_questions_json(void **state)
 		   "5,c\r\n");
 	struct survey_report *rep = NULL;
 	struct ts_error err = { 0 };
-	assert_int_equal(survey_compute(dir, NULL, NULL, &rep, &err), TS_OK);
+	assert_int_equal(survey_of_dir(dir, NULL, &rep, &err), TS_OK);
 	assert_non_null(rep);
 	assert_int_equal(rep->respondents, 4);
 	assert_int_equal(rep->quality.rejected, 1); /* row 5: two fields */
@@ -627,25 +629,25 @@ static void files_questions_json(void **state)
 	/* a question of an unknown type names the file */
 	write_text(sub, "questions.json", "[{\"id\": \"Q1\", \"type\": \"matrix\"}]");
 	memset(&err, 0, sizeof(err));
-	assert_int_equal(survey_compute(dir, NULL, NULL, &rep, &err), TS_EDATA);
+	assert_int_equal(survey_of_dir(dir, NULL, &rep, &err), TS_EDATA);
 	assert_null(rep);
 	assert_non_null(strstr(err.file, "questions.json"));
 	assert_non_null(strstr(err.message, "Q1"));
 	/* broken JSON too */
 	write_text(sub, "questions.json", "[{\"id\": ");
-	assert_int_equal(survey_compute(dir, NULL, NULL, &rep, &err), TS_EDATA);
+	assert_int_equal(survey_of_dir(dir, NULL, &rep, &err), TS_EDATA);
 	assert_null(rep);
 	/* questions without responses */
 	write_text(sub, "questions.json", "[]");
 	char path[800];
 	snprintf(path, sizeof(path), "%s/responses.csv", sub);
 	assert_int_equal(unlink(path), 0);
-	assert_int_equal(survey_compute(dir, NULL, NULL, &rep, &err), TS_EDATA);
+	assert_int_equal(survey_of_dir(dir, NULL, &rep, &err), TS_EDATA);
 	/* no survey folder: no survey, no error */
 	snprintf(path, sizeof(path), "%s/questions.json", sub);
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(rmdir(sub), 0);
-	assert_int_equal(survey_compute(dir, NULL, NULL, &rep, &err), TS_OK);
+	assert_int_equal(survey_of_dir(dir, NULL, &rep, &err), TS_OK);
 	assert_null(rep);
 	remove_tree(dir);
 }
@@ -681,7 +683,7 @@ static void stackoverflow_2011(void **state)
 	assert_int_equal(symlink(real, link), 0);
 	struct survey_report *rep = NULL;
 	struct ts_error err = { 0 };
-	assert_int_equal(survey_compute(dir, NULL, NULL, &rep, &err), TS_OK);
+	assert_int_equal(survey_of_dir(dir, NULL, &rep, &err), TS_OK);
 	assert_non_null(rep);
 	assert_int_equal(rep->respondents, 2813);
 	assert_int_equal(rep->quality.rejected, 0);

@@ -1,13 +1,7 @@
 /*
- * Reading a dataset's survey: survey/questions.json (parsed with util/json.h
- * into question definitions, every mistake reported with the file and the
- * question's id) and survey/responses.csv (or .csv.gz/.zst, or a folder of
- * shards whose repeated header rows are skipped), read whole through the CSV
- * reader into rows for survey_compute_rows in survey.c.  Kept apart from the
- * computation so that the figures can be computed, and tested, from rows
- * already in memory.
+ * Reading a dataset's survey (read/survey_read.h).
  */
-#include "figures/survey.h"
+#include "read/survey_read.h"
 
 #include <errno.h>
 #include <math.h>
@@ -192,47 +186,43 @@ static enum ts_status read_rows(struct arena *a, const struct table_files *files
 	return TS_OK;
 }
 
-enum ts_status survey_compute(const char *dataset_dir, const struct survey_options *opts,
-			      struct rejects *rejects, struct survey_report **out,
-			      struct ts_error *err)
+enum ts_status survey_read(const char *dataset_dir, const char *encoding, struct survey_input *in,
+			   struct ts_error *err)
 {
-	*out = NULL;
+	memset(in, 0, sizeof(*in));
+	struct arena *a = &in->arena;
 	size_t dlen = strlen(dataset_dir);
-	char *dir = xmalloc(dlen + 16), *qpath = xmalloc(dlen + 32);
+	char *dir = xmalloc(dlen + 16);
 	snprintf(dir, dlen + 16, "%s/survey", dataset_dir);
+	char *qpath = arena_alloc(a, dlen + 32);
 	snprintf(qpath, dlen + 32, "%s/survey/questions.json", dataset_dir);
-	struct arena a = ARENA_INIT;
-	struct table_files files = { 0 };
-	struct survey_row *rows = NULL;
-	size_t nrows = 0;
+	in->questions_file = qpath;
+	struct table_files *files = &in->files; /* the rows name their shards */
 	char *text = NULL;
-	struct survey_question_def *defs = NULL;
-	size_t ndefs = 0;
-	bool has_questions = false;
 	enum ts_status st = TS_OK;
 	struct stat sb;
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
 		goto done; /* no survey */
 	/* lstat: a dangling link is a questions.json that cannot be read, not
 	 * a survey without one. */
-	has_questions = lstat(qpath, &sb) == 0;
-	st = table_files_find(dir, "responses", &files, err);
+	in->has_questions = lstat(qpath, &sb) == 0;
+	st = table_files_find(dir, "responses", files, err);
 	if (st != TS_OK)
 		goto done;
-	if (files.n == 0) {
-		if (has_questions)
+	if (files->n == 0) {
+		if (in->has_questions)
 			st = error_set(err, TS_EDATA, qpath, 0,
 				       "survey/questions.json has no survey/responses.csv beside it");
 		goto done;
 	}
-	for (size_t i = 0; i < files.n; i++) {
-		if (files.formats[i] != FORMAT_CSV) {
-			st = error_set(err, TS_EDATA, files.paths[i], 0,
+	for (size_t i = 0; i < files->n; i++) {
+		if (files->formats[i] != FORMAT_CSV) {
+			st = error_set(err, TS_EDATA, files->paths[i], 0,
 				       "survey responses must be CSV");
 			goto done;
 		}
 	}
-	if (has_questions) {
+	if (in->has_questions) {
 		size_t len = 0;
 		st = read_whole(qpath, &text, &len, err);
 		if (st != TS_OK)
@@ -242,34 +232,34 @@ enum ts_status survey_compute(const char *dataset_dir, const struct survey_optio
 			t += 3;
 			len -= 3;
 		}
-		struct json_value *root = json_parse(&a, t, len, qpath, err);
+		struct json_value *root = json_parse(a, t, len, qpath, err);
 		if (!root) {
 			st = err->status != TS_OK ? err->status : TS_EDATA;
 			goto done;
 		}
-		st = parse_defs(&a, root, qpath, &defs, &ndefs, err);
+		st = parse_defs(a, root, qpath, &in->defs, &in->ndefs, err);
 		if (st != TS_OK)
 			goto done;
 	}
-	st = read_rows(&a, &files, opts ? opts->encoding : NULL, &rows, &nrows, err);
+	st = read_rows(a, files, encoding, &in->rows, &in->nrows, err);
 	if (st != TS_OK)
 		goto done;
-	if (nrows == 0) {
-		st = error_set(err, TS_EDATA, files.paths[0], 0, "survey responses are empty");
+	if (in->nrows == 0) {
+		st = error_set(err, TS_EDATA, files->paths[0], 0, "survey responses are empty");
 		goto done;
 	}
-	struct survey_options o = { 0 };
-	if (opts)
-		o = *opts;
-	o.questions_file = qpath;
-	st = survey_compute_rows(has_questions ? defs : NULL, ndefs, rows, nrows, files.paths[0],
-				 &o, rejects, out, err);
+	in->responses_file = files->paths[0];
+	in->present = true;
 done:
-	free(rows);
 	free(text);
-	table_files_release(&files);
-	arena_release(&a);
 	free(dir);
-	free(qpath);
 	return st;
+}
+
+void survey_input_release(struct survey_input *in)
+{
+	free(in->rows);
+	table_files_release(&in->files);
+	arena_release(&in->arena);
+	memset(in, 0, sizeof(*in));
 }
