@@ -13,10 +13,11 @@
 #include "figures/model.h"
 #include "figures/survey.h"
 #include "render/render.h"
+#include "util/numfmt.h"
 #include "util/strbuf.h"
 
 /* What a null figure prints as in Markdown and HTML. */
-#define RENDER_NULL "—"
+#define RENDER_NULL NUMFMT_NULL
 
 /* The label of lang: Chinese by default. */
 static inline const char *tr(enum render_lang lang, const char *zh, const char *en)
