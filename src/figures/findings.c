@@ -745,9 +745,14 @@ static void rule_recruitment(struct fb *b)
 			/* One month with postings: its value, and no peak. */
 			same_month = 0;
 			single = (long)p.at;
-			put(b, &b->text, "只有", "only ");
-			say_month(b, &b->text, p.at);
-			put(b, &b->text, "有岗位数据，岗位招聘指数为", " has postings, with a recruitment index of ");
+			if (pf->from != pf->to) {
+				put(b, &b->text, "只有", "only ");
+				say_month(b, &b->text, p.at);
+				put(b, &b->text, "有岗位数据，", " has postings, with a recruitment index of ");
+			} else {
+				put(b, &b->text, "", "the recruitment index was ");
+			}
+			put(b, &b->text, "岗位招聘指数为", "");
 			say_value(b, &b->text, s, p.at);
 		} else if (p.kind == PEAK_ONE) {
 			int cal = m->months[p.at].month % 12 + 1;
@@ -809,7 +814,13 @@ static void rule_recruitment(struct fb *b)
 		if (pairs > 0) {
 			yoy = lower == pairs ? -1 : higher == pairs ? 1 : 0;
 			say_period(b, &b->text, cur);
-			if (yoy != 0) {
+			if (pairs == 1) {
+				/* One month to compare: no "every month". */
+				put(b, &b->text, yoy < 0 ? "的招聘指数低于上年同月。" : yoy > 0 ? "的招聘指数高于上年同月。" : "的招聘指数与上年同月基本持平。",
+				    yoy < 0 ? ": the recruitment index was below the same month a year before. "
+				    : yoy > 0 ? ": the recruitment index was above the same month a year before. "
+					      : ": the recruitment index held level with the same month a year before. ");
+			} else if (yoy != 0) {
 				put(b, &b->text, "各月的招聘指数均", " every month's recruitment index was ");
 				put(b, &b->text, yoy < 0 ? "低于" : "高于", yoy < 0 ? "below " : "above ");
 				put(b, &b->text, "上年同月。", "the same month a year before. ");

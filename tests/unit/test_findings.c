@@ -645,6 +645,240 @@ static void survey_nps(void **state)
 	says(f, "推荐者多于批评者");
 }
 
+
+/* ---- findings that hold on any data ---- */
+
+/* A one-day crawl: one month, one period of that month (the name the report
+ * gives a partial year, "2022-12..2022-12", read as 2022年12月).  One value
+ * is no peak and no range: the finding states the value. */
+static void one_day_crawl(void **state)
+{
+	(void)state;
+	struct report_model *m = model(1);
+	m->has_postings = true;
+	int dec2022 = 2022 * 12 + 11;
+	m->months[0].month = dec2022;
+	m->months[0].postings = 1732;
+	m->months[0].recruitment_index = 1732; /* 1732 postings / coefficient 1 */
+	m->months[0].avg_salary = 45812;
+	m->periods[0].name = "2022-12..2022-12";
+	m->periods[0].from = m->periods[0].to = dec2022;
+	const struct finding *f = run(m, "recruitment");
+	assert_string_equal(f->headline, "2022年12月大模型岗位招聘指数为1,732.00");
+	assert_string_equal(f->text, "2022年12月，岗位招聘指数为1,732.00。");
+	not_says(f, "之间");
+	not_says(f, "峰值");
+	/* One month of salaries: no peak, no first-to-last trend. */
+	assert_null(run(m, "salary"));
+	f = run_lang(m, "recruitment", NULL, LANG_EN);
+	assert_string_equal(f->headline, "Dec 2022 大模型 recruitment index: 1,732.00");
+	assert_string_equal(f->text, "Dec 2022, the recruitment index was 1,732.00.");
+}
+
+/* A one-month period ("2024-03", as a user may name it) after a whole year,
+ * with months between them that have no postings. */
+static void one_month_period(void **state)
+{
+	(void)state;
+	struct report_model *m = model(15);
+	m->has_postings = true;
+	double v[15] = { 62, 70, 87, 78, 74, 72, 75, 81, 76, 70, 68, 60, 0, 0, 50 };
+	for (size_t i = 0; i < 15; i++) {
+		/* 2024-01 and 2024-02: no postings, so no data (their index 0 is no low). */
+		m->months[i].postings = i == 12 || i == 13 ? 0 : 1;
+		m->months[i].recruitment_index = v[i];
+	}
+	m->periods[1].name = "2024-03";
+	m->periods[1].from = m->periods[1].to = M2023 + 14;
+	const struct finding *f = run(m, "recruitment");
+	/* 2023: the peak 87 in March; the highest other local maximum is August's
+	 * 81 (above July's 75 and September's 76).  2024-03: one value.  Against
+	 * 2023-03: 50 < 87, one month, so no "各月".  2024-03 against 2024-02:
+	 * February has no postings, so no month-on-month sentence.  Only one
+	 * period has a peak: the headline names it by its period. */
+	assert_string_equal(f->headline, "2023年大模型岗位招聘高峰在2023年3月，2024年3月岗位量低于上年同期");
+	assert_string_equal(f->text, "2023年，岗位招聘指数在2023年3月达到峰值87.00，2023年8月为次峰值"
+				     "81.00。2024年3月，岗位招聘指数为50.00。"
+				     "2024年3月的招聘指数低于上年同月。");
+	not_says(f, "较上月");
+}
+
+/* Content with a month of no content between months that have it: no
+ * month-on-month change to or from it (not "骤降100.00%"), and it is no low. */
+static void content_empty_month(void **state)
+{
+	(void)state;
+	struct report_model *m = model(4);
+	double v[4] = { 100, 100.2, 0, 100.1 };
+	heat(m, v);
+	m->months[2].content = 0;
+	const struct finding *f = run(m, "content");
+	/* Changes: 2023-02 on 2023-01 only (+0.2 %); the values 100, 100.2, 100.1
+	 * lie within the flat band (100.2 / 100 − 1 = 0.2 % ≤ 0.5 %): no peak. */
+	assert_string_equal(f->headline, "大模型内容热度走势平稳");
+	assert_string_equal(f->text, "各月内容热度指数环比变化均未超过±50%。"
+				     "内容热度指数在100.00至100.20之间，没有明显峰值。");
+	/* Content in one month only: its value, nothing more. */
+	release(NULL);
+	m = model(3);
+	double w[3] = { 0, 42, 0 };
+	heat(m, w);
+	m->months[0].content = m->months[2].content = 0;
+	f = run(m, "content");
+	assert_string_equal(f->headline, "2023年2月大模型内容热度指数为42.00");
+	assert_string_equal(f->text, "2023年2月，大模型相关的内容热度指数为42.00；只有这一个月有内容数据。");
+}
+
+/* A ranking of two: compared, neither called first (no 居首, 第一, 最多). */
+static void ranking_of_two(void **state)
+{
+	(void)state;
+	struct report_model *m = model(12);
+	m->has_postings = true;
+	item(m, 0, RANK_INDUSTRIES_BY_POSTINGS, "纯互联网", 80, NAN, NAN);
+	item(m, 0, RANK_INDUSTRIES_BY_POSTINGS, "游戏", 30, NAN, NAN);
+	const struct finding *f = run(m, "industries");
+	/* 80 / 30 = 2.67, stated as 2.7 from times_min 2. */
+	assert_string_equal(f->headline, "纯互联网招聘指数高于游戏");
+	assert_string_equal(f->text, "2023年，上榜的两个行业中，纯互联网的招聘指数（80.00）高于游戏"
+				     "（30.00），是后者的2.7倍。");
+	f = run_lang(m, "industries", NULL, LANG_EN);
+	assert_string_equal(f->headline, "纯互联网's recruitment index is above 游戏");
+	assert_string_equal(f->text, "2023, of the two industries listed, 纯互联网's recruitment "
+				     "index (80.00) is above 游戏's (30.00): 2.7 times as high.");
+	/* Two roles by salary with the same printed salary. */
+	item(m, 0, RANK_ROLES_BY_SALARY, "大模型算法", NAN, 60000.2, NAN);
+	item(m, 0, RANK_ROLES_BY_SALARY, "搜索算法", NAN, 59999.8, NAN);
+	f = run(m, "role_salary");
+	assert_string_equal(f->headline, "大模型算法与搜索算法平均月薪相同");
+	assert_string_equal(f->text, "2023年，上榜的两个岗位中，大模型算法与搜索算法的平均月薪相同，"
+				     "均为60,000元。");
+	/* Two scarce roles. */
+	m->has_applications = true;
+	item(m, 0, RANK_ROLES_BY_SCARCITY, "云计算", NAN, NAN, 0.5);
+	item(m, 0, RANK_ROLES_BY_SCARCITY, "搜索算法", NAN, NAN, 0.8);
+	f = run(m, "scarcity");
+	/* 1 / 0.5 = 2 exactly: 相当于 in the text, no 约. */
+	assert_string_equal(f->headline, "云计算人才供需比低于搜索算法 2个岗位争夺1个人才");
+	assert_string_equal(f->text, "2023年，云计算的人才供需比为0.50，低于搜索算法的0.80，"
+				     "相当于2个岗位争夺1个人才。");
+	for (size_t i = 0; i < m->nfindings; i++) {
+		not_says(&m->findings[i], "第一");
+		not_says(&m->findings[i], "居首");
+		not_says(&m->findings[i], "最");
+	}
+}
+
+/* A survey alone: only survey findings, none on the market. */
+static void survey_only(void **state)
+{
+	(void)state;
+	survey_model(0.6, 0.4, 150, 150);
+	fx.m.nmonths = 0;
+	fx.m.nperiods = 0;
+	findings_compute(&fx.m, NULL, LANG_ZH);
+	assert_int_equal(fx.m.nfindings, 2);
+	assert_string_equal(fx.m.findings[0].topic, "Q1");
+	assert_string_equal(fx.m.findings[1].topic, "Q2");
+	/* Q2: 50 % and 50 % of two options. */
+	assert_string_equal(fx.m.findings[1].headline, "公司规模：“大公司”与“小公司”各占50.00%");
+	assert_string_equal(fx.m.findings[1].text,
+			    "“公司规模？”共300人作答。选择“大公司”的占50.00%，与“小公司”相同。");
+}
+
+/* The market alone (postings, no survey, no posts): market findings only. */
+static void market_only(void **state)
+{
+	(void)state;
+	struct report_model *m = model(3);
+	m->has_postings = true;
+	double v[3] = { 10, 20, 15 };
+	for (size_t i = 0; i < 3; i++) {
+		m->months[i].postings = (long long)v[i];
+		m->months[i].recruitment_index = v[i];
+	}
+	item(m, 0, RANK_ROLES_BY_POSTINGS, "算法工程师", 20, NAN, NAN);
+	item(m, 0, RANK_ROLES_BY_POSTINGS, "产品经理", 15, NAN, NAN);
+	item(m, 0, RANK_ROLES_BY_POSTINGS, "Java", 10, NAN, NAN);
+	findings_compute(m, NULL, LANG_ZH);
+	assert_int_equal(m->nfindings, 2);
+	const struct finding *f = &m->findings[0];
+	assert_string_equal(f->topic, "recruitment");
+	/* Peak 20 in February; no other local maximum (January 10 < 20, March
+	 * 15 < 20); March on February: 15 / 20 − 1 = −25 %: 下降. */
+	assert_string_equal(f->headline, "大模型岗位招聘高峰在2月");
+	assert_string_equal(f->text, "2023年，岗位招聘指数在2023年2月达到峰值20.00。"
+				     "2023年3月，招聘指数较上月从20.00下降至15.00。");
+	f = &m->findings[1];
+	assert_string_equal(f->topic, "roles");
+	/* Three listed: a first; 20 / 15 = 1.33 < 2: not far ahead. */
+	assert_string_equal(f->headline, "算法工程师新发岗位量最多");
+	assert_string_equal(f->text, "2023年，算法工程师位列第一，招聘指数为20.00；产品经理位列第二，"
+				     "为15.00。");
+}
+
+/* Period names: the report's own names read as dates, a user's stay. */
+static void period_names(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *a, *b, *zh, *en;
+	} cases[] = {
+		{ "2023", "2024-01..2024-07", "2024年1-7月，大模型人才供需比从2023年的",
+		  "Jan–Jul 2024, 大模型 supply/demand ratio edged up from 1.73 to 1.76 (against 2023)" },
+		{ "2023-05..2023-10", "2023-11..2024-02", "2023年11月至2024年2月，大模型人才供需比从2023年5-10月的",
+		  "Nov 2023–Feb 2024, 大模型 supply/demand ratio edged up from 1.73 to 1.76 (against May–Oct 2023)" },
+		{ "H1", "2024年1-7月", "2024年1-7月，大模型人才供需比从H1的",
+		  "2024年1-7月, 大模型 supply/demand ratio edged up from 1.73 to 1.76 (against H1)" },
+		{ "2023-13", "2024-1", "2024-1，大模型人才供需比从2023-13的",
+		  "2024-1, 大模型 supply/demand ratio edged up from 1.73 to 1.76 (against 2023-13)" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct report_model *m = model(19);
+		m->has_applications = true;
+		m->periods[0].name = cases[i].a;
+		m->periods[1].name = cases[i].b;
+		m->periods[0].supply_demand_ratio = 1.73;
+		m->periods[1].supply_demand_ratio = 1.76;
+		const struct finding *f = run(m, "supply_demand");
+		says(f, cases[i].zh);
+		f = run_lang(m, "supply_demand", NULL, LANG_EN);
+		says(f, cases[i].en);
+		release(NULL);
+	}
+}
+
+/* The 成 words by findings_wordings: within 1 point below (近), printing as
+ * the tenth itself, within 1 point above (超); else the percentage. */
+static void tenths_bands(void **state)
+{
+	(void)state;
+	static const struct {
+		double share;
+		const char *zh, *en;
+	} cases[] = {
+		{ 0.095, "近1成", "nearly 10%" },   /* 9.5: 0.5 below 10 */
+		{ 0.10, "1成", "10%" },             /* prints 10.00 % */
+		{ 0.104, "超1成", "over 10%" },     /* 10.4: 0.4 above */
+		{ 0.089, "8.90%", "8.90%" },        /* 1.1 below: no band */
+		{ 0.2966, "近3成", "nearly 30%" },  /* 0.34 below 30 */
+		{ 0.955, "95.50%", "95.50%" },      /* 10成 is not said */
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		education_rule(cases[i].share, NAN);
+		fx.m.periods[0].baseline_education.known = 0;
+		const struct finding *f = run(&fx.m, "education");
+		char want[128];
+		snprintf(want, sizeof(want), "%s新发岗位要求硕博学历", cases[i].zh);
+		assert_string_equal(f->headline, want);
+		f = run_lang(&fx.m, "education", NULL, LANG_EN);
+		snprintf(want, sizeof(want), "%s of new postings ask for a master's or doctorate",
+			 cases[i].en);
+		assert_string_equal(f->headline, want);
+		release(NULL);
+	}
+}
+
 /* ---- no data ---- */
 
 static void empty_model(void **state)
@@ -731,6 +965,14 @@ int main(void)
 		T(survey_small_base_and_tie),
 		T(survey_nps),
 		T(empty_model),
+		T(one_day_crawl),
+		T(one_month_period),
+		T(content_empty_month),
+		T(ranking_of_two),
+		T(survey_only),
+		T(market_only),
+		T(period_names),
+		T(tenths_bands),
 		cmocka_unit_test(options_thresholds),
 		cmocka_unit_test(commentary_markdown),
 	};
