@@ -343,7 +343,7 @@ const struct findings_wording findings_wordings[WORDING_COUNT] = {
 				  "占比高于 N×10%，相差不超过 1 个百分点",
 				  "the share is above N×10% by at most 1 point" },
 	[WORDING_ABOUT] = { "约", "about", 0, 0,
-			    "所述数字是数值的舍入（人均岗位数取整数或 1 位小数），两者按两位小数打印不同；相同时不加“约”",
+			    "所述数字是数值的舍入（整数或 1 位小数），与数值按两位小数打印不同，相同时不加“约”",
 			    "the number stated is the figure rounded (whole or 1 decimal) and prints "
 			    "differently from it at 2 decimals; when they print the same, no \"about\"" },
 	[WORDING_MORE_THAN] = { "超过", "more than", 0, 0,
