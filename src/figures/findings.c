@@ -1140,6 +1140,25 @@ static void say_item(struct fb *b, struct strbuf *sb, size_t pi, enum ranking_ki
 	key(b, "periods[%zu].%s[%zu].%s", pi, ranking_names[k], i, item_key(k));
 }
 
+/* The items tied with the first of ranking k (printing the same value): all
+ * of them, "A与B" or "A、B和C" / "A, B and C", with their keys and values' keys. */
+static void say_tied(struct fb *b, struct strbuf *sb, size_t pi, enum ranking_kind k)
+{
+	const struct ranking *r = &b->m->periods[pi].rankings[k];
+	int dec = rank_is_salary(k) ? 0 : 2;
+	double v1 = rank_value(k, &r->items[0]);
+	size_t n = 1;
+	while (n < r->n && same_print(rank_value(k, &r->items[n]), v1, dec))
+		n++;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			put(b, sb, i + 1 < n ? "、" : n == 2 ? "与" : "和",
+			    i + 1 < n ? ", " : " and ");
+		say_item(b, sb, pi, k, i);
+		key(b, "periods[%zu].%s[%zu].%s", pi, ranking_names[k], i, rank_value_key(k));
+	}
+}
+
 /* Its ranking value (with key). */
 static void say_item_value(struct fb *b, struct strbuf *sb, size_t pi, enum ranking_kind k,
 			   size_t i)
@@ -1275,9 +1294,7 @@ static enum lead say_leader(struct fb *b, size_t pi, enum ranking_kind k, const 
 	enum lead l = k == RANK_ROLES_BY_SCARCITY ? (same_print(v1, v2, dec) ? LEAD_TIE : LEAD_CLOSE)
 						  : lead_of(v1, v2, dec, b->o);
 	if (l == LEAD_TIE) {
-		say_item(b, &b->text, pi, k, 0);
-		put(b, &b->text, "与", " and ");
-		say_item(b, &b->text, pi, k, 1);
+		say_tied(b, &b->text, pi, k);
 		put(b, &b->text, "并列第一，", " tie for first, ");
 		put(b, &b->text, what_zh, what_en);
 		put(b, &b->text, "均为", " ");
@@ -1372,9 +1389,7 @@ static void rule_roles(struct fb *b)
 	if (say_short_head(b, cur, k, l, "新发岗位量多于", " has more new postings than ",
 			   "新发岗位量相同", " have as many new postings")) {
 	} else if (l == LEAD_TIE) {
-		say_item(b, &b->head, cur, k, 0);
-		put(b, &b->head, "与", " and ");
-		say_item(b, &b->head, cur, k, 1);
+		say_tied(b, &b->head, cur, k);
 		put(b, &b->head, "新发岗位量并列最多", " tie for the most new postings");
 	} else {
 		say_item(b, &b->head, cur, k, 0);
@@ -1415,9 +1430,7 @@ static void rule_by_salary(struct fb *b, enum ranking_kind k, const char *sectio
 	if (say_short_head(b, cur, k, l, "平均月薪高于", " pays more than ", "平均月薪相同",
 			   " pay the same")) {
 	} else if (l == LEAD_TIE) {
-		say_item(b, &b->head, cur, k, 0);
-		put(b, &b->head, "与", " and ");
-		say_item(b, &b->head, cur, k, 1);
+		say_tied(b, &b->head, cur, k);
 		put(b, &b->head, "平均月薪并列第一", " tie for the highest average salary");
 	} else {
 		say_item(b, &b->head, cur, k, 0);
@@ -1451,9 +1464,7 @@ static void rule_scarcity(struct fb *b)
 			   "'s supply/demand ratio is below ", "人才供需比相同",
 			   " have the same supply/demand ratio")) {
 	} else if (tie) {
-		say_item(b, &b->head, cur, k, 0);
-		put(b, &b->head, "与", " and ");
-		say_item(b, &b->head, cur, k, 1);
+		say_tied(b, &b->head, cur, k);
 		put(b, &b->head, "并列最紧缺", " tie as the scarcest");
 	} else {
 		say_item(b, &b->head, cur, k, 0);
@@ -1467,6 +1478,7 @@ static void rule_scarcity(struct fb *b)
 	/* text */
 	say_period(b, &b->text, cur);
 	put(b, &b->text, "，", ", ");
+	size_t start = b->text.len;
 	say_item(b, &b->text, cur, k, 0);
 	if (short_list && tie) {
 		put(b, &b->text, "与", " and ");
@@ -1486,8 +1498,10 @@ static void rule_scarcity(struct fb *b)
 		}
 		put(b, &b->text, "，", ": ");
 	} else if (tie) {
-		put(b, &b->text, "与", " and ");
-		say_item(b, &b->text, cur, k, 1);
+		/* the first again, with every item tied with it */
+		b->text.len = start;
+		b->text.buf[start] = '\0';
+		say_tied(b, &b->text, cur, k);
 		put(b, &b->text, "以", " share the lowest supply/demand ratio, ");
 		say_item_value(b, &b->text, cur, k, 0);
 		key(b, "periods[%zu].%s[1].supply_demand_ratio", cur, ranking_names[k]);
@@ -1617,10 +1631,11 @@ static void rule_by_postings(struct fb *b, enum ranking_kind k, const char *topi
 		emit(b, "employers", topic);
 		return;
 	}
-	say_item(b, &b->head, cur, k, 0);
+	if (l == LEAD_TIE)
+		say_tied(b, &b->head, cur, k);
+	else
+		say_item(b, &b->head, cur, k, 0);
 	if (l == LEAD_TIE) {
-		put(b, &b->head, "与", " and ");
-		say_item(b, &b->head, cur, k, 1);
 		put(b, &b->head, "并列第一", " tie for first");
 	} else if (companies) {
 		put(b, &b->head, "居首", " leads");

@@ -305,6 +305,11 @@ static void industries_close_and_tie(void **state)
 	f = run(m, "industries");
 	assert_string_equal(f->headline, "游戏与纯互联网并列第一");
 	says(f, "游戏与纯互联网并列第一，招聘指数均为50.00。");
+	/* Three that print the same: all three are named, not the first two. */
+	m->periods[0].rankings[RANK_INDUSTRIES_BY_POSTINGS].items[2].recruitment_index = 49.999;
+	f = run(m, "industries");
+	assert_string_equal(f->headline, "游戏、纯互联网和新金融科技并列第一");
+	says(f, "游戏、纯互联网和新金融科技并列第一，招聘指数均为50.00。");
 }
 
 static void companies_leader_and_runner_up(void **state)
