@@ -1078,7 +1078,8 @@ static void rule_supply_demand(struct fb *b)
 		put(b, &b->text, "。", ". ");
 	}
 	if (salary) {
-		put(b, &b->text, "新发岗位平均月薪", "The average salary of new postings ");
+		put(b, &b->text, "新发岗位平均月薪",
+		    ratio ? "The average salary of new postings " : "the average salary of new postings ");
 		if (salary_prev) {
 			say_change(b, &b->text, st, q->avg_salary, p->avg_salary, UNIT_MONEY);
 			key(b, "periods[%zu].avg_salary", cur - 1);
