@@ -223,6 +223,29 @@ const char *render_question_type_key(enum question_type t)
 	return "";
 }
 
+struct table_quality render_quality(const struct report_model *m, enum quality_table t)
+{
+	const struct quality *q = &m->quality;
+	switch (t) {
+	case QUALITY_POSTINGS: return q->postings;
+	case QUALITY_APPLICATIONS: return q->applications;
+	case QUALITY_TALENTS: return q->talents;
+	case QUALITY_POSTS: return q->posts;
+	case QUALITY_COMPANIES: return q->companies;
+	default: break;
+	}
+	struct table_quality s = { 0 };
+	if (m->survey) {
+		const struct survey_quality *sq = &m->survey->quality;
+		s.present = true;
+		s.rows = sq->rows;
+		s.accepted = sq->accepted;
+		s.rejected = sq->rejected;
+		s.invalid_answers = sq->invalid_answers;
+	}
+	return s;
+}
+
 const struct period_figures *render_find_period(const struct report_model *m, const char *name)
 {
 	if (!name)

@@ -77,6 +77,10 @@ void render_suppression_rule(const struct report_model *m, enum render_lang lang
 /* Bases under this many respondents are flagged as small. */
 #define RENDER_SMALL_BASE 30
 
+/* Table t's quality counters in m, the survey's responses as a table of
+ * their own; .present is false when the report lacks the table. */
+struct table_quality render_quality(const struct report_model *m, enum quality_table t);
+
 /* The period of m named name, or NULL. */
 const struct period_figures *render_find_period(const struct report_model *m, const char *name);
 /* The item named name in ranking r, or NULL. */
