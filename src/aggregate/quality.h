@@ -25,6 +25,8 @@ struct table_quality {
 	/* postings only: cleaning and classifying measured over accepted rows */
 	long long reposts;          /* accepted postings judged reposts (not in figures) */
 	int repost_days;            /* the repost window used; 0: reposts not detected */
+	const char *repost_rule;    /* the repost rule in words, printed in 研究方法
+				       (NULL: not given; owned by whoever sets it) */
 	long long city_given, city_known;           /* non-empty city; normalised to a
 						       name that is no bare district (…区) */
 	long long education_given, education_known; /* non-empty education; a known level */

@@ -14,6 +14,7 @@
 
 #include "render/commentary.h"
 #include "render/fmt.h"
+#include "render/method.h"
 #include "render/render.h"
 #include "render/svg.h"
 #include "talentscope.h"
@@ -1354,6 +1355,62 @@ static void coef_value(struct html *h, double v)
 		strbuf_addstr(h->out, RENDER_NULL);
 }
 
+/* The keyword audit, as report.md gives it: a row per keyword that put a
+ * posting or talent in the domain, then the keywords that matched nothing. */
+static void keyword_audit(struct html *h)
+{
+	const struct report_model *m = h->m;
+	const struct keyword_audit *a = &m->keyword_audit;
+	if (!render_audit_shown(m))
+		return;
+	strbuf_addstr(h->out, "<h3 id=\"keyword-audit\">");
+	esc(h, render_audit_title(h->lang));
+	strbuf_addstr(h->out, "</h3>\n<p class=\"note\">");
+	esc(h, render_audit_lead(h->lang));
+	strbuf_addstr(h->out, "</p>\n");
+	const char *cols[RENDER_AUDIT_COLUMNS];
+	render_audit_columns(h->lang, cols);
+	table_open(h, "audit", cols, RENDER_AUDIT_COLUMNS, 1);
+	size_t unmatched = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		const struct keyword_audit_row *r = &a->rows[i];
+		if (r->postings == 0 && r->talents == 0) {
+			unmatched++;
+			continue;
+		}
+		strbuf_addstr(h->out, "<tr>");
+		td_text(h, r->keyword);
+		td_count(h, r->postings, m->has_postings);
+		for (int f = 0; f < AUDIT_FIELDS; f++)
+			td_count(h, r->by_field[f], m->has_postings);
+		td_count(h, r->talents, m->has_talents);
+		strbuf_addstr(h->out, "<td>");
+		for (size_t k = 0; k < r->nexamples; k++) {
+			if (k)
+				strbuf_addstr(h->out, T(h, "；", "; "));
+			esc(h, r->examples[k]);
+		}
+		if (r->nexamples == 0)
+			strbuf_addstr(h->out, RENDER_NULL);
+		strbuf_addstr(h->out, "</td></tr>\n");
+	}
+	table_close(h);
+	if (unmatched) {
+		strbuf_addstr(h->out, "<p class=\"note\">");
+		esc(h, render_audit_unmatched(h->lang));
+		size_t shown = 0;
+		for (size_t i = 0; i < a->n; i++) {
+			const struct keyword_audit_row *r = &a->rows[i];
+			if (r->postings || r->talents)
+				continue;
+			if (shown++)
+				strbuf_addch(h->out, '|');
+			esc(h, r->keyword);
+		}
+		strbuf_addstr(h->out, "</p>\n");
+	}
+}
+
 static void section_method(struct html *h)
 {
 	const struct report_model *m = h->m;
@@ -1431,7 +1488,23 @@ static void section_method(struct html *h)
 					"; 95% intervals of shares are Wilson intervals."));
 		strbuf_addstr(h->out, "</li>\n");
 	}
+	if (render_method_has_postings(m)) {
+		/* The postings lines of report.md's method, from render/method.c. */
+		struct strbuf line = STRBUF_INIT;
+		void (*const lines[])(const struct report_model *, enum render_lang, struct strbuf *) = {
+			render_method_reposts, render_method_other, render_method_recognised
+		};
+		for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+			strbuf_reset(&line);
+			lines[i](m, h->lang, &line);
+			strbuf_addstr(h->out, "<li>");
+			esc(h, strbuf_str(&line));
+			strbuf_addstr(h->out, "</li>\n");
+		}
+		strbuf_release(&line);
+	}
 	strbuf_addstr(h->out, "</ul>\n");
+	keyword_audit(h);
 	section_close(h);
 }
 

@@ -13,6 +13,7 @@
 #include "figures/findings.h"
 #include "render/commentary.h"
 #include "render/fmt.h"
+#include "render/method.h"
 #include "render/render.h"
 
 /* ---- small writers ---- */
@@ -801,55 +802,29 @@ static void md_method(const struct report_model *m, enum render_lang lang, struc
 static void md_keyword_audit(const struct report_model *m, enum render_lang lang,
 			     struct strbuf *out)
 {
-	const struct table_quality *q = &m->quality.postings;
-	if (q->present) {
-		if (q->repost_days > 0) {
-			strbuf_addstr(out, tr(lang, "- 重复发布：同一公司、职位名称和城市在上次出现后 ",
-					      "- Reposts: the same company, title and city posted again within "));
-			strbuf_addf(out, "%d", q->repost_days);
-			strbuf_addstr(out, tr(lang, " 天内再次发布，计为重复发布，只计一次（保留首次发布）。全部岗位 ",
-					      " days of its previous occurrence counts once (the first posting is kept). Postings "));
-		} else {
-			strbuf_addstr(out, tr(lang, "- 重复发布：未识别（--repost-days 0）。全部岗位 ",
-					      "- Reposts: not detected (--repost-days 0). Postings "));
+	if (render_method_has_postings(m)) {
+		struct strbuf line = STRBUF_INIT;
+		void (*const lines[])(const struct report_model *, enum render_lang, struct strbuf *) = {
+			render_method_reposts, render_method_other, render_method_recognised
+		};
+		for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+			strbuf_reset(&line);
+			lines[i](m, lang, &line);
+			strbuf_addstr(out, "- ");
+			render_add_md(out, strbuf_str(&line));
+			strbuf_addch(out, '\n');
 		}
-		render_add_count(out, q->accepted);
-		strbuf_addstr(out, tr(lang, "，去重后 ", ", unique "));
-		render_add_count(out, q->accepted - q->reposts);
-		strbuf_addstr(out, tr(lang, "，重复发布 ", ", reposts "));
-		render_add_count(out, q->reposts);
-		strbuf_addstr(out, tr(lang, "。\n- 职位归入“其他”的岗位占比（全部岗位）：",
-				      ".\n- Postings whose role is 其他 (all postings): "));
-		render_add_pct(out, q->roles_other_share, 1);
-		strbuf_addstr(out, tr(lang, "\n- 识别情况：城市 ", "\n- Recognised: city "));
-		render_add_count(out, q->city_known);
-		strbuf_addstr(out, " / ");
-		render_add_count(out, q->city_given);
-		strbuf_addstr(out, tr(lang, "，学历 ", ", education "));
-		render_add_count(out, q->education_known);
-		strbuf_addstr(out, " / ");
-		render_add_count(out, q->education_given);
-		strbuf_addstr(out, tr(lang, "，薪资 ", ", salary "));
-		render_add_count(out, q->accepted - q->salary_unknown - q->salary_unparsed);
-		strbuf_addstr(out, " / ");
-		render_add_count(out, q->accepted - q->salary_unknown);
-		strbuf_addstr(out, tr(lang, "（不含空值、面议与缺失标记）；公司信息拆分 ",
-				      " (empty, 面议 and missing markers aside); company info split "));
-		render_add_count(out, q->company_info_split);
-		strbuf_addstr(out, "\n\n");
+		strbuf_addch(out, '\n');
+		strbuf_release(&line);
 	}
 	const struct keyword_audit *a = &m->keyword_audit;
-	if (a->n == 0 || (!m->has_postings && !m->has_talents))
+	if (!render_audit_shown(m))
 		return;
-	strbuf_addf(out, "### %s\n\n", tr(lang, "关键词审计", "Keyword audit"));
-	strbuf_addf(out, "%s\n\n",
-		    tr(lang, "每个领域岗位（人才）计入其第一个命中字段（标题、类别、标签、描述）中最先命中的关键词。",
-		       "Each domain posting (talent) counts for the keyword matched first in its first matching field (title, category, tags, description)."));
-	const char *cols[] = { tr(lang, "关键词", "Keyword"), tr(lang, "岗位", "Postings"),
-			       tr(lang, "标题", "Title"), tr(lang, "类别", "Category"),
-			       tr(lang, "标签", "Tags"), tr(lang, "描述", "Description"),
-			       tr(lang, "人才", "Talents"), tr(lang, "示例", "Examples") };
-	md_header(out, cols, 8, 1);
+	strbuf_addf(out, "### %s\n\n", render_audit_title(lang));
+	strbuf_addf(out, "%s\n\n", render_audit_lead(lang));
+	const char *cols[RENDER_AUDIT_COLUMNS];
+	render_audit_columns(lang, cols);
+	md_header(out, cols, RENDER_AUDIT_COLUMNS, 1);
 	size_t unmatched = 0;
 	for (size_t i = 0; i < a->n; i++) {
 		const struct keyword_audit_row *r = &a->rows[i];
@@ -879,7 +854,7 @@ static void md_keyword_audit(const struct report_model *m, enum render_lang lang
 	}
 	strbuf_addch(out, '\n');
 	if (unmatched) {
-		strbuf_addstr(out, tr(lang, "未命中任何岗位或人才的关键词：", "Keywords that matched nothing: "));
+		strbuf_addstr(out, render_audit_unmatched(lang));
 		size_t shown = 0;
 		for (size_t i = 0; i < a->n; i++) {
 			const struct keyword_audit_row *r = &a->rows[i];
