@@ -698,15 +698,18 @@ static void md_quality(const struct report_model *m, enum render_lang lang, stru
 			       tr(lang, "薪资不合理", "Salary implausible"),
 			       tr(lang, "薪资无法解析", "Salary unparsed"),
 			       tr(lang, "时段外", "Outside periods") };
-	md_header(out, cols, 10, 1);
-	const struct quality *q = &m->quality;
-	md_quality_row(out, tr(lang, "岗位 postings", "postings"), &q->postings, true, false);
-	md_quality_row(out, tr(lang, "投递 applications", "applications"), &q->applications, false,
-		       true);
-	md_quality_row(out, tr(lang, "人才 talents", "talents"), &q->talents, false, false);
-	md_quality_row(out, tr(lang, "内容 posts", "posts"), &q->posts, false, false);
-	md_quality_row(out, tr(lang, "企业 companies", "companies"), &q->companies, false, false);
-	strbuf_addch(out, '\n');
+	if (render_has_market(m)) { /* a survey alone: no table of dashes */
+		md_header(out, cols, 10, 1);
+		const struct quality *q = &m->quality;
+		md_quality_row(out, tr(lang, "岗位 postings", "postings"), &q->postings, true, false);
+		md_quality_row(out, tr(lang, "投递 applications", "applications"), &q->applications,
+			       false, true);
+		md_quality_row(out, tr(lang, "人才 talents", "talents"), &q->talents, false, false);
+		md_quality_row(out, tr(lang, "内容 posts", "posts"), &q->posts, false, false);
+		md_quality_row(out, tr(lang, "企业 companies", "companies"), &q->companies, false,
+			       false);
+		strbuf_addch(out, '\n');
+	}
 	if (m->survey) {
 		const struct survey_quality *sq = &m->survey->quality;
 		strbuf_addf(out, "%s", tr(lang, "调研问卷：行数 ", "Survey responses: rows "));
@@ -737,9 +740,11 @@ static void md_list(struct strbuf *out, const struct name_list *l, const char *s
 	}
 }
 
-static void md_method(const struct report_model *m, enum render_lang lang, struct strbuf *out)
+/* The method's market settings: the domain, its keywords, coefficients,
+ * periods and list lengths, one item a line. */
+static void md_method_market(const struct report_model *m, enum render_lang lang,
+			     struct strbuf *out)
 {
-	strbuf_addf(out, "## %s\n\n", tr(lang, "研究方法", "Method"));
 	strbuf_addf(out, "- %s", tr(lang, "领域：", "Domain: "));
 	md_text(out, m->domain_name);
 	strbuf_addf(out, "\n- %s", tr(lang, "筛选标准（岗位的标题、类别、标签或描述，人才的标题、标签或履历中带有如下关键词之一）：",
@@ -783,7 +788,15 @@ static void md_method(const struct report_model *m, enum render_lang lang, struc
 		    m->min_group);
 	strbuf_addf(out, "\n- %s%d", tr(lang, "人才城市榜单长度：TOP", "Talent cities: top "),
 		    m->top_cities);
-	strbuf_addf(out, "\n- %s", tr(lang, "小样本规则：", "Small cells: "));
+	strbuf_addch(out, '\n');
+}
+
+static void md_method(const struct report_model *m, enum render_lang lang, struct strbuf *out)
+{
+	strbuf_addf(out, "## %s\n\n", tr(lang, "研究方法", "Method"));
+	if (render_has_market(m))
+		md_method_market(m, lang, out);
+	strbuf_addf(out, "- %s", tr(lang, "小样本规则：", "Small cells: "));
 	struct strbuf rule = STRBUF_INIT;
 	render_suppression_rule(m, lang, &rule);
 	render_add_md(out, strbuf_str(&rule));
@@ -905,16 +918,17 @@ void render_markdown(const struct report_model *m, enum render_lang lang, struct
 	render_add_md(out, m->domain_name ? m->domain_name : "");
 	strbuf_addf(out, "%s\n\n", tr(lang, "人才报告", " talent report"));
 
-	strbuf_addf(out, "## %s\n\n", tr(lang, "人才供需", "Talent supply and demand"));
-	md_findings(m, "supply", lang, out);
-	md_findings(m, "employers", lang, out);
-	md_findings(m, "education", lang, out);
-	md_months(m, lang, out);
-	for (size_t i = 0; i < m->nperiods; i++)
-		md_period(m, &m->periods[i], lang, out);
-
-	md_cities(m, lang, out);
-	md_companies(m, lang, out);
+	if (render_has_market(m)) { /* a survey alone has no market part */
+		strbuf_addf(out, "## %s\n\n", tr(lang, "人才供需", "Talent supply and demand"));
+		md_findings(m, "supply", lang, out);
+		md_findings(m, "employers", lang, out);
+		md_findings(m, "education", lang, out);
+		md_months(m, lang, out);
+		for (size_t i = 0; i < m->nperiods; i++)
+			md_period(m, &m->periods[i], lang, out);
+		md_cities(m, lang, out);
+		md_companies(m, lang, out);
+	}
 	md_survey(m, lang, out);
 	md_quality(m, lang, out);
 	md_method(m, lang, out);

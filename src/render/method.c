@@ -7,6 +7,12 @@
 
 #include "render/fmt.h"
 
+bool render_has_market(const struct report_model *m)
+{
+	return m->has_postings || m->has_applications || m->has_talents || m->has_posts ||
+	       m->has_companies || !m->survey;
+}
+
 bool render_method_has_postings(const struct report_model *m)
 {
 	return m->quality.postings.present;

@@ -14,6 +14,12 @@
 #include "render/render.h"
 #include "util/strbuf.h"
 
+/* Whether the report has its market parts (人才供需, 企业布局, the market's
+ * method and quality rows): some market table, or no survey either (a report
+ * of nothing keeps its market skeleton).  A survey alone has none, so no
+ * empty part prints. */
+bool render_has_market(const struct report_model *m);
+
 /* Whether the report has the postings lines below (the postings table). */
 bool render_method_has_postings(const struct report_model *m);
 /* "重复发布：…": the rule (the model's repost_rule when given), and postings
