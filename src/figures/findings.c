@@ -1797,6 +1797,8 @@ static void rule_education(struct fb *b)
 	 * else the percentage */
 	if (!say_tenths(b, &b->head, s))
 		pct(&b->head, s);
+	else if (b->lang == LANG_EN && b->head.buf[0] >= 'a' && b->head.buf[0] <= 'z')
+		b->head.buf[0] = (char)(b->head.buf[0] - 'a' + 'A'); /* "Nearly 30% of …" */
 	put(b, &b->head, "新发岗位要求硕博学历", " of new postings ask for a master's or doctorate");
 	if (has_base) {
 		put(b, &b->head, "，", ", ");

@@ -862,11 +862,11 @@ static void tenths_bands(void **state)
 		double share;
 		const char *zh, *en;
 	} cases[] = {
-		{ 0.095, "近1成", "nearly 10%" },   /* 9.5: 0.5 below 10 */
+		{ 0.095, "近1成", "Nearly 10%" },   /* 9.5: 0.5 below 10 */
 		{ 0.10, "1成", "10%" },             /* prints 10.00 % */
-		{ 0.104, "超1成", "over 10%" },     /* 10.4: 0.4 above */
+		{ 0.104, "超1成", "Over 10%" },     /* 10.4: 0.4 above */
 		{ 0.089, "8.90%", "8.90%" },        /* 1.1 below: no band */
-		{ 0.2966, "近3成", "nearly 30%" },  /* 0.34 below 30 */
+		{ 0.2966, "近3成", "Nearly 30%" },  /* 0.34 below 30 */
 		{ 0.955, "95.50%", "95.50%" },      /* 10成 is not said */
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
