@@ -131,7 +131,9 @@ report_cmd() { # report_cmd DATA OUTDIR THREADS
 	1core) th=(--threads 1) pin=(taskset -c 0) ;;
 	*) th=(--threads "$3") ;;
 	esac
-	echo "${pin[@]}" "$TS" report "$1" -o "$2" --config "$1/talentscope.conf" "${th[@]}"
+	# the table sets link the dataset's files in: --follow-symlinks
+	echo "${pin[@]}" "$TS" report "$1" -o "$2" --config "$1/talentscope.conf" \
+		--follow-symlinks "${th[@]}"
 }
 
 ensure_peer() {

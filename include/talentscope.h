@@ -41,10 +41,11 @@ struct ts_error {
 const char *ts_strerror(enum ts_status status);
 
 /* Options of a report run (opaque).  Keys are the long flag names of
- * `talentscope report`: period, keywords, content-keywords, coef, top,
- * min-group, min-cell-postings, min-cell-companies, min-survey-cell, map, date,
- * encoding, roles, output; a repeatable key (period, map,
- * date, coef) accumulates. */
+ * `talentscope report` but output and config (which belong to the command
+ * line): the rows of src/engine/option_table.h, each with its value's form
+ * and one line of help (`talentscope help report` lists them).  A repeatable
+ * key (period, map, split-company-info, date, segments; coef, name by name)
+ * accumulates; another key set again replaces its value. */
 typedef struct ts_options ts_options;
 
 ts_options *ts_options_new(void);
@@ -54,7 +55,9 @@ enum ts_status ts_options_set(ts_options *opts, const char *key, const char *val
 /* Reads `key = value` lines (# comments) from a config file. */
 enum ts_status ts_options_load(ts_options *opts, const char *path, struct ts_error *err);
 
-/* Reads the dataset folder and writes the report into outdir. */
+/* Reads the dataset folder and writes the report into outdir.  An option
+ * naming a column or table the dataset lacks (--map, --split-company-info,
+ * --date) is TS_EUSAGE, found before anything is read or written. */
 enum ts_status ts_report(const char *dataset, const char *outdir, const ts_options *opts,
 			 struct ts_error *err);
 

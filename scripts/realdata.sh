@@ -4,7 +4,8 @@
 # the cleaners and the role taxonomy recognised and how many reposts were
 # found.  Every number is read back from the run's report.json
 # (quality.postings), so this measures what a user's report shows.  The files
-# are linked (by absolute path) into a temporary dataset, never copied.
+# are linked (by absolute path) into a temporary dataset, never copied: links
+# out of the dataset folder are refused unless --follow-symlinks, given here.
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -55,7 +56,8 @@ measure() {
 	fi
 	mkdir -p "$tmp/$name/data"
 	ln -s "$real/$file" "$tmp/$name/data/postings.csv"
-	if ! "$bin" report "$tmp/$name/data" -o "$tmp/$name/report" "$@" 2>"$tmp/$name/err"; then
+	if ! "$bin" report "$tmp/$name/data" -o "$tmp/$name/report" --follow-symlinks "$@" \
+		2>"$tmp/$name/err"; then
 		echo "$name: talentscope report failed: $(cat "$tmp/$name/err")"
 		status=1
 		return
@@ -83,5 +85,6 @@ measure lagou lagou_dataanalyst/lagou.csv --date postings=2019-07-10 \
 	--map tags=positionLables
 measure glassdoor glassdoor_ds_jobs/glassdoor_jobs.csv --date postings=2020-06-01
 echo "(shares over non-empty fields; salaries over those not empty, 面议 or a missing marker;"
-echo " roles over all accepted postings; reposts: same company, title and city within 60 days)"
+echo " roles over all accepted postings; reposts: the same job content within 60 days,"
+echo " --repost-key company,title,city,salary,education,experience,description)"
 exit $status

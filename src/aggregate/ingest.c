@@ -30,6 +30,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "aggregate/companies.h"
 #include "aggregate/idset.h"
 #include "aggregate/reposts.h"
 #include "clean/city.h"
@@ -45,71 +46,21 @@
 /* Openings above this are taken as a typo rather than a real head count. */
 #define OPENINGS_MAX 10000
 
-enum verdict { VERDICT_ACCEPT, VERDICT_REJECT, VERDICT_DUPLICATE };
-
-typedef enum verdict (*row_judge)(void *state, const struct row *row, char *reason,
-				  size_t reason_cap);
-
-static enum ts_status ingest_table(const struct ingest_context *ctx, enum table_kind kind,
-				   struct table_quality *q, row_judge judge, void *state,
-				   struct ts_error *err)
+/* A row's date judged: NULL when it is usable, else the reason's verdict
+ * (not a date; a date outside clean/date.h's plausible window). */
+static const char *date_verdict(bool parsed, struct date d)
 {
-	struct table_reader *reader = NULL;
-	enum ts_status st = table_open(&reader, ctx->dataset, kind, ctx->read, err);
-	if (st != TS_OK || !reader)
-		return st;
-	q->present = true;
-	const char *table = table_schemas[kind].name;
-	char reason[256];
-	for (;;) {
-		struct row row;
-		const char *read_reason = NULL;
-		enum row_result res = table_next(reader, &row, &read_reason, err);
-		if (res == ROW_EOF)
-			break;
-		if (res == ROW_FATAL) {
-			st = err->status != TS_OK ? err->status : TS_EDATA;
-			goto close_reader;
-		}
-		q->rows++;
-		if (res == ROW_REJECT) {
-			q->rejected++;
-			rejects_add(ctx->rejects, table, row.file, row.line,
-				    read_reason ? read_reason : "unreadable row");
-			continue;
-		}
-		switch (judge(state, &row, reason, sizeof(reason))) {
-		case VERDICT_ACCEPT:
-			q->accepted++;
-			break;
-		case VERDICT_DUPLICATE:
-			q->duplicates++;
-			break;
-		case VERDICT_REJECT:
-			q->rejected++;
-			rejects_add(ctx->rejects, table, row.file, row.line, reason);
-			break;
-		}
-	}
-close_reader:
-	table_close(reader);
-	return st;
+	return !parsed ? "bad" : !date_plausible(d) ? "implausible" : NULL;
 }
 
-/* "bad posted date 'xyz'", the value cut to keep rejects.csv readable. */
-static void reason_bad_value(char *reason, size_t cap, const char *what, struct slice value)
+static const char *parse_month(struct slice text, int *month)
 {
-	int shown = value.len > 40 ? 40 : (int)value.len;
-	snprintf(reason, cap, "bad %s '%.*s'", what, shown, value.ptr ? value.ptr : "");
-}
-
-static bool parse_month(struct slice text, int *month)
-{
-	struct date d;
-	if (!date_parse_fast(text, &d) && !date_parse(text, &d))
-		return false;
-	*month = date_month_index(d);
-	return true;
+	struct date d = { 0, 0, 0 };
+	bool parsed = date_parse_fast(text, &d) || date_parse(text, &d);
+	const char *verdict = date_verdict(parsed, d);
+	if (!verdict)
+		*month = date_month_index(d);
+	return verdict;
 }
 
 
@@ -178,118 +129,6 @@ static enum salary_status posting_salary(const struct ingest_context *ctx, struc
 	sal->basis = sal->min == sal->max ? SALARY_SINGLE : SALARY_RANGE;
 	return salary_check(sal, ctx->salary);
 }
-
-/* ---- reposts ---- */
-
-/* Days since 1970-01-01 of a calendar day (Howard Hinnant's days_from_civil). */
-static long day_number(struct date d)
-{
-	long y = d.year - (d.month <= 2);
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long mp = (d.month + 9) % 12;
-	long doy = (153 * mp + 2) / 5 + d.day - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static bool is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* A company name without the rating Glassdoor appends on a line of its own
- * (`Tecolote Research\n3.8` → `Tecolote Research`), trimmed. */
-static struct slice company_name(struct slice s)
-{
-	s = slice_trim(s);
-	size_t i = s.len;
-	while (i > 0 && (is_digit((unsigned char)s.ptr[i - 1]) || s.ptr[i - 1] == '.'))
-		i--;
-	if (i < s.len && i > 0 && (s.ptr[i - 1] == '\n' || s.ptr[i - 1] == '\r') &&
-	    is_digit((unsigned char)s.ptr[i]))
-		s = slice_trim(slice_make(s.ptr, i));
-	return s;
-}
-
-/* ---- keyword audit ---- */
-
-void keyword_tally_init(struct keyword_tally *t, const struct keyword_list *list)
-{
-	memset(t, 0, sizeof(*t));
-	t->n = list->n;
-	t->words = (const char *const *)list->words;
-	t->entries = xcalloc(t->n ? t->n : 1, sizeof(*t->entries));
-}
-
-void keyword_tally_release(struct keyword_tally *t)
-{
-	free(t->entries);
-	arena_release(&t->arena);
-	memset(t, 0, sizeof(*t));
-}
-
-static bool is_continuation(unsigned char c)
-{
-	return (c & 0xC0) == 0x80;
-}
-
-void keyword_snippet(struct slice text, size_t at, size_t len, size_t radius,
-		     struct strbuf *out)
-{
-	size_t from = at, to = at + len;
-	for (size_t k = 0; k < radius && from > 0; k++) {
-		from--;
-		for (int c = 0; c < 3 && from > 0 && is_continuation((unsigned char)text.ptr[from]); c++)
-			from--;
-	}
-	for (size_t k = 0; k < radius && to < text.len; k++) {
-		to++;
-		for (int c = 0; c < 3 && to < text.len && is_continuation((unsigned char)text.ptr[to]); c++)
-			to++;
-	}
-	if (from > 0)
-		strbuf_addstr(out, "…");
-	bool space = false, any = false;
-	for (size_t i = from; i < to; i++) {
-		unsigned char c = (unsigned char)text.ptr[i];
-		if (ascii_space(c)) {
-			space = any;
-			continue;
-		}
-		if (space)
-			strbuf_addch(out, ' ');
-		space = false;
-		any = true;
-		strbuf_addch(out, (char)c);
-	}
-	if (to < text.len)
-		strbuf_addstr(out, "…");
-}
-
-/* Where word occurs first in text, Latin letters in any case; text.len when
- * nowhere (the set found it, so only a different folding could miss). */
-static size_t find_folded(struct slice text, const char *word)
-{
-	size_t n = strlen(word);
-	for (size_t i = 0; i + n <= text.len; i++) {
-		size_t j = 0;
-		while (j < n) {
-			unsigned char a = (unsigned char)text.ptr[i + j], b = (unsigned char)word[j];
-			if (a >= 'A' && a <= 'Z')
-				a = (unsigned char)(a - 'A' + 'a');
-			if (b >= 'A' && b <= 'Z')
-				b = (unsigned char)(b - 'A' + 'a');
-			if (a != b)
-				break;
-			j++;
-		}
-		if (j == n)
-			return i;
-	}
-	return text.len;
-}
-
 
 /* ---- parts: read by workers, applied in order ---- */
 
@@ -1053,7 +892,7 @@ static void posting_domain(struct pipeline *p, struct worker *w, struct part_out
 	if (atomic_load_explicit(&p->tally_full[k], memory_order_relaxed))
 		return;
 	struct slice text = row->field[fields[f]];
-	size_t at = find_folded(text, t->words[k]);
+	size_t at = keyword_find_folded(text, t->words[k]);
 	if (at == text.len)
 		return;
 	strbuf_reset(&w->buf);
@@ -1065,16 +904,18 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 			  const struct row *row)
 {
 	const struct ingest_context *ctx = p->ctx;
-	struct date date;
-	if (!worker_date(w, row->field[POSTING_POSTED], &date)) {
-		reason_bad_value(w->reason, sizeof(w->reason), "posted date",
-				 row->field[POSTING_POSTED]);
+	struct date date = { 0, 0, 0 };
+	bool parsed = worker_date(w, row->field[POSTING_POSTED], &date);
+	const char *verdict = date_verdict(parsed, date);
+	if (verdict) {
+		rejects_value_reason(w->reason, sizeof(w->reason), verdict, "posted date",
+				     row->field[POSTING_POSTED], slice_make(NULL, 0));
 		rec_reject(out, row->line, w->reason);
 		return;
 	}
 	struct rec *r = rec_add(out, REC_ROW, row->line);
 	r->month = date_month_index(date);
-	r->day = (int32_t)day_number(date);
+	r->day = (int32_t)date_day_number(date);
 	struct slice id = row->field[POSTING_ID];
 	rec_set_id(out, r, id);
 	/* A salary memo of thousands of texts misses the cache: its slot is
@@ -1098,9 +939,10 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 		if (!industry_name.len)
 			industry_name = info.industry;
 	}
-	struct slice company = company_name(row->field[POSTING_COMPANY]);
+	struct slice company = company_table_resolve(ctx->companies,
+						     company_name_clean(row->field[POSTING_COMPANY]));
 	if (ctx->repost_days > 0)
-		r->job = repost_job(&w->buf, company, row->field[POSTING_TITLE], city);
+		r->job = repost_posting_job(&w->buf, ctx->repost_key, row, company);
 
 	posting_domain(p, w, out, row, r);
 	struct salary sal;
@@ -1421,9 +1263,11 @@ static void judge_application(struct pipeline *p, struct worker *w, struct part_
 {
 	struct table_quality *q = &out->q;
 	int month;
-	if (!parse_month(row->field[APPLICATION_APPLIED], &month)) {
-		reason_bad_value(w->reason, sizeof(w->reason), "applied date",
-				 row->field[APPLICATION_APPLIED]);
+	const char *verdict = parse_month(row->field[APPLICATION_APPLIED], &month);
+	if (verdict) {
+		rejects_value_reason(w->reason, sizeof(w->reason), verdict, "applied date",
+				     row->field[APPLICATION_APPLIED],
+				     row->field[APPLICATION_TALENT_ID]); /* never echoed */
 		rec_reject(out, row->line, w->reason);
 		return;
 	}
@@ -1557,8 +1401,10 @@ static void judge_post(struct pipeline *p, struct worker *w, struct part_out *ou
 		       const struct row *row)
 {
 	int month;
-	if (!parse_month(row->field[POST_CREATED], &month)) {
-		reason_bad_value(w->reason, sizeof(w->reason), "created date", row->field[POST_CREATED]);
+	const char *verdict = parse_month(row->field[POST_CREATED], &month);
+	if (verdict) {
+		rejects_value_reason(w->reason, sizeof(w->reason), verdict, "created date",
+				     row->field[POST_CREATED], slice_make(NULL, 0));
 		rec_reject(out, row->line, w->reason);
 		return;
 	}
@@ -1614,46 +1460,3 @@ enum ts_status ingest_posts(const struct ingest_context *ctx, struct cube *cube,
 	return ingest_keyed(ctx, cube, TABLE_POSTS, &ctx->quality->posts, judge_post, apply_posts,
 			    err);
 }
-
-/* ---- companies ---- */
-
-struct companies_state {
-	struct company_table *table;
-	struct dict names;
-};
-
-static enum verdict judge_company(void *state, const struct row *row, char *reason,
-				  size_t reason_cap)
-{
-	(void)reason;
-	(void)reason_cap;
-	struct companies_state *s = state;
-	uint32_t n = (uint32_t)s->names.n;
-	if (dict_intern(&s->names, row->field[COMPANY_NAME]) < n)
-		return VERDICT_DUPLICATE;
-	struct company_table *t = s->table;
-	GROW(t->rows, t->cap, t->n + 1);
-	struct company_entry *e = &t->rows[t->n++];
-	for (int f = 0; f < COMPANY_FIELD_COUNT; f++)
-		e->field[f] = arena_strndup(&t->arena, row->field[f].ptr, row->field[f].len);
-	return VERDICT_ACCEPT;
-}
-
-enum ts_status ingest_companies(const struct ingest_context *ctx, struct company_table *out,
-				struct ts_error *err)
-{
-	struct companies_state s = { .table = out };
-	dict_init(&s.names);
-	enum ts_status st = ingest_table(ctx, TABLE_COMPANIES, &ctx->quality->companies,
-					 judge_company, &s, err);
-	dict_release(&s.names);
-	return st;
-}
-
-void company_table_release(struct company_table *t)
-{
-	arena_release(&t->arena);
-	free(t->rows);
-	memset(t, 0, sizeof(*t));
-}
-

@@ -18,6 +18,7 @@ const struct quality_counter quality_counters[] = {
 	C("accepted", ALL, accepted),
 	C("rejected", ALL, rejected),
 	C("duplicates", ROWS, duplicates),
+	C("files_skipped", ROWS, files_skipped),
 	C("salary_unknown", T_(POSTINGS), salary_unknown),
 	C("salary_implausible", T_(POSTINGS), salary_implausible),
 	C("salary_unparsed", T_(POSTINGS), salary_unparsed),

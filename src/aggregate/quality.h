@@ -19,6 +19,8 @@ struct table_quality {
 	long long salary_unknown, salary_implausible, salary_unparsed; /* postings */
 	long long openings_invalid; /* postings whose openings was no integer ≥ 1 (1 used) */
 	long long date_out_of_range; /* accepted rows dated outside every period */
+	long long files_skipped;    /* entries named like the table's files that are no
+				       regular file (a FIFO, a folder, a dangling link) */
 	long long domain;           /* accepted rows in the domain (postings, talents) or
 				       holding a content keyword (posts); postings: reposts
 				       excluded */

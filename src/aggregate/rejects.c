@@ -1,10 +1,13 @@
 /*
  * rejects.csv: one line per rejected row (table, file, line, reason), quoted
  * per RFC 4180 so that file names and reasons with commas stay one field.
+ * A reason that quotes a cell's value is made here too, so that the rule of
+ * which values may be echoed is written once.
  */
 #include "aggregate/rejects.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +58,18 @@ void rejects_add(struct rejects *r, const char *table, const char *file, long li
 	fprintf(r->file, ",%ld,", line);
 	csv_field(r->file, reason);
 	fputc('\n', r->file);
+}
+
+void rejects_value_reason(char *reason, size_t cap, const char *verdict, const char *what,
+			  struct slice value, struct slice personal)
+{
+	if (personal.len && value.len == personal.len &&
+	    memcmp(value.ptr, personal.ptr, value.len) == 0) {
+		snprintf(reason, cap, "%s %s (value withheld: a person's id)", verdict, what);
+		return;
+	}
+	int shown = value.len > 40 ? 40 : (int)value.len;
+	snprintf(reason, cap, "%s %s '%.*s'", verdict, what, shown, value.ptr ? value.ptr : "");
 }
 
 enum ts_status rejects_close(struct rejects *r, struct ts_error *err)

@@ -28,11 +28,28 @@ struct date {
  * out is written only on success. */
 bool date_parse(struct slice text, struct date *out);
 
+/* Whether a parsed date is plausible for a row: 1970-01-01 .. 2100-12-31.
+ * The parser takes years 1900..2999 (a cell that is no date fails it); a
+ * row dated outside this window is rejected where rows are judged, so that
+ * one posting dated 2999 cannot stretch every monthly series and default
+ * period to it. */
+#define DATE_PLAUSIBLE_FIRST_YEAR 1970
+#define DATE_PLAUSIBLE_LAST_YEAR 2100
+static inline bool date_plausible(struct date d)
+{
+	return d.year >= DATE_PLAUSIBLE_FIRST_YEAR && d.year <= DATE_PLAUSIBLE_LAST_YEAR;
+}
+
 /* Months since year 0: year * 12 + month - 1, so consecutive months differ by 1. */
 static inline int date_month_index(struct date d)
 {
 	return d.year * 12 + d.month - 1;
 }
+
+/* Days since 1970-01-01 of a proleptic Gregorian day (H. Hinnant's
+ * days_from_civil); negative before 1970.  The inverse of the day count
+ * that epoch seconds are read through. */
+long date_day_number(struct date d);
 
 /* Writes "YYYY-MM" of a month index into buf (at least 8 bytes). */
 void month_format(int month_index, char *buf);

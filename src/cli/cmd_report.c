@@ -1,65 +1,106 @@
 /*
  * `talentscope report`: flags become option key/values (the same keys as a
- * config file); the engine does the rest.
+ * config file); the engine does the rest.  The flags and their usage text
+ * are the engine's option table, so a new option needs no change here.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "engine/option_table.h"
+
+/* The usage text and the getopt table come from the option table
+ * (engine/option_table.h): a row's name, arg, group and help.  The usage
+ * lists the rows group by group, in table order within a group: each
+ * section keeps the rows of its group (IN_<GROUP> passes its text, the
+ * others drop theirs). */
+#define SEP_TEXT " "
+#define SEP_INT " "
+#define SEP_NUMBER " "
+#define SEP_FLAG "" /* --follow-symlinks[=yes|no] */
+#define SEP_LIST " "
+#define SEP_CUSTOM " "
+#define USAGE_ROW(name, sep, arg, help) "  --" name sep arg "\n        " help "\n"
+#define X(name, kind, field, dflt, check, arg, group, help)                                   \
+	IN_##group(USAGE_ROW(name, SEP_##kind, arg, help))
+#define IN_INPUT(text)
+#define IN_DOMAIN(text)
+#define IN_PERIODS(text)
+#define IN_RULES(text)
+#define IN_PRIVACY(text)
+#define IN_OUTPUT(text)
+#define IN_SPEED(text)
 
 const char cmd_report_usage[] =
-	"usage: talentscope report DATASET [-o OUTDIR] [--period NAME=YYYY-MM..YYYY-MM]...\n"
-	"                          [--keywords FILE] [--content-keywords FILE] [--roles FILE]\n"
-	"                          [--coef postings=X,applications=Y,content=Z,roles=R,...]\n"
-	"                          [--top N] [--min-group N] [--top-cities N] [--map FIELD=COLUMN]...\n"
-	"                          [--date TABLE=YYYY-MM-DD] [--encoding NAME] [--config FILE]\n"
-	"                          [--domain NAME] [--segments Q1,Q2] [--lang zh|en]\n"
-	"                          [--workdays N] [--hours-per-day N] [--usd-rate N]\n"
-	"                          [--min-cell-postings K] [--min-cell-companies K] [--min-survey-cell N]\n"
-	"                          [--repost-days N] [--split-company-info COLUMN]\n"
-	"                          [--lead-factor X] [--flat-band PCT] [--small-change PCT]\n"
-	"                          [--jump-pct PCT] [--times-min X] [--streak N] [--min-base N]\n"
-	"                          [--min-z Z] [--threads N|auto] [--checksum xxh128|sha256]\n";
+	"usage: talentscope report DATASET [-o OUTDIR] [--config FILE] [--OPTION VALUE]...\n"
+	"\n"
+	"Writes the report of DATASET into OUTDIR (default report/).  Every option is also\n"
+	"a config file key: a line `OPTION = VALUE` of the --config FILE, which flags override.\n"
+#undef IN_INPUT
+#define IN_INPUT(text) text
+	"\ninput:\n" TS_OPTION_TABLE(X)
+#undef IN_INPUT
+#define IN_INPUT(text)
+#undef IN_DOMAIN
+#define IN_DOMAIN(text) text
+	"\ndomain:\n" TS_OPTION_TABLE(X)
+#undef IN_DOMAIN
+#define IN_DOMAIN(text)
+#undef IN_PERIODS
+#define IN_PERIODS(text) text
+	"\nperiods:\n" TS_OPTION_TABLE(X)
+#undef IN_PERIODS
+#define IN_PERIODS(text)
+#undef IN_RULES
+#define IN_RULES(text) text
+	"\nrules:\n" TS_OPTION_TABLE(X)
+#undef IN_RULES
+#define IN_RULES(text)
+#undef IN_PRIVACY
+#define IN_PRIVACY(text) text
+	"\nprivacy:\n" TS_OPTION_TABLE(X)
+#undef IN_PRIVACY
+#define IN_PRIVACY(text)
+#undef IN_OUTPUT
+#define IN_OUTPUT(text) text
+	"\noutput:\n" TS_OPTION_TABLE(X)
+#undef IN_OUTPUT
+#define IN_OUTPUT(text)
+#undef IN_SPEED
+#define IN_SPEED(text) text
+	"\nspeed:\n" TS_OPTION_TABLE(X)
+#undef IN_SPEED
+#define IN_SPEED(text)
+	;
 
+#undef X
+#undef USAGE_ROW
+#undef IN_INPUT
+#undef IN_DOMAIN
+#undef IN_PERIODS
+#undef IN_RULES
+#undef IN_PRIVACY
+#undef IN_OUTPUT
+#undef IN_SPEED
+
+/* -o, --config and --help are the command line's own; every other flag is
+ * an option of the engine, set by name. */
+#define ARG_TEXT required_argument
+#define ARG_INT required_argument
+#define ARG_NUMBER required_argument
+#define ARG_FLAG optional_argument /* bare: yes */
+#define ARG_LIST required_argument
+#define ARG_CUSTOM required_argument
+#define X(name, kind, field, dflt, check, arg, group, help) { name, ARG_##kind, NULL, 0 },
 static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },
-	{ "period", required_argument, NULL, 0 },
-	{ "keywords", required_argument, NULL, 0 },
-	{ "content-keywords", required_argument, NULL, 0 },
-	{ "roles", required_argument, NULL, 0 },
-	{ "coef", required_argument, NULL, 0 },
-	{ "top", required_argument, NULL, 0 },
-	{ "min-group", required_argument, NULL, 0 },
-	{ "top-cities", required_argument, NULL, 0 },
-	{ "map", required_argument, NULL, 0 },
-	{ "date", required_argument, NULL, 0 },
-	{ "encoding", required_argument, NULL, 0 },
 	{ "config", required_argument, NULL, 'c' },
-	{ "domain", required_argument, NULL, 0 },
-	{ "segments", required_argument, NULL, 0 },
-	{ "lang", required_argument, NULL, 0 },
-	{ "workdays", required_argument, NULL, 0 },
-	{ "hours-per-day", required_argument, NULL, 0 },
-	{ "usd-rate", required_argument, NULL, 0 },
-	{ "min-cell-postings", required_argument, NULL, 0 },
-	{ "min-cell-companies", required_argument, NULL, 0 },
-	{ "min-survey-cell", required_argument, NULL, 0 },
-	{ "repost-days", required_argument, NULL, 0 },
-	{ "split-company-info", required_argument, NULL, 0 },
-	{ "lead-factor", required_argument, NULL, 0 },
-	{ "flat-band", required_argument, NULL, 0 },
-	{ "small-change", required_argument, NULL, 0 },
-	{ "jump-pct", required_argument, NULL, 0 },
-	{ "times-min", required_argument, NULL, 0 },
-	{ "streak", required_argument, NULL, 0 },
-	{ "min-base", required_argument, NULL, 0 },
-	{ "min-z", required_argument, NULL, 0 },
-	{ "threads", required_argument, NULL, 0 },
-	{ "checksum", required_argument, NULL, 0 },
 	{ "help", no_argument, NULL, 'h' },
+	TS_OPTION_TABLE(X)
 	{ NULL, 0, NULL, 0 },
 };
+#undef X
 
 int cmd_report(int argc, char **argv)
 {
@@ -94,7 +135,9 @@ int cmd_report(int argc, char **argv)
 			fputs(cmd_report_usage, stdout);
 			goto free_options;
 		case 0:
-			if (ts_options_set(opts, long_options[index].name, optarg, &err) != TS_OK) {
+			/* A flag without a value (--follow-symlinks) says yes. */
+			if (ts_options_set(opts, long_options[index].name, optarg ? optarg : "yes",
+					   &err) != TS_OK) {
 				msg_error(&err);
 				code = 2;
 				goto free_options;

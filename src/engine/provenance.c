@@ -25,6 +25,7 @@
 #include "read/source.h"
 #include "read/table.h"
 #include "util/error.h"
+#include "util/fs.h"
 #include "util/checksum.h"
 #include "util/xalloc.h"
 
@@ -51,9 +52,10 @@ struct provenance_job {
 static enum ts_status hash_file(const char *path, enum checksum_kind kind, long long *bytes,
 				char hex[CHECKSUM_HEX_MAX], struct ts_error *err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return error_set(err, TS_EIO, path, 0, "cannot open: %s", strerror(errno));
+	int fd;
+	enum ts_status open_st = fs_open_input(path, 0, TS_EIO, &fd, NULL, err);
+	if (open_st != TS_OK)
+		return open_st; /* a FIFO is refused, never waited on */
 	struct checksum sum;
 	checksum_init(&sum, kind);
 	enum { CHUNK = 1 << 20 }; /* a syscall per MB, not per 64 KB */

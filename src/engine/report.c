@@ -11,7 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "aggregate/companies.h"
 #include "aggregate/ingest.h"
+#include "aggregate/reposts.h"
 #include "engine/options.h"
 #include "engine/provenance.h"
 #include "figures/findings.h"
@@ -31,18 +33,46 @@
 /* Reads a whole (small) file: keyword lists, role rules. */
 static enum ts_status read_small_file(const char *path, struct strbuf *out, struct ts_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return error_set(err, TS_ECONFIG, path, 0, "cannot open: %s", strerror(errno));
-	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(out, buf, n);
-	bool failed = ferror(f);
-	fclose(f);
-	if (failed)
-		return error_set(err, TS_ECONFIG, path, 0, "cannot read: %s", strerror(errno));
-	return TS_OK;
+	return fs_read_small(path, TS_ECONFIG, out, NULL, err);
+}
+
+/* The option names of the lists, in the order of ts_options.list_line. */
+enum list_kind { LIST_KEYWORDS, LIST_CONTENT_KEYWORDS, LIST_ROLES };
+static const char *const list_option[3] = { "keywords", "content-keywords", "roles" };
+
+/*
+ * A keyword or role list that a config file names must lie (symbolic links
+ * resolved) in the config file's folder or in the dataset: a config handed
+ * over with a dataset must not make the report show the lines of any file
+ * the user can read (report.json lists the domain's keywords, the keyword
+ * audit every one of them).  Named on the command line, a list is the
+ * user's own choice.  A list that cannot be resolved is left to the read,
+ * which says why.
+ */
+static enum ts_status check_list_place(const ts_options *o, enum list_kind kind,
+				       const char *path, const char *dataset,
+				       struct ts_error *err)
+{
+	long line = o->list_line[kind];
+	if (!line || !o->config_path || !path)
+		return TS_OK;
+	char *real = fs_real(path);
+	if (!real)
+		return TS_OK;
+	char *config = fs_real(o->config_path), *root = fs_real(dataset);
+	char *slash = config ? strrchr(config, '/') : NULL;
+	if (slash) /* the config's folder ("/" for /x.conf) */
+		*(slash == config ? slash + 1 : slash) = '\0';
+	bool allowed = (config && fs_within(real, config)) || (root && fs_within(real, root));
+	free(real);
+	free(config);
+	free(root);
+	if (allowed)
+		return TS_OK;
+	return error_set(err, TS_ECONFIG, o->config_path, line,
+			 "%s file '%s' lies outside the config file's folder and the dataset; "
+			 "name it with --%s to use it",
+			 list_option[kind], path, list_option[kind]);
 }
 
 /* The text of a user's file, or of the built-in default. */
@@ -98,6 +128,122 @@ static enum ts_status write_file(const char *dir, const char *name, const struct
 	return st;
 }
 
+/*
+ * Refuses an input that resolves (symbolic links followed) outside the
+ * dataset folder, unless --follow-symlinks: a dataset handed over must not
+ * make the report read, and show, a file elsewhere on the machine
+ * (commentary/supply.md linked to /etc/hostname landed in report.html,
+ * survey/responses.csv linked to /etc/passwd became questions).  Every
+ * input a run reads from the dataset is checked: each table's files and
+ * shards (companies included), the survey's questions.json and responses,
+ * the commentary files.  The check is on the canonical path, on a
+ * path-component boundary (ds2/ is not inside ds/).  An input that cannot
+ * be resolved (a dangling link) is left to its reader, which reports it.
+ */
+static enum ts_status check_link(const char *root, const char *path, struct ts_error *err)
+{
+	char *real = fs_real(path);
+	bool outside = real && !fs_within(real, root);
+	free(real);
+	if (outside)
+		return error_set(err, TS_EDATA, path, 0,
+				 "a symbolic link out of the dataset folder; give --follow-symlinks "
+				 "to read it");
+	return TS_OK;
+}
+
+static enum ts_status check_table_links(const char *root, const char *dir, const char *table,
+					struct ts_error *err)
+{
+	struct table_files files;
+	enum ts_status st = table_files_find(dir, table, &files, err);
+	for (size_t i = 0; st == TS_OK && i < files.n; i++)
+		st = check_link(root, files.paths[i], err);
+	table_files_release(&files);
+	return st;
+}
+
+static enum ts_status check_links(const char *dataset, struct ts_error *err)
+{
+	char *root = fs_real(dataset);
+	if (!root)
+		return error_set(err, TS_EIO, dataset, 0, "cannot open dataset: %s", strerror(errno));
+	enum ts_status st = TS_OK;
+	for (int t = 0; st == TS_OK && t < TABLE_COUNT; t++)
+		st = check_table_links(root, dataset, table_schemas[t].name, err);
+	struct strbuf path = STRBUF_INIT;
+	strbuf_addf(&path, "%s/survey", dataset);
+	if (st == TS_OK)
+		st = check_table_links(root, path.buf, "responses", err);
+	if (st == TS_OK) {
+		strbuf_addstr(&path, "/questions.json");
+		st = check_link(root, path.buf, err);
+	}
+	for (size_t i = 0; st == TS_OK && i < findings_nsections; i++) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/commentary/%s.md", dataset, findings_sections[i]);
+		st = check_link(root, path.buf, err);
+	}
+	strbuf_release(&path);
+	free(root);
+	return st;
+}
+
+/* -o inside the dataset (or the dataset itself) is refused: the report's
+ * files would land among the tables (a tables/ folder of CSV files, a
+ * rejects.csv), and the next run would read them as data. */
+static enum ts_status check_outdir(const char *dataset, const char *outdir,
+				   struct ts_error *err)
+{
+	char *root = fs_real(dataset), *out = fs_real_future(outdir);
+	bool inside = root && out && fs_within(out, root);
+	free(root);
+	free(out);
+	if (inside)
+		return error_set(err, TS_EUSAGE, NULL, 0,
+				 "-o '%s' is inside the dataset '%s'; write the report outside it",
+				 outdir, dataset);
+	return TS_OK;
+}
+
+/*
+ * The entries named like a table's files that cannot be read (a FIFO, a
+ * folder, a dangling symbolic link, a link loop among a folder's shards):
+ * one rejects.csv line each (line 0: the whole file) and the table's
+ * quality.files_skipped, so that no file is left out silently.  Survey
+ * response shards go to rejects.csv (table "survey").
+ */
+static enum ts_status report_skipped_files(const char *dataset, struct rejects *rejects,
+					   struct quality *q, struct ts_error *err)
+{
+	_Static_assert(TABLE_COUNT == 5, "one quality per table, in table order");
+	struct table_quality *tq[TABLE_COUNT] = { &q->postings, &q->applications, &q->talents,
+						  &q->posts, &q->companies };
+	struct strbuf survey = STRBUF_INIT;
+	strbuf_addf(&survey, "%s/survey", dataset);
+	enum ts_status st = TS_OK;
+	for (int t = 0; st == TS_OK && t <= TABLE_COUNT; t++) {
+		bool is_survey = t == TABLE_COUNT;
+		struct table_files files;
+		struct skipped_files skipped = { 0 };
+		st = table_files_list(is_survey ? survey.buf : dataset,
+				      is_survey ? "responses" : table_schemas[t].name, &files,
+				      &skipped, err);
+		for (size_t i = 0; st == TS_OK && i < skipped.n; i++) {
+			rejects_add(rejects, is_survey ? "survey" : table_schemas[t].name,
+				    skipped.paths[i], 0, skipped.why[i]);
+			if (!is_survey) {
+				tq[t]->present = true;
+				tq[t]->files_skipped++;
+			}
+		}
+		table_files_release(&files);
+		skipped_files_release(&skipped);
+	}
+	strbuf_release(&survey);
+	return st;
+}
+
 /* True when the dataset holds a table or a survey; fills err otherwise. */
 static enum ts_status check_dataset(const char *dataset, struct ts_error *err)
 {
@@ -125,6 +271,24 @@ static enum ts_status check_dataset(const char *dataset, struct ts_error *err)
 	return error_set(err, TS_ENOTABLE, dataset, 0,
 			 "holds none of the tables (postings, applications, talents, posts, "
 			 "companies, survey/)");
+}
+
+/* A domain given by --keywords FILE alone is named for its file: the base
+ * name without its extension (`lists/python.txt` → python), so that its
+ * report is not titled 大模型.  A leading dot is part of the name. */
+static const char *domain_name(struct report_model *m, const ts_options *opts)
+{
+	if (opts->domain_name)
+		return opts->domain_name;
+	if (!opts->keywords_file)
+		return DEFAULT_DOMAIN;
+	const char *base = strrchr(opts->keywords_file, '/');
+	base = base ? base + 1 : opts->keywords_file;
+	const char *dot = strrchr(base, '.');
+	size_t len = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+	if (!len) /* a path ending in '/': nothing to name it by */
+		return DEFAULT_DOMAIN;
+	return arena_strndup(&m->arena, base, len);
 }
 
 static struct name_list model_names(struct report_model *m, const struct keyword_list *l)
@@ -213,6 +377,34 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	posting_index_init(&run.postings);
 
 	enum ts_status st = check_dataset(dataset, err);
+	/* Options naming a column or table the dataset lacks stop the run
+	 * before anything is read or written. */
+	if (st == TS_OK)
+		st = options_check_dataset(opts, dataset, err);
+	if (st == TS_OK)
+		st = check_outdir(dataset, outdir, err);
+	if (st == TS_OK && !opts->follow_symlinks)
+		st = check_links(dataset, err);
+	if (st == TS_OK)
+		st = check_list_place(opts, LIST_KEYWORDS, opts->keywords_file, dataset, err);
+	if (st == TS_OK)
+		st = check_list_place(opts, LIST_CONTENT_KEYWORDS, opts->content_keywords_file,
+				      dataset, err);
+	if (st == TS_OK)
+		st = check_list_place(opts, LIST_ROLES, opts->roles_file, dataset, err);
+	/* The lists first: provenance reads them again, and must not be the
+	 * first to meet one that is no regular file.  The heat of a custom
+	 * domain is its own keywords' (python posts, not 大模型 ones) unless
+	 * content keywords are given. */
+	const char *content_file = opts->content_keywords_file ? opts->content_keywords_file
+							       : opts->keywords_file;
+	if (st == TS_OK)
+		st = load_keywords(opts->keywords_file, "keywords.txt", &run.domain_list, &run.domain, err);
+	if (st == TS_OK)
+		st = load_keywords(content_file, "content_keywords.txt", &run.content_list,
+				   &run.content, err);
+	if (st == TS_OK)
+		st = load_roles(opts->roles_file, &run.roles, err);
 	/* The inputs' digests for provenance: on a thread beside the tables'
 	 * pass when there are threads to spare; else taken by the tables'
 	 * readers (the rest, small files, read again at the end). */
@@ -222,19 +414,14 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	struct provenance_job *prov = st == TS_OK ? provenance_start(dataset, opts, hash_on_thread)
 						  : NULL;
 	if (st == TS_OK)
-		st = load_keywords(opts->keywords_file, "keywords.txt", &run.domain_list, &run.domain, err);
-	if (st == TS_OK)
-		st = load_keywords(opts->content_keywords_file, "content_keywords.txt",
-				   &run.content_list, &run.content, err);
-	if (st == TS_OK)
-		st = load_roles(opts->roles_file, &run.roles, err);
-	if (st == TS_OK)
 		st = fs_mkdir_p(outdir, err);
 	struct strbuf rejects_path = STRBUF_INIT;
 	strbuf_addf(&rejects_path, "%s/rejects.csv", outdir);
 	if (st == TS_OK)
 		st = rejects_open(&run.rejects, rejects_path.buf, err);
 	strbuf_release(&rejects_path);
+	if (st == TS_OK)
+		st = report_skipped_files(dataset, run.rejects, &m->quality, err);
 	if (st != TS_OK)
 		goto release_run;
 
@@ -247,10 +434,23 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	for (int t = 0; t < TABLE_COUNT; t++)
 		read.default_date[t] = opts->default_date[t];
 	keyword_tally_init(&run.tally, &run.domain_list);
-	struct ingest_context ctx = { dataset, &read, run.domain, run.content, run.roles,
-				      &opts->salary, run.rejects, &m->quality,
-				      opts->repost_days, &run.tally, threads,
-				      hash_on_thread ? NULL : &read_digests, opts->checksum };
+	struct ingest_context ctx = {
+		.dataset = dataset,
+		.read = &read,
+		.domain = run.domain,
+		.content = run.content,
+		.roles = run.roles,
+		.salary = &opts->salary,
+		.rejects = run.rejects,
+		.quality = &m->quality,
+		.repost_days = opts->repost_days,
+		.repost_key = opts->repost_key,
+		.companies = &run.companies,
+		.tally = &run.tally,
+		.threads = threads,
+		.digests = hash_on_thread ? NULL : &read_digests,
+		.checksum_kind = opts->checksum,
+	};
 	st = ingest_all(&ctx, &run, err);
 	if (st == TS_OK) {
 		struct survey_options sopts = { opts->encoding, opts->nsegments,
@@ -264,7 +464,7 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	if (st != TS_OK)
 		goto release_run;
 
-	m->domain_name = opts->domain_name ? opts->domain_name : DEFAULT_DOMAIN;
+	m->domain_name = domain_name(m, opts);
 	m->keywords = model_names(m, &run.domain_list);
 	m->content_keywords = model_names(m, &run.content_list);
 	m->has_postings = m->quality.postings.present;

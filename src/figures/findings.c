@@ -20,7 +20,10 @@
 #include <string.h>
 
 #include "figures/survey.h"
+#include <sys/stat.h>
+
 #include "util/error.h"
+#include "util/fs.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -432,27 +435,9 @@ static void say_ratio_reading(struct fb *b, struct strbuf *sb, double ratio, boo
 
 /* ---- monthly series ---- */
 
-static double series_value(const struct month_figures *f, enum series s)
-{
-	switch (s) {
-	case SERIES_RECRUITMENT_INDEX:
-		return f->recruitment_index;
-	case SERIES_AVG_SALARY:
-		return f->avg_salary;
-	case SERIES_CONTENT_HEAT_INDEX:
-		return f->content_heat_index;
-	case SERIES_SUPPLY_DEMAND_RATIO:
-		return f->supply_demand_ratio;
-	case SERIES_APPLICATION_INDEX:
-		return f->application_index;
-	default:
-		return NAN;
-	}
-}
-
 static int series_decimals(enum series s)
 {
-	return s == SERIES_AVG_SALARY ? 0 : 2;
+	return series_defs[s].decimals;
 }
 
 /* Whether month f has data for series s: postings for the indices of
@@ -481,7 +466,7 @@ static bool month_has_data(const struct month_figures *f, enum series s)
 static double val(const struct fb *b, enum series s, size_t i)
 {
 	const struct month_figures *f = &b->m->months[i];
-	return month_has_data(f, s) ? series_value(f, s) : NAN;
+	return month_has_data(f, s) ? series_value(b->m, f, s) : NAN;
 }
 
 /* The highest month of [from, to): one, a tie of two, or none (fewer than
@@ -563,7 +548,7 @@ static void say_value(struct fb *b, struct strbuf *sb, enum series s, size_t i)
 		money(b, sb, val(b, s, i));
 	else
 		num(sb, val(b, s, i), series_decimals(s));
-	key(b, "months[%zu].%s", i, series_names[s]);
+	key(b, "months[%zu].%s", i, series_defs[s].name);
 }
 
 /* ---- 内容热度: jump, peak, N倍 ---- */
@@ -1099,46 +1084,19 @@ static void rule_supply_demand(struct fb *b)
 
 static const char *item_key(enum ranking_kind k)
 {
-	switch (k) {
-	case RANK_INDUSTRIES_BY_POSTINGS:
-		return "industry";
-	case RANK_COMPANIES_BY_POSTINGS:
-	case RANK_COMPANIES_BY_SALARY:
-		return "company";
-	default:
-		return "role";
-	}
-}
-
-/* The value a ranking is ordered by, and its key. */
-static double rank_value(enum ranking_kind k, const struct group_figures *g)
-{
-	if (k == RANK_ROLES_BY_SALARY || k == RANK_COMPANIES_BY_SALARY)
-		return g->avg_salary;
-	if (k == RANK_ROLES_BY_SCARCITY)
-		return g->supply_demand_ratio;
-	return g->recruitment_index;
-}
-
-static const char *rank_value_key(enum ranking_kind k)
-{
-	if (k == RANK_ROLES_BY_SALARY || k == RANK_COMPANIES_BY_SALARY)
-		return "avg_salary";
-	if (k == RANK_ROLES_BY_SCARCITY)
-		return "supply_demand_ratio";
-	return "recruitment_index";
+	return ranking_items[ranking_defs[k].item].key;
 }
 
 static bool rank_is_salary(enum ranking_kind k)
 {
-	return k == RANK_ROLES_BY_SALARY || k == RANK_COMPANIES_BY_SALARY;
+	return ranking_defs[k].order == RANK_ORDER_SALARY;
 }
 
 /* Item i of ranking k in period pi: its name (with key). */
 static void say_item(struct fb *b, struct strbuf *sb, size_t pi, enum ranking_kind k, size_t i)
 {
 	strbuf_addstr(sb, b->m->periods[pi].rankings[k].items[i].name);
-	key(b, "periods[%zu].%s[%zu].%s", pi, ranking_names[k], i, item_key(k));
+	key(b, "periods[%zu].%s[%zu].%s", pi, ranking_defs[k].name, i, item_key(k));
 }
 
 /* The items tied with the first of ranking k (printing the same value): all
@@ -1147,16 +1105,16 @@ static void say_tied(struct fb *b, struct strbuf *sb, size_t pi, enum ranking_ki
 {
 	const struct ranking *r = &b->m->periods[pi].rankings[k];
 	int dec = rank_is_salary(k) ? 0 : 2;
-	double v1 = rank_value(k, &r->items[0]);
+	double v1 = ranking_value(k, &r->items[0]);
 	size_t n = 1;
-	while (n < r->n && same_print(rank_value(k, &r->items[n]), v1, dec))
+	while (n < r->n && same_print(ranking_value(k, &r->items[n]), v1, dec))
 		n++;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
 			put(b, sb, i + 1 < n ? "、" : n == 2 ? "与" : "和",
 			    i + 1 < n ? ", " : " and ");
 		say_item(b, sb, pi, k, i);
-		key(b, "periods[%zu].%s[%zu].%s", pi, ranking_names[k], i, rank_value_key(k));
+		key(b, "periods[%zu].%s[%zu].%s", pi, ranking_defs[k].name, i, ranking_value_key(k));
 	}
 }
 
@@ -1164,19 +1122,19 @@ static void say_tied(struct fb *b, struct strbuf *sb, size_t pi, enum ranking_ki
 static void say_item_value(struct fb *b, struct strbuf *sb, size_t pi, enum ranking_kind k,
 			   size_t i)
 {
-	double v = rank_value(k, &b->m->periods[pi].rankings[k].items[i]);
+	double v = ranking_value(k, &b->m->periods[pi].rankings[k].items[i]);
 	if (rank_is_salary(k))
 		money(b, sb, v);
 	else
 		num(sb, v, 2);
-	key(b, "periods[%zu].%s[%zu].%s", pi, ranking_names[k], i, rank_value_key(k));
+	key(b, "periods[%zu].%s[%zu].%s", pi, ranking_defs[k].name, i, ranking_value_key(k));
 }
 
 static void say_item_salary(struct fb *b, struct strbuf *sb, size_t pi, enum ranking_kind k,
 			    size_t i)
 {
 	money(b, sb, b->m->periods[pi].rankings[k].items[i].avg_salary);
-	key(b, "periods[%zu].%s[%zu].avg_salary", pi, ranking_names[k], i);
+	key(b, "periods[%zu].%s[%zu].avg_salary", pi, ranking_defs[k].name, i);
 }
 
 /* The names of a change list, with the key of the list. */
@@ -1184,7 +1142,7 @@ static void say_change_list(struct fb *b, struct strbuf *sb, size_t pi, enum ran
 			    const char *which, const struct name_list *l)
 {
 	say_names(b, sb, l->names, l->n);
-	key(b, "periods[%zu].changes.%s.%s", pi, ranking_names[k], which);
+	key(b, "periods[%zu].changes.%s.%s", pi, ranking_defs[k].name, which);
 }
 
 /* "与2023年相比，A、B上榜，C、D跌出榜单。" */
@@ -1200,7 +1158,7 @@ static void say_entries_exits(struct fb *b, size_t pi, enum ranking_kind k)
 	put(b, &b->text, "相比，", ", ");
 	if (c->entered.n == 0 && c->left.n == 0) {
 		put(b, &b->text, "榜单成员没有变化。", "the list has the same members. ");
-		key(b, "periods[%zu].changes.%s.kept", pi, ranking_names[k]);
+		key(b, "periods[%zu].changes.%s.kept", pi, ranking_defs[k].name);
 		return;
 	}
 	if (c->entered.n > 0) {
@@ -1253,7 +1211,7 @@ static enum lead say_leader(struct fb *b, size_t pi, enum ranking_kind k, const 
 	}
 	if (!may_lead(r->n)) {
 		/* Two items: compared, neither called first. */
-		double v1 = rank_value(k, &r->items[0]), v2 = rank_value(k, &r->items[1]);
+		double v1 = ranking_value(k, &r->items[0]), v2 = ranking_value(k, &r->items[1]);
 		bool lower = k == RANK_ROLES_BY_SCARCITY;
 		put(b, &b->text, "上榜的两个", "of the two ");
 		put(b, &b->text, subject_zh(k),
@@ -1269,7 +1227,7 @@ static enum lead say_leader(struct fb *b, size_t pi, enum ranking_kind k, const 
 			put(b, &b->text, what_zh, what_en);
 			put(b, &b->text, "相同，均为", ", ");
 			say_item_value(b, &b->text, pi, k, 0);
-			key(b, "periods[%zu].%s[1].%s", pi, ranking_names[k], rank_value_key(k));
+			key(b, "periods[%zu].%s[1].%s", pi, ranking_defs[k].name, ranking_value_key(k));
 			put(b, &b->text, "。", ". ");
 			return LEAD_TIE;
 		}
@@ -1291,7 +1249,7 @@ static enum lead say_leader(struct fb *b, size_t pi, enum ranking_kind k, const 
 		put(b, &b->text, "。", ". ");
 		return LEAD_CLOSE;
 	}
-	double v1 = rank_value(k, &r->items[0]), v2 = rank_value(k, &r->items[1]);
+	double v1 = ranking_value(k, &r->items[0]), v2 = ranking_value(k, &r->items[1]);
 	enum lead l = k == RANK_ROLES_BY_SCARCITY ? (same_print(v1, v2, dec) ? LEAD_TIE : LEAD_CLOSE)
 						  : lead_of(v1, v2, dec, b->o);
 	if (l == LEAD_TIE) {
@@ -1300,7 +1258,7 @@ static enum lead say_leader(struct fb *b, size_t pi, enum ranking_kind k, const 
 		put(b, &b->text, what_zh, what_en);
 		put(b, &b->text, "均为", " ");
 		say_item_value(b, &b->text, pi, k, 0);
-		key(b, "periods[%zu].%s[1].%s", pi, ranking_names[k], rank_value_key(k));
+		key(b, "periods[%zu].%s[1].%s", pi, ranking_defs[k].name, ranking_value_key(k));
 		put(b, &b->text, "。", ". ");
 		return l;
 	}
@@ -1474,7 +1432,7 @@ static void rule_scarcity(struct fb *b)
 	}
 	put(b, &b->head, r->n == 1 ? "，" : " ", ": ");
 	say_ratio_reading(b, &b->head, r0, false);
-	key(b, "periods[%zu].%s[0].supply_demand_ratio", cur, ranking_names[k]);
+	key(b, "periods[%zu].%s[0].supply_demand_ratio", cur, ranking_defs[k].name);
 
 	/* text */
 	say_period(b, &b->text, cur);
@@ -1486,7 +1444,7 @@ static void rule_scarcity(struct fb *b)
 		say_item(b, &b->text, cur, k, 1);
 		put(b, &b->text, "的人才供需比相同，均为", " have the same supply/demand ratio, ");
 		say_item_value(b, &b->text, cur, k, 0);
-		key(b, "periods[%zu].%s[1].supply_demand_ratio", cur, ranking_names[k]);
+		key(b, "periods[%zu].%s[1].supply_demand_ratio", cur, ranking_defs[k].name);
 		put(b, &b->text, "，", ": ");
 	} else if (short_list) {
 		put(b, &b->text, "的人才供需比为", "'s supply/demand ratio is ");
@@ -1505,7 +1463,7 @@ static void rule_scarcity(struct fb *b)
 		say_tied(b, &b->text, cur, k);
 		put(b, &b->text, "以", " share the lowest supply/demand ratio, ");
 		say_item_value(b, &b->text, cur, k, 0);
-		key(b, "periods[%zu].%s[1].supply_demand_ratio", cur, ranking_names[k]);
+		key(b, "periods[%zu].%s[1].supply_demand_ratio", cur, ranking_defs[k].name);
 		put(b, &b->text, "的人才供需比并列最紧缺，", ": ");
 	} else {
 		put(b, &b->text, "以", " has the lowest supply/demand ratio, ");
@@ -1538,7 +1496,7 @@ static void rule_scarcity(struct fb *b)
 			say_item(b, &b->text, cur, k, 0);
 			put(b, &b->text, "的人才供需比", "'s ratio ");
 			say_change(b, &b->text, t, a, r0, UNIT_INDEX);
-			key(b, "periods[%zu].%s[%zu].supply_demand_ratio", prev, ranking_names[k], j);
+			key(b, "periods[%zu].%s[%zu].supply_demand_ratio", prev, ranking_defs[k].name, j);
 			put(b, &b->text, trend_up(t) ? "，紧缺度有所下降。" : trend_down(t) ? "，紧缺度进一步上升。" : "。",
 			    trend_up(t) ? ": a little less scarce. " : trend_down(t) ? ": scarcer still. " : ". ");
 			break;
@@ -1565,9 +1523,9 @@ static void rule_scarcity(struct fb *b)
 					if (trend_down(t) && nfell < kept->n) {
 						fell[nfell++] = r->items[i].name;
 						key(b, "periods[%zu].%s[%zu].supply_demand_ratio", cur,
-						    ranking_names[k], i);
+						    ranking_defs[k].name, i);
 						key(b, "periods[%zu].%s[%zu].supply_demand_ratio", prev,
-						    ranking_names[k], j);
+						    ranking_defs[k].name, j);
 					}
 				}
 			}
@@ -2397,22 +2355,20 @@ enum ts_status findings_load_commentary(struct report_model *m, const char *data
 	for (size_t i = 0; i < findings_nsections && st == TS_OK; i++) {
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/commentary/%s.md", dataset, findings_sections[i]);
-		FILE *f = fopen(path.buf, "rb");
-		if (!f) {
-			if (errno != ENOENT && errno != ENOTDIR)
-				st = error_set(err, TS_EIO, path.buf, 0, "cannot open: %s", strerror(errno));
+		/* Opened once as a small input (util/fs.h): a FIFO or a device
+		 * is an error, not a hang; a missing file is no commentary, but
+		 * a dangling link is a commentary that cannot be read. */
+		strbuf_reset(&text);
+		int open_errno;
+		struct stat lsb;
+		st = fs_read_small(path.buf, TS_EIO, &text, &open_errno, err);
+		if (st != TS_OK && (open_errno == ENOENT || open_errno == ENOTDIR) &&
+		    lstat(path.buf, &lsb) != 0) {
+			st = TS_OK;
 			continue;
 		}
-		strbuf_reset(&text);
-		char buf[8192];
-		size_t got;
-		while ((got = fread(buf, 1, sizeof(buf), f)) > 0 && text.len <= COMMENTARY_MAX)
-			strbuf_add(&text, buf, got);
-		if (ferror(f))
-			st = error_set(err, TS_EIO, path.buf, 0, "cannot read: %s", strerror(errno));
-		else if (text.len > COMMENTARY_MAX)
+		if (st == TS_OK && text.len > COMMENTARY_MAX)
 			st = error_set(err, TS_EIO, path.buf, 0, "commentary larger than 1 MiB");
-		fclose(f);
 		if (st == TS_OK && text.len > 0)
 			items[n++] = (struct commentary){ findings_sections[i], arena_str(m, &text) };
 	}

@@ -7,6 +7,7 @@
 #define FIGURES_MARKET_H
 
 #include "aggregate/cube.h"
+#include "aggregate/companies.h"
 #include "aggregate/ingest.h"
 #include "figures/model.h"
 

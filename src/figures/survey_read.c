@@ -19,6 +19,7 @@
 #include "read/csv.h"
 #include "read/source.h"
 #include "util/error.h"
+#include "util/fs.h"
 #include "util/json.h"
 #include "util/xalloc.h"
 
@@ -127,29 +128,17 @@ static enum ts_status parse_defs(struct arena *a, const struct json_value *root,
 	return TS_OK;
 }
 
+/* questions.json, whole: a small input (util/fs.h: a regular file, capped). */
 static enum ts_status read_whole(const char *path, char **buf, size_t *len, struct ts_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return error_set(err, TS_EIO, path, 0, "cannot open: %s", strerror(errno));
-	size_t cap = 4096, n = 0;
-	char *b = xmalloc(cap);
-	for (;;) {
-		if (n == cap)
-			b = xrealloc(b, cap *= 2);
-		size_t got = fread(b + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
+	struct strbuf text = STRBUF_INIT;
+	enum ts_status st = fs_read_small(path, TS_EIO, &text, NULL, err);
+	if (st != TS_OK) {
+		strbuf_release(&text);
+		return st;
 	}
-	bool bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		free(b);
-		return error_set(err, TS_EIO, path, 0, "read error");
-	}
-	*buf = b;
-	*len = n;
+	*len = text.len;
+	*buf = text.buf ? text.buf : xstrdup("");
 	return TS_OK;
 }
 
@@ -222,7 +211,9 @@ enum ts_status survey_compute(const char *dataset_dir, const struct survey_optio
 	struct stat sb;
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
 		goto done; /* no survey */
-	has_questions = stat(qpath, &sb) == 0;
+	/* lstat: a dangling link is a questions.json that cannot be read, not
+	 * a survey without one. */
+	has_questions = lstat(qpath, &sb) == 0;
 	st = table_files_find(dir, "responses", &files, err);
 	if (st != TS_OK)
 		goto done;

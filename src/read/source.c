@@ -27,6 +27,9 @@
 #include "read/utf8_fast.h"
 #include "util/checksum.h"
 #include "util/error.h"
+#include "util/fs.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #ifdef TS_SMALL_BUFFERS
@@ -104,8 +107,46 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Why the entry at path, named like a table file, is no file to read, or
+ * NULL when it is a regular file (symbolic links followed). */
+static char *unreadable_why(const char *path)
+{
+	struct stat st, lst;
+	if (stat(path, &st) == 0) {
+		if (S_ISREG(st.st_mode))
+			return NULL;
+		struct strbuf why = STRBUF_INIT;
+		strbuf_addf(&why, "not a regular file (%s)", fs_file_kind(st.st_mode));
+		return why.buf;
+	}
+	if (errno == ELOOP)
+		return xstrdup("a symbolic link loop");
+	if (errno == ENOENT && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+		return xstrdup("a dangling symbolic link");
+	struct strbuf why = STRBUF_INIT;
+	strbuf_addf(&why, "cannot open: %s", strerror(errno));
+	return why.buf;
+}
+
+/* Adds path and why (both taken over) to the skipped entries (NULL: frees
+ * them). */
+static void skipped_add(struct skipped_files *s, char *path, char *why)
+{
+	if (!s) {
+		free(path);
+		free(why);
+		return;
+	}
+	size_t c = s->cap;
+	GROW(s->paths, s->cap, s->n + 1);
+	GROW(s->why, c, s->n + 1);
+	s->paths[s->n] = path;
+	s->why[s->n] = why;
+	s->n++;
+}
+
 static enum ts_status find_shards(const char *dir, struct table_files *out, size_t *cap,
-				  struct ts_error *err)
+				  struct skipped_files *skipped, struct ts_error *err)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -124,23 +165,23 @@ static enum ts_status find_shards(const char *dir, struct table_files *out, size
 	if (n)
 		qsort(names, n, sizeof(*names), cmp_names);
 	for (size_t i = 0; i < n; i++) {
-		char *path = path_join(dir, names[i]);
-		struct stat st;
 		enum file_format f = FORMAT_CSV;
 		name_format(names[i], &f, NULL);
+		char *path = path_join(dir, names[i]);
+		char *why = unreadable_why(path);
+		if (why)
+			skipped_add(skipped, path, why);
+		else
+			files_add(out, cap, path, f);
 		free(names[i]);
-		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-			free(path);
-			continue;
-		}
-		files_add(out, cap, path, f);
 	}
 	free(names);
 	return TS_OK;
 }
 
-enum ts_status table_files_find(const char *dataset_dir, const char *name,
-				struct table_files *out, struct ts_error *err)
+enum ts_status table_files_list(const char *dataset_dir, const char *name,
+				struct table_files *out, struct skipped_files *skipped,
+				struct ts_error *err)
 {
 	static const char *const suffixes[] = { ".csv",	    ".csv.gz",	   ".csv.zst",
 						".jsonl",   ".jsonl.gz",   ".jsonl.zst" };
@@ -158,8 +199,13 @@ enum ts_status table_files_find(const char *dataset_dir, const char *name,
 		name_format(fname, &f, NULL);
 		free(fname);
 		struct stat st;
-		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		if (lstat(path, &st) != 0) { /* absent */
 			free(path);
+			continue;
+		}
+		char *why = unreadable_why(path);
+		if (why) {
+			skipped_add(skipped, path, why);
 			continue;
 		}
 		if (found) {
@@ -186,7 +232,7 @@ enum ts_status table_files_find(const char *dataset_dir, const char *name,
 			table_files_release(out);
 			return TS_EDATA;
 		}
-		enum ts_status s = find_shards(dir, out, &cap, err);
+		enum ts_status s = find_shards(dir, out, &cap, skipped, err);
 		free(dir);
 		if (s != TS_OK)
 			table_files_release(out);
@@ -195,6 +241,23 @@ enum ts_status table_files_find(const char *dataset_dir, const char *name,
 	free(dir);
 	free(found);
 	return TS_OK;
+}
+
+enum ts_status table_files_find(const char *dataset_dir, const char *name,
+				struct table_files *out, struct ts_error *err)
+{
+	return table_files_list(dataset_dir, name, out, NULL, err);
+}
+
+void skipped_files_release(struct skipped_files *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->paths[i]);
+		free(s->why[i]);
+	}
+	free(s->paths);
+	free(s->why);
+	memset(s, 0, sizeof(*s));
 }
 
 void table_files_release(struct table_files *files)
@@ -318,9 +381,10 @@ enum ts_status source_open(struct source **out, const char *path, const char *en
 					 encoding);
 		iconv_close(cd);
 	}
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return error_set(err, TS_EIO, path, 0, "cannot open: %s", strerror(errno));
+	int fd;
+	enum ts_status st = fs_open_input(path, 0, TS_EIO, &fd, NULL, err);
+	if (st != TS_OK)
+		return st;
 	return source_new(out, path, fd, encoding, err);
 }
 
@@ -595,39 +659,13 @@ static bool utf8_check(const unsigned char *p, size_t n, size_t *valid)
 			i += 2;
 			continue;
 		}
-		size_t len;
-		unsigned lo = 0x80, hi = 0xBF; /* range of the second byte */
-		if (c >= 0xC2 && c <= 0xDF) {
-			len = 2;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			len = 3;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			len = 4;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else {
+		int len = utf8_sequence(p + i, n - i);
+		if (len <= 0) {
+			/* invalid, or (-1) the start of a character the block end cuts */
 			*valid = i;
-			return false;
+			return len < 0;
 		}
-		for (size_t k = 1; k < len; k++) {
-			if (i + k >= n) { /* cut by the block end */
-				*valid = i;
-				return true;
-			}
-			unsigned b = p[i + k];
-			unsigned l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
-			if (b < l || b > h) {
-				*valid = i;
-				return false;
-			}
-		}
-		i += len;
+		i += (size_t)len;
 	}
 	*valid = n;
 	return true;

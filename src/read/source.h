@@ -28,15 +28,32 @@ struct table_files {
 	enum file_format *formats;     /* per path */
 };
 
+/* The entries named like files of a table that cannot be read as one (a
+ * FIFO, a folder, a dangling symbolic link, a link loop): skipped, and
+ * reported by the caller, one rejects.csv line each. */
+struct skipped_files {
+	size_t n, cap;
+	char **paths; /* owned */
+	char **why;   /* "not a regular file (a FIFO)", owned */
+};
+
 /* Finds the files of table `name` (e.g. "postings") in dataset_dir.
- * Returns TS_OK with n == 0 when the table is absent; fills err on I/O errors. */
+ * Returns TS_OK with n == 0 when the table is absent; fills err on I/O errors.
+ * Only regular files are listed (symbolic links followed); the entries that
+ * are not go to skipped (added to; NULL: dropped). */
+enum ts_status table_files_list(const char *dataset_dir, const char *name,
+				struct table_files *out, struct skipped_files *skipped,
+				struct ts_error *err);
+/* table_files_list without the skipped entries. */
 enum ts_status table_files_find(const char *dataset_dir, const char *name,
 				struct table_files *out, struct ts_error *err);
 void table_files_release(struct table_files *files);
+void skipped_files_release(struct skipped_files *skipped);
 
 struct source;
 
-/* Opens path; encoding NULL or "utf-8" means UTF-8.  Errors name the file. */
+/* Opens path (fs_open_input: once, never blocking, a regular file only);
+ * encoding NULL or "utf-8" means UTF-8.  Errors name the file. */
 enum ts_status source_open(struct source **out, const char *path, const char *encoding,
 			   struct ts_error *err);
 /* Like source_open, but the file's bytes are data[0, len) (not copied: they

@@ -52,7 +52,7 @@ static const char *const application_names[] = { "posting_id", "applied", "talen
 static const char *const talent_names[] = { "id", "city", "title", "tags", "resume" };
 static const char *const post_names[] = { "id", "parent_id", "created", "text" };
 static const char *const company_names[] = { "name",	  "group",     "product", "employees",
-					      "funding", "valuation", "hq_city" };
+					      "funding", "valuation", "hq_city", "aliases" };
 
 const struct table_schema table_schemas[TABLE_COUNT] = {
 	[TABLE_POSTINGS] = { "postings", POSTING_FIELD_COUNT, posting_names,
@@ -67,8 +67,7 @@ const struct table_schema table_schemas[TABLE_COUNT] = {
 			      1u << COMPANY_NAME },
 };
 
-/* The field a --date default fills, or -1. */
-static int date_field(enum table_kind kind)
+int table_date_field(enum table_kind kind)
 {
 	switch (kind) {
 	case TABLE_POSTINGS:
@@ -201,6 +200,11 @@ static int schema_field(const struct table_schema *schema, struct slice name)
 		if (slice_eq_ci(name, slice_cstr(schema->field_names[f])))
 			return (int)f;
 	return -1;
+}
+
+int table_schema_field(const struct table_schema *schema, const char *name)
+{
+	return schema_field(schema, slice_cstr(name));
 }
 
 static void add_rule(struct table_reader *r, size_t *cap, int field, struct slice name, int prio,
@@ -622,33 +626,9 @@ static const char *plain_string_end(const char *p, const char *end)
 /* A JSON number at p as json_parse takes it: its end, or NULL. */
 static const char *number_end(const char *p, const char *end)
 {
-	if (p < end && *p == '-')
-		p++;
-	if (p < end && *p == '0') {
-		p++;
-	} else if (p < end && *p >= '1' && *p <= '9') {
-		while (p < end && *p >= '0' && *p <= '9')
-			p++;
-	} else {
-		return NULL;
-	}
-	if (p < end && *p == '.') {
-		p++;
-		if (!(p < end && *p >= '0' && *p <= '9'))
-			return NULL;
-		while (p < end && *p >= '0' && *p <= '9')
-			p++;
-	}
-	if (p < end && (*p == 'e' || *p == 'E')) {
-		p++;
-		if (p < end && (*p == '+' || *p == '-'))
-			p++;
-		if (!(p < end && *p >= '0' && *p <= '9'))
-			return NULL;
-		while (p < end && *p >= '0' && *p <= '9')
-			p++;
-	}
-	return p;
+	const char *error;
+	const char *q = json_number_scan(p, end, &error);
+	return error ? NULL : q;
 }
 
 /*
@@ -899,7 +879,7 @@ static struct table_reader *reader_new(enum table_kind kind, const struct read_o
 	r->kind = kind;
 	r->schema = &table_schemas[kind];
 	r->files = files;
-	r->date_field = date_field(kind);
+	r->date_field = table_date_field(kind);
 	if (opts && opts->encoding)
 		r->encoding = xstrdup(opts->encoding);
 	if (opts && r->date_field >= 0 && opts->default_date[kind])
@@ -1012,6 +992,79 @@ void table_close(struct table_reader *r)
 	free(r->encoding);
 	free(r->default_date);
 	free(r);
+}
+
+/* ---- headers, for checking options ---- */
+
+static enum ts_status header_read(struct table_header *h, const char *encoding,
+				  struct ts_error *err)
+{
+	struct source *src;
+	enum ts_status st = source_open(&src, h->path, encoding, err);
+	if (st != TS_OK)
+		return st;
+	struct csv_reader *csv = csv_reader_new(src);
+	struct csv_record rec;
+	enum csv_result cr = csv_next(csv, &rec, err);
+	if (cr == CSV_ERROR) {
+		st = err->status;
+	} else if (cr == CSV_RECORD) {
+		size_t total = 0;
+		for (size_t i = 0; i < rec.nfields; i++)
+			total += rec.fields[i].len;
+		h->text = xmalloc(total + 1);
+		h->cells = xmalloc((rec.nfields ? rec.nfields : 1) * sizeof(*h->cells));
+		h->n = rec.nfields;
+		h->known = true;
+		size_t off = 0;
+		for (size_t i = 0; i < rec.nfields; i++) {
+			struct slice cell = name_trim(rec.fields[i]);
+			if (cell.len)
+				memcpy(h->text + off, cell.ptr, cell.len);
+			h->cells[i] = slice_make(h->text + off, cell.len);
+			off += cell.len;
+		}
+	}
+	csv_reader_free(csv);
+	source_close(src);
+	return st;
+}
+
+enum ts_status table_headers_read(struct table_headers *out, const char *dataset_dir,
+				  enum table_kind kind, const char *encoding,
+				  struct ts_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	enum ts_status st = table_files_find(dataset_dir, table_schemas[kind].name, &out->files, err);
+	if (st != TS_OK)
+		return st;
+	out->shards = xcalloc(out->files.n ? out->files.n : 1, sizeof(*out->shards));
+	for (size_t i = 0; i < out->files.n && st == TS_OK; i++) {
+		out->shards[i].path = out->files.paths[i];
+		if (out->files.formats[i] == FORMAT_CSV)
+			st = header_read(&out->shards[i], encoding, err);
+	}
+	return st;
+}
+
+void table_headers_release(struct table_headers *h)
+{
+	for (size_t i = 0; h->shards && i < h->files.n; i++) {
+		free(h->shards[i].cells);
+		free(h->shards[i].text);
+	}
+	free(h->shards);
+	table_files_release(&h->files);
+	memset(h, 0, sizeof(*h));
+}
+
+bool table_header_has(const struct table_header *h, const char *column)
+{
+	struct slice want = name_trim(slice_cstr(column));
+	for (size_t i = 0; i < h->n; i++)
+		if (slice_eq_ci(h->cells[i], want))
+			return true;
+	return false;
 }
 
 /* ---- parts, for reading in parallel ---- */

@@ -51,7 +51,7 @@ enum post_field { POST_ID, POST_PARENT_ID, POST_CREATED, POST_TEXT, POST_FIELD_C
 
 enum company_field {
 	COMPANY_NAME, COMPANY_GROUP, COMPANY_PRODUCT, COMPANY_EMPLOYEES, COMPANY_FUNDING,
-	COMPANY_VALUATION, COMPANY_HQ_CITY, COMPANY_FIELD_COUNT
+	COMPANY_VALUATION, COMPANY_HQ_CITY, COMPANY_ALIASES, COMPANY_FIELD_COUNT
 };
 
 #define TABLE_MAX_FIELDS 16
@@ -65,6 +65,43 @@ struct table_schema {
 };
 
 extern const struct table_schema table_schemas[TABLE_COUNT];
+
+/* The field a --date TABLE=… default fills (posted, applied, created), or
+ * -1 for a table without a date (talents, companies). */
+int table_date_field(enum table_kind kind);
+/* The field of schema named name (ASCII case-insensitive), or -1. */
+int table_schema_field(const struct table_schema *schema, const char *name);
+
+/*
+ * The column names of each shard of a table, read before its rows so that
+ * options naming a column can be checked against what the export holds.
+ * A CSV shard's are its header's cells, trimmed as the reader trims them
+ * (spaces, a BOM); a JSON Lines shard, whose member names may change from
+ * line to line, and an empty CSV file have none known.
+ */
+struct table_header {
+	const char *path;     /* the shard, owned by the headers' files */
+	bool known;           /* a CSV header was read */
+	size_t n;
+	struct slice *cells;  /* owned */
+	char *text;           /* the cells' bytes, owned */
+};
+
+struct table_headers {
+	struct table_files files; /* n == 0: the dataset lacks the table */
+	struct table_header *shards;
+};
+
+/* Reads the header of every CSV shard of table kind (with the encoding of
+ * opts, when given).  Errors: as table_files_find and source_open, a header
+ * that cannot be read names its file. */
+enum ts_status table_headers_read(struct table_headers *out, const char *dataset_dir,
+				  enum table_kind kind, const char *encoding,
+				  struct ts_error *err);
+void table_headers_release(struct table_headers *h);
+/* Whether a cell of the header is column (trimmed, ASCII case-insensitive,
+ * as --map matches it). */
+bool table_header_has(const struct table_header *h, const char *column);
 
 /* What the user told the reader. */
 struct read_options {

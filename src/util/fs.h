@@ -1,19 +1,66 @@
 /*
- * Small file-system helpers shared by the renderers and the demo writer:
- * creating a folder with its parents, and writing a whole file.  Errors name
+ * Small file-system helpers shared by the readers, the renderers and the
+ * demo writer: creating a folder with its parents, writing a whole file, and
+ * the rules every input of a run is opened under.  An input is opened once,
+ * without blocking (a FIFO would hang the run), and what the open descriptor
+ * is decides: only a regular file is read.  Small inputs read whole (keyword
+ * and role lists, questions.json, commentary, config files) have a size cap.
+ * Where a path really lies (symbolic links resolved) is asked here too, so
+ * that "inside the dataset" means the same thing everywhere.  Errors name
  * the path.
  */
 #ifndef UTIL_FS_H
 #define UTIL_FS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "talentscope.h"
+#include "util/strbuf.h"
+
+/* The size cap of a small input read whole (16 MiB): a keyword list or a
+ * questionnaire is kilobytes; past this it is no such file (/dev/zero, a
+ * table named by mistake) and reading on would only exhaust memory. */
+#define FS_SMALL_FILE_MAX (16ull << 20)
 
 /* mkdir -p: creates path and every missing parent. */
 enum ts_status fs_mkdir_p(const char *path, struct ts_error *err);
 /* Writes len bytes of data to path, replacing it. */
 enum ts_status fs_write_file(const char *path, const void *data, size_t len,
 			     struct ts_error *err);
+
+/* What a file of mode is, for messages: "a FIFO", "a folder", "a character
+ * device", "a block device", "a socket" (a regular file: "a file"). */
+const char *fs_file_kind(mode_t mode);
+/* Opens path read-only as an input: the open does not block on a FIFO
+ * (O_NONBLOCK, cleared once open), and the open descriptor must be a
+ * regular file ("not a regular file (a FIFO)"); max_bytes > 0 refuses a
+ * larger file.  Errors carry status (the caller's kind: TS_EIO for data,
+ * TS_ECONFIG for the lists a config names) and name path; *open_errno is
+ * the open's errno when the open itself failed (0 otherwise; may be NULL),
+ * so that a caller can treat a missing optional file as absent.  On success
+ * *fd is the caller's to close. */
+enum ts_status fs_open_input(const char *path, unsigned long long max_bytes,
+			     enum ts_status status, int *fd, int *open_errno,
+			     struct ts_error *err);
+/* Appends the whole of the small input path (fs_open_input with
+ * FS_SMALL_FILE_MAX) to out; a file that grows past the cap while read is
+ * refused too.  open_errno as for fs_open_input. */
+enum ts_status fs_read_small(const char *path, enum ts_status status, struct strbuf *out,
+			     int *open_errno, struct ts_error *err);
+
+/* The canonical absolute path of an existing path (realpath), malloc'd;
+ * NULL with errno set when it cannot be resolved (missing, dangling link,
+ * link loop). */
+char *fs_real(const char *path);
+/* The canonical absolute path path would have: the longest existing prefix
+ * resolved, the rest appended with "." and ".." applied as written.  For
+ * folders not made yet (-o).  NULL when the prefix cannot be resolved. */
+char *fs_real_future(const char *path);
+/* Whether canonical path lies in canonical folder root or is root itself,
+ * on a path-component boundary: /data/set/a is within /data/set,
+ * /data/set2 is not. */
+bool fs_within(const char *path, const char *root);
 
 #endif

@@ -703,8 +703,9 @@ static void provenance_options(void **state)
 		"period", "keywords", "content-keywords", "roles", "domain", "coef", "top",
 		"min-group", "top-cities", "min-cell-postings", "min-cell-companies",
 		"min-survey-cell", "map", "date", "encoding", "lang", "segments", "workdays",
-		"hours-per-day", "usd-rate", "repost-days", "threads", "checksum", "lead-factor", "flat-band",
-		"small-change", "jump-pct", "times-min", "streak", "min-base", "min-z",
+		"hours-per-day", "usd-rate", "repost-days", "repost-key", "threads", "checksum",
+		"follow-symlinks", "lead-factor", "flat-band", "small-change", "jump-pct", "times-min",
+		"streak", "min-base", "min-z",
 	};
 	const struct json_value *o = jpath(report, "provenance.options");
 	assert_non_null(o);

@@ -68,9 +68,10 @@ static void run(const char *dataset, struct out *o)
 	char data[4096], outdir[4096], path[4200];
 	snprintf(data, sizeof(data), "%s/%s", dir, dataset);
 	snprintf(outdir, sizeof(outdir), "%s/%s-out", dir, dataset);
-	const char *args[] = { "report", data, "-o", outdir, "--date", "postings=2022-12-16",
-			       "--min-cell-postings", "0", "--min-cell-companies", "0",
-			       "--min-survey-cell", "0", NULL };
+	bool market = strcmp(dataset, "market") == 0;
+	const char *args[] = { "report", data, "-o", outdir, "--min-cell-postings", "0",
+			       "--min-cell-companies", "0", "--min-survey-cell", "0",
+			       market ? "--date" : NULL, "postings=2022-12-16", NULL };
 	struct strbuf err = STRBUF_INIT;
 	int rc = e2e_run(args, &err);
 	if (rc != 0)

@@ -52,14 +52,17 @@ static void dataset(struct run *r, const char *questions, const char *responses)
 		e2e_write(r->dir, "survey/questions.json", questions);
 	if (responses)
 		e2e_write(r->dir, "survey/responses.csv", responses);
-	snprintf(r->out, sizeof(r->out), "%s/out", r->dir);
+	/* beside the dataset: -o inside it is refused */
+	snprintf(r->out, sizeof(r->out), "%s-out", r->dir);
 }
 
-/* Runs `talentscope report DIR -o DIR/out`; exit 0 and report.json parsed. */
+/* Runs `talentscope report DIR -o DIR-out`; exit 0 and report.json parsed. */
 static void report(struct run *r)
 {
-	/* tiny surveys: the small-cell rule is off here (test_privacy checks it) */
-	const char *args[] = { "report", r->dir, "-o", r->out, "--min-survey-cell", "0", NULL };
+	/* tiny surveys: the small-cell rule is off here (test_privacy checks it);
+	 * the real survey is linked in by absolute path (--follow-symlinks) */
+	const char *args[] = { "report", r->dir, "-o", r->out, "--min-survey-cell", "0",
+			       "--follow-symlinks", NULL };
 	int rc = e2e_run(args, &r->err);
 	if (rc != 0)
 		fail_msg("talentscope report exited %d: %s", rc, strbuf_str(&r->err));
@@ -72,6 +75,7 @@ static void report(struct run *r)
 static void done(struct run *r)
 {
 	e2e_rmtree(r->dir);
+	e2e_rmtree(r->out);
 	free(r->dir);
 	arena_release(&r->arena);
 	strbuf_release(&r->err);

@@ -11,7 +11,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "aggregate/ingest.h"
+#include "classify/keyword_audit.h"
 
 static void expect(const char *text, const char *match, size_t radius, const char *want)
 {
