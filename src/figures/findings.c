@@ -24,6 +24,7 @@
 
 #include "util/error.h"
 #include "util/fs.h"
+#include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -111,68 +112,52 @@ static void emit(struct fb *b, const char *section, const char *topic)
 	drop(b);
 }
 
-/* ---- numbers as stated ---- */
-
-static void fixed(char buf[64], double v, int dec)
-{
-	snprintf(buf, 64, "%.*f", dec, v);
-	if (buf[0] == '-') { /* no "-0.00" */
-		bool zero = true;
-		for (const char *s = buf + 1; *s; s++)
-			zero &= *s == '0' || *s == '.';
-		if (zero)
-			memmove(buf, buf + 1, strlen(buf));
-	}
-}
+/* ---- numbers as stated: util/numfmt.c, as the tables print them ---- */
 
 static bool same_print(double a, double b, int dec)
 {
-	char x[64], y[64];
-	fixed(x, a, dec);
-	fixed(y, b, dec);
-	return strcmp(x, y) == 0;
+	return numfmt_same(a, b, dec);
 }
 
 static void num(struct strbuf *sb, double v, int dec)
 {
-	char buf[64];
-	fixed(buf, v, dec);
-	strbuf_addstr(sb, buf);
+	numfmt_fixed(sb, v, dec);
 }
 
 /* A share 0..1 as a percentage with 2 decimals. */
 static void pct(struct strbuf *sb, double share)
 {
-	num(sb, share * 100.0, 2);
-	strbuf_addch(sb, '%');
+	numfmt_pct(sb, share, 2);
 }
 
-/* A salary: whole yuan; 45812元, or CNY 45,812. */
+/* A salary: whole yuan with thousands separators, as the tables print it;
+ * 45,812元, or CNY 45,812. */
 static void money(struct fb *b, struct strbuf *sb, double v)
 {
-	char buf[64];
-	fixed(buf, v, 0);
-	if (b->lang != LANG_EN) {
-		strbuf_addstr(sb, buf);
-		strbuf_addstr(sb, "元");
-		return;
-	}
-	strbuf_addstr(sb, "CNY ");
-	size_t len = strlen(buf), start = buf[0] == '-';
-	for (size_t i = 0; i < len; i++) {
-		if (i > start && (len - i) % 3 == 0)
-			strbuf_addch(sb, ',');
-		strbuf_addch(sb, buf[i]);
-	}
+	put(b, sb, "", "CNY ");
+	numfmt_fixed(sb, v, 0);
+	put(b, sb, "元", "");
 }
+
+/* What a stated value is: an index or ratio (2 decimals) or a salary. */
+enum unit { UNIT_INDEX, UNIT_MONEY };
+
+static void amount(struct fb *b, struct strbuf *sb, double v, enum unit u)
+{
+	if (u == UNIT_MONEY)
+		money(b, sb, v);
+	else
+		num(sb, v, 2);
+}
+
+static const char *const month_abbr[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
 static void month_text(struct fb *b, struct strbuf *sb, int month)
 {
-	static const char *const names[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 	int year = month / 12, mon = month % 12 + 1;
 	if (b->lang == LANG_EN)
-		strbuf_addf(sb, "%s %d", names[mon - 1], year);
+		strbuf_addf(sb, "%s %d", month_abbr[mon - 1], year);
 	else
 		strbuf_addf(sb, "%d年%d月", year, mon);
 }
@@ -184,9 +169,65 @@ static void say_month(struct fb *b, struct strbuf *sb, size_t i)
 	key(b, "months[%zu].month", i);
 }
 
+/* Reads "YYYY" or "YYYY-MM" at s (year 1000..9999, month 1..12) into
+ * *year, *mon (0 for a bare year); returns the characters read, 0 when s
+ * does not start so. */
+static size_t read_ym(const char *s, int *year, int *mon)
+{
+	for (int i = 0; i < 4; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	*year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	*mon = 0;
+	if (*year < 1000)
+		return 0;
+	if (s[4] != '-')
+		return 4;
+	if (s[5] < '0' || s[5] > '9' || s[6] < '0' || s[6] > '9')
+		return 0;
+	*mon = (s[5] - '0') * 10 + (s[6] - '0');
+	return *mon >= 1 && *mon <= 12 ? 7 : 0;
+}
+
+/* A period's name as prose reads a date: the names the report gives a
+ * period without --period ("2023", "2024-01..2024-07") and a single month
+ * ("2024-03") read 2023年, 2024年1-7月, 2024年3月 (2023, Jan–Jul 2024,
+ * Mar 2024); any other name (H1, 2024年1-7月) stays as the user wrote it. */
+static void period_words(struct fb *b, struct strbuf *sb, const char *name)
+{
+	const char *s = name ? name : "";
+	int y1, m1, y2 = 0, m2 = 0;
+	size_t n = read_ym(s, &y1, &m1);
+	bool range = false;
+	if (n == 7 && strncmp(s + 7, "..", 2) == 0) {
+		size_t n2 = read_ym(s + 9, &y2, &m2);
+		range = n2 == 7 && s[16] == '\0' && (y2 > y1 || (y2 == y1 && m2 >= m1));
+		if (!range)
+			n = 0;
+	}
+	if (n == 0 || (!range && s[n] != '\0')) {
+		strbuf_addstr(sb, s);
+		return;
+	}
+	bool en = b->lang == LANG_EN;
+	if (!range && m1 == 0)
+		strbuf_addf(sb, en ? "%d" : "%d年", y1);
+	else if (!range || (y1 == y2 && m1 == m2))
+		month_text(b, sb, y1 * 12 + m1 - 1);
+	else if (y1 == y2 && en)
+		strbuf_addf(sb, "%s–%s %d", month_abbr[m1 - 1], month_abbr[m2 - 1], y1);
+	else if (y1 == y2)
+		strbuf_addf(sb, "%d年%d-%d月", y1, m1, m2);
+	else {
+		month_text(b, sb, y1 * 12 + m1 - 1);
+		put(b, sb, "至", "–");
+		month_text(b, sb, y2 * 12 + m2 - 1);
+	}
+}
+
 static void say_period(struct fb *b, struct strbuf *sb, size_t pi)
 {
-	strbuf_addstr(sb, b->m->periods[pi].name ? b->m->periods[pi].name : "");
+	period_words(b, sb, b->m->periods[pi].name);
 	key(b, "periods[%zu].name", pi);
 }
 
@@ -255,17 +296,29 @@ static const char *trend_word(const struct fb *b, enum trend t)
 	}
 }
 
-/* "从A上升至B" / "rose from A to B": A and B already formatted. */
-static void say_change(struct fb *b, struct strbuf *sb, enum trend t, const char *a,
-		       const char *bv)
+/* The Chinese verb of a change, before its new value: 上升至, … */
+static const char *change_verb_zh(enum trend t)
 {
-	if (b->lang == LANG_EN) {
-		strbuf_addf(sb, "%s from %s to %s", trend_word(b, t), a, bv);
-		return;
-	}
 	static const char *const zh[] = { "基本持平，为", "小幅上升至", "上升至", "小幅下降至",
 					   "下降至" };
-	strbuf_addf(sb, "从%s%s%s", a, zh[t], bv);
+	return zh[t];
+}
+
+/* "从A上升至B" / "rose from A to B". */
+static void say_change(struct fb *b, struct strbuf *sb, enum trend t, double a, double v,
+		       enum unit u)
+{
+	if (b->lang == LANG_EN) {
+		strbuf_addf(sb, "%s from ", trend_word(b, t));
+		amount(b, sb, a, u);
+		strbuf_addstr(sb, " to ");
+		amount(b, sb, v, u);
+		return;
+	}
+	strbuf_addstr(sb, "从");
+	amount(b, sb, a, u);
+	strbuf_addstr(sb, change_verb_zh(t));
+	amount(b, sb, v, u);
 }
 
 /* How far the first of a ranking is ahead of the second. */
@@ -280,7 +333,85 @@ static enum lead lead_of(double first, double second, int dec, const struct find
 	return LEAD_CLOSE;
 }
 
-/* A supply/demand ratio in words: 约1.8人竞争1个岗位, 3个岗位争夺1个人才. */
+/* ---- the wording rules (findings.h): loose words only where they hold ---- */
+
+const struct findings_wording findings_wordings[WORDING_COUNT] = {
+	[WORDING_TENTHS] = { "N成", "N0%", 0, 0,
+			     "占比按两位小数打印恰为 N×10%",
+			     "the share prints as exactly N×10% (2 decimals)" },
+	[WORDING_TENTHS_NEAR] = { "近N成", "nearly N0%", -1, 0,
+				  "占比低于 N×10%，相差不超过 1 个百分点",
+				  "the share is below N×10% by at most 1 point" },
+	[WORDING_TENTHS_OVER] = { "超N成", "over N0%", 0, 1,
+				  "占比高于 N×10%，相差不超过 1 个百分点",
+				  "the share is above N×10% by at most 1 point" },
+	[WORDING_ABOUT] = { "约", "about", 0, 0,
+			    "所述数字是数值的舍入（整数或 1 位小数），与数值按两位小数打印不同，相同时不加“约”",
+			    "the number stated is the figure rounded (whole or 1 decimal) and prints "
+			    "differently from it at 2 decimals; when they print the same, no \"about\"" },
+	[WORDING_MORE_THAN] = { "超过", "more than", 0, 0,
+				"前者大于后者，且两者打印不同",
+				"the first is larger and the two print differently" },
+	[WORDING_LEADER] = { "第一/居首/最多/最高/最紧缺", "first/leads/most/highest/scarcest", 3, 0,
+			     "榜单至少有 3 项（否则只比较两项，或说明仅一项上榜）",
+			     "the list holds at least 3 items (else two are compared, or the only "
+			     "one is named as such)" },
+};
+
+/* The 成 wording of a share (近3成 / 3成 / 超3成; nearly 30% / 30% / over
+ * 30%), by findings_wordings; false when the share lies in no band, and the
+ * prose then gives the percentage. */
+static bool say_tenths(struct fb *b, struct strbuf *sb, double share)
+{
+	if (!isfinite(share))
+		return false;
+	long n = lround(share * 10.0);
+	if (n < 1 || n > 9)
+		return false;
+	double d = share * 100.0 - (double)n * 10.0; /* points from N成 */
+	const struct findings_wording *w = NULL;
+	if (same_print(share * 100.0, (double)n * 10.0, 2))
+		w = &findings_wordings[WORDING_TENTHS];
+	else if (d < 0 && d >= findings_wordings[WORDING_TENTHS_NEAR].lo)
+		w = &findings_wordings[WORDING_TENTHS_NEAR];
+	else if (d > 0 && d <= findings_wordings[WORDING_TENTHS_OVER].hi)
+		w = &findings_wordings[WORDING_TENTHS_OVER];
+	if (!w)
+		return false;
+	/* The word with N put in: "近N成" → "近3成", "nearly N0%" → "nearly 30%". */
+	const char *word = T(b, w->zh, w->en), *at = strchr(word, 'N');
+	strbuf_add(sb, word, (size_t)(at - word));
+	strbuf_addf(sb, "%ld", n);
+	strbuf_addstr(sb, at + 1);
+	return true;
+}
+
+/* Whether a is more than b at dec decimals (超过). */
+static bool more_than(double a, double b, int dec)
+{
+	return a > b && !same_print(a, b, dec);
+}
+
+/* Whether a ranking of n items may name a first (第一, 居首, 最多). */
+static bool may_lead(size_t n)
+{
+	return n >= (size_t)findings_wordings[WORDING_LEADER].lo;
+}
+
+/* "约" / "about " before v stated with dec decimals, when that rounds it. */
+static void say_about(struct fb *b, struct strbuf *sb, double v, int dec)
+{
+	char buf[64];
+	snprintf(buf, sizeof(buf), "%.*f", dec, v);
+	if (!same_print(strtod(buf, NULL), v, 2)) {
+		strbuf_addstr(sb, T(b, findings_wordings[WORDING_ABOUT].zh,
+				    findings_wordings[WORDING_ABOUT].en));
+		put(b, sb, "", " ");
+	}
+}
+
+/* A supply/demand ratio in words: 约1.8人竞争1个岗位, 约3个岗位争夺1个人才;
+ * without 约 when the number is the figure itself (2人竞争1个岗位). */
 static void say_ratio_reading(struct fb *b, struct strbuf *sb, double ratio, bool lead_in)
 {
 	if (!(ratio > 0))
@@ -291,15 +422,15 @@ static void say_ratio_reading(struct fb *b, struct strbuf *sb, double ratio, boo
 	}
 	double n = ratio > 1 ? ratio : 1.0 / ratio;
 	int dec = n >= 2 ? 0 : 1;
-	if (ratio > 1) {
-		put(b, sb, "约", "about ");
-		num(sb, n, dec);
+	size_t before = sb->len;
+	say_about(b, sb, n, dec);
+	if (ratio < 1 && lead_in && sb->len == before)
+		put(b, sb, "相当于", "");
+	num(sb, n, dec);
+	if (ratio > 1)
 		put(b, sb, "人竞争1个岗位", " applicants compete for each opening");
-	} else {
-		put(b, sb, lead_in ? "相当于" : "", "about ");
-		num(sb, n, dec);
+	else
 		put(b, sb, "个岗位争夺1个人才", " openings compete for each applicant");
-	}
 }
 
 /* ---- monthly series ---- */
@@ -309,9 +440,33 @@ static int series_decimals(enum series s)
 	return series_defs[s].decimals;
 }
 
+/* Whether month f has data for series s: postings for the indices of
+ * postings and the ratio (openings), posts holding a content keyword for
+ * content heat, a salary for the mean.  The report's months run over every
+ * table's dates, so a month can be empty for one series because its table
+ * does not reach it: such a month is no peak, no low and no end of a
+ * month-on-month change. */
+static bool month_has_data(const struct month_figures *f, enum series s)
+{
+	switch (s) {
+	case SERIES_CONTENT_HEAT_INDEX:
+		return f->content > 0;
+	case SERIES_AVG_SALARY:
+		return isfinite(f->avg_salary);
+	case SERIES_SUPPLY_DEMAND_RATIO:
+		return f->openings > 0;
+	case SERIES_APPLICATION_INDEX:
+		return f->applications > 0;
+	default:
+		return f->postings > 0;
+	}
+}
+
+/* The value of series s in month i; NAN when the month has no data for it. */
 static double val(const struct fb *b, enum series s, size_t i)
 {
-	return series_value(b->m, &b->m->months[i], s);
+	const struct month_figures *f = &b->m->months[i];
+	return month_has_data(f, s) ? series_value(b->m, f, s) : NAN;
 }
 
 /* The highest month of [from, to): one, a tie of two, or none (fewer than
@@ -407,15 +562,39 @@ static void rule_content(struct fb *b)
 	const char *d = m->domain_name ? m->domain_name : "";
 	/* The largest month-on-month change, either way. */
 	long jump = -1;
+	size_t pairs = 0; /* month-on-month changes between months with data */
 	for (size_t i = 1; i < m->nmonths; i++) {
 		double v = m->months[i].content_mom_pct;
-		if (isfinite(v) && fabs(v) >= b->o->jump_pct &&
+		if (!isfinite(val(b, s, i)) || !isfinite(val(b, s, i - 1)) || !isfinite(v))
+			continue;
+		pairs++;
+		if (fabs(v) >= b->o->jump_pct &&
 		    (jump < 0 || fabs(v) > fabs(m->months[jump].content_mom_pct)))
 			jump = (long)i;
 	}
 	struct peak p = find_peak(b, s, 0, m->nmonths);
 	if (p.nvalues == 0)
 		return;
+	if (p.nvalues == 1) {
+		/* One month with content: its value, and no trend, peak or change. */
+		say_month(b, &b->head, p.at);
+		put(b, &b->head, "", " ");
+		strbuf_addstr(&b->head, d);
+		put(b, &b->head, "内容热度指数为", " content heat index: ");
+		say_value(b, &b->head, s, p.at);
+		say_month(b, &b->text, p.at);
+		put(b, &b->text, "，", ", ");
+		strbuf_addstr(&b->text, d);
+		put(b, &b->text, "相关的内容热度指数为", "-related content heat index: ");
+		say_value(b, &b->text, s, p.at);
+		put(b, &b->text, "；只有这一个月有内容数据。",
+		    "; no other month has content data.");
+		emit(b, "supply", "content");
+		return;
+	}
+	size_t first = 0; /* the first month with content */
+	while (!isfinite(val(b, s, first)))
+		first++;
 	bool up = jump >= 0 && m->months[jump].content_mom_pct > 0;
 
 	/* headline */
@@ -472,7 +651,7 @@ static void rule_content(struct fb *b)
 		}
 		put(b, &b->text, "。", ". ");
 		key(b, "months[%ld].content_mom_pct", jump);
-	} else {
+	} else if (pairs > 0) {
 		put(b, &b->text, "各月内容热度指数环比变化均未超过±", "No month-on-month change reached ±");
 		num(&b->text, b->o->jump_pct, 0);
 		put(b, &b->text, "%。", "%. ");
@@ -484,13 +663,8 @@ static void rule_content(struct fb *b)
 		put(b, &b->text, "", "In ");
 		say_month(b, &b->text, p.at);
 		put(b, &b->text, "，内容热度指数达到", ", the content heat index reached its highest since ");
-		if (b->lang != LANG_EN) {
-			say_month(b, &b->text, 0);
-			strbuf_addstr(&b->text, "以来的峰值");
-		} else {
-			say_month(b, &b->text, 0);
-			strbuf_addstr(&b->text, ", ");
-		}
+		say_month(b, &b->text, first);
+		put(b, &b->text, "以来的峰值", ", ");
 		say_value(b, &b->text, s, p.at);
 		long ago = month_at(m, m->months[p.at].month - 12);
 		if (ago >= 0 && isfinite(val(b, s, (size_t)ago)) && val(b, s, (size_t)ago) > 0) {
@@ -539,8 +713,8 @@ static void rule_recruitment(struct fb *b)
 		return;
 	const char *d = m->domain_name ? m->domain_name : "";
 	int same_month = -1; /* the calendar month (1..12) of every period's peak, or 0 */
-	int npeaks = 0;
-	bool any = false;
+	int npeaks = 0, nvalued = 0;
+	long last_peak = -1, last_peak_period = -1, single = -1;
 	for (size_t pi = 0; pi < m->nperiods; pi++) {
 		const struct period_figures *pf = &m->periods[pi];
 		long from = month_at(m, pf->from), to = month_at(m, pf->to);
@@ -549,12 +723,27 @@ static void rule_recruitment(struct fb *b)
 		struct peak p = find_peak(b, s, (size_t)from, (size_t)to + 1);
 		if (p.nvalues == 0)
 			continue;
-		any = true;
+		nvalued++;
 		say_period(b, &b->text, pi);
 		put(b, &b->text, "，", ", ");
-		if (p.kind == PEAK_ONE) {
+		if (p.nvalues == 1) {
+			/* One month with postings: its value, and no peak. */
+			same_month = 0;
+			single = (long)p.at;
+			if (pf->from != pf->to) {
+				put(b, &b->text, "只有", "only ");
+				say_month(b, &b->text, p.at);
+				put(b, &b->text, "有岗位数据，", " has postings, with a recruitment index of ");
+			} else {
+				put(b, &b->text, "", "the recruitment index was ");
+			}
+			put(b, &b->text, "岗位招聘指数为", "");
+			say_value(b, &b->text, s, p.at);
+		} else if (p.kind == PEAK_ONE) {
 			int cal = m->months[p.at].month % 12 + 1;
 			npeaks++;
+			last_peak = (long)p.at;
+			last_peak_period = (long)pi;
 			same_month = same_month == -1 ? cal : same_month == cal ? cal : 0;
 			put(b, &b->text, "岗位招聘指数在", "the recruitment index peaked in ");
 			say_month(b, &b->text, p.at);
@@ -586,7 +775,7 @@ static void rule_recruitment(struct fb *b)
 		}
 		put(b, &b->text, "。", ". ");
 	}
-	if (!any)
+	if (nvalued == 0)
 		return;
 
 	/* The last period against the one before, month by month. */
@@ -610,7 +799,13 @@ static void rule_recruitment(struct fb *b)
 		if (pairs > 0) {
 			yoy = lower == pairs ? -1 : higher == pairs ? 1 : 0;
 			say_period(b, &b->text, cur);
-			if (yoy != 0) {
+			if (pairs == 1) {
+				/* One month to compare: no "every month". */
+				put(b, &b->text, yoy < 0 ? "的招聘指数低于上年同月。" : yoy > 0 ? "的招聘指数高于上年同月。" : "的招聘指数与上年同月基本持平。",
+				    yoy < 0 ? ": the recruitment index was below the same month a year before. "
+				    : yoy > 0 ? ": the recruitment index was above the same month a year before. "
+					      : ": the recruitment index held level with the same month a year before. ");
+			} else if (yoy != 0) {
 				put(b, &b->text, "各月的招聘指数均", " every month's recruitment index was ");
 				put(b, &b->text, yoy < 0 ? "低于" : "高于", yoy < 0 ? "below " : "above ");
 				put(b, &b->text, "上年同月。", "the same month a year before. ");
@@ -625,12 +820,9 @@ static void rule_recruitment(struct fb *b)
 	if (last > 0 && isfinite(val(b, s, last)) && isfinite(val(b, s, last - 1))) {
 		enum trend t = trend_of(val(b, s, last - 1), val(b, s, last), 2, b->o);
 		if (t != TREND_FLAT) {
-			char a[64], v[64];
-			fixed(a, val(b, s, last - 1), 2);
-			fixed(v, val(b, s, last), 2);
 			say_month(b, &b->text, last);
 			put(b, &b->text, "，招聘指数较上月", ", the recruitment index ");
-			say_change(b, &b->text, t, a, v);
+			say_change(b, &b->text, t, val(b, s, last - 1), val(b, s, last), UNIT_INDEX);
 			put(b, &b->text, "。", " over the month. ");
 			key(b, "months[%zu].recruitment_index", last - 1);
 			key(b, "months[%zu].recruitment_index", last);
@@ -638,12 +830,12 @@ static void rule_recruitment(struct fb *b)
 		}
 	}
 
-	/* headline */
-	strbuf_addstr(&b->head, d);
-	if (same_month > 0 && m->nperiods >= 1) {
+	/* headline: a peak month only where every period with postings has one */
+	if (npeaks == nvalued && same_month > 0) {
 		static const char *const names[] = { "January", "February", "March", "April",
 						     "May", "June", "July", "August", "September",
 						     "October", "November", "December" };
+		strbuf_addstr(&b->head, d);
 		put(b, &b->head, npeaks > 1 ? "岗位招聘高峰均在" : "岗位招聘高峰在", " recruitment peaked in ");
 		if (b->lang == LANG_EN)
 			strbuf_addf(&b->head, "%s%s", names[same_month - 1],
@@ -652,8 +844,25 @@ static void rule_recruitment(struct fb *b)
 			strbuf_addf(&b->head, "%d月", same_month);
 		for (size_t pi = 0; pi < m->nperiods; pi++)
 			key(b, "periods[%zu].peaks.recruitment_index", pi);
-	} else {
+	} else if (npeaks == nvalued) {
+		strbuf_addstr(&b->head, d);
 		put(b, &b->head, "岗位招聘高峰出现在不同月份", " recruitment peaked in different months");
+	} else if (npeaks > 0) {
+		/* Some periods have no peak: the last peak, by its period. */
+		say_period(b, &b->head, (size_t)last_peak_period);
+		put(b, &b->head, "", " ");
+		strbuf_addstr(&b->head, d);
+		put(b, &b->head, "岗位招聘高峰在", " recruitment peaked in ");
+		say_month(b, &b->head, (size_t)last_peak);
+	} else if (nvalued == 1 && single >= 0) {
+		say_month(b, &b->head, (size_t)single);
+		put(b, &b->head, "", " ");
+		strbuf_addstr(&b->head, d);
+		put(b, &b->head, "岗位招聘指数为", " recruitment index: ");
+		say_value(b, &b->head, s, (size_t)single);
+	} else {
+		strbuf_addstr(&b->head, d);
+		put(b, &b->head, "岗位招聘指数没有明显峰值", " recruitment shows no clear peak");
 	}
 	if (yoy != 0) {
 		put(b, &b->head, "，", "; ");
@@ -817,15 +1026,14 @@ static void rule_supply_demand(struct fb *b)
 	say_period(b, &b->text, cur);
 	put(b, &b->text, "，", ", ");
 	if (ratio) {
-		char a[64], v[64];
-		fixed(v, p->supply_demand_ratio, 2);
+		double v = p->supply_demand_ratio;
 		strbuf_addstr(&b->text, d);
 		put(b, &b->text, "人才供需比", " supply/demand ratio ");
 		if (ratio_prev) {
-			fixed(a, q->supply_demand_ratio, 2);
-			enum trend t = trend_of(q->supply_demand_ratio, p->supply_demand_ratio, 2, b->o);
+			double a = q->supply_demand_ratio;
+			enum trend t = trend_of(a, v, 2, b->o);
 			if (b->lang == LANG_EN) {
-				say_change(b, &b->text, t, a, v);
+				say_change(b, &b->text, t, a, v, UNIT_INDEX);
 				strbuf_addstr(&b->text, " (against ");
 				say_period(b, &b->text, cur - 1);
 				strbuf_addstr(&b->text, ")");
@@ -833,14 +1041,14 @@ static void rule_supply_demand(struct fb *b)
 				strbuf_addstr(&b->text, "从");
 				say_period(b, &b->text, cur - 1);
 				strbuf_addstr(&b->text, "的");
-				static const char *const zh[] = { "基本持平，为", "小幅上升至", "上升至",
-								   "小幅下降至", "下降至" };
-				strbuf_addf(&b->text, "%s%s%s", a, zh[t], v);
+				num(&b->text, a, 2);
+				strbuf_addstr(&b->text, change_verb_zh(t));
+				num(&b->text, v, 2);
 			}
 			key(b, "periods[%zu].supply_demand_ratio", cur - 1);
 		} else {
 			put(b, &b->text, "为", "was ");
-			strbuf_addstr(&b->text, v);
+			num(&b->text, v, 2);
 		}
 		double r = p->supply_demand_ratio;
 		bool even = same_print(r, 1.0, 2) || fabs(r - 1.0) * 100.0 <= b->o->flat_band;
@@ -855,17 +1063,10 @@ static void rule_supply_demand(struct fb *b)
 		put(b, &b->text, "。", ". ");
 	}
 	if (salary) {
-		put(b, &b->text, "新发岗位平均月薪", "The average salary of new postings ");
+		put(b, &b->text, "新发岗位平均月薪",
+		    ratio ? "The average salary of new postings " : "the average salary of new postings ");
 		if (salary_prev) {
-			char a[64], v[64];
-			struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
-			money(b, &x, q->avg_salary);
-			money(b, &y, p->avg_salary);
-			snprintf(a, sizeof(a), "%s", x.buf);
-			snprintf(v, sizeof(v), "%s", y.buf);
-			say_change(b, &b->text, st, a, v);
-			strbuf_release(&x);
-			strbuf_release(&y);
+			say_change(b, &b->text, st, q->avg_salary, p->avg_salary, UNIT_MONEY);
 			key(b, "periods[%zu].avg_salary", cur - 1);
 			if (b->lang != LANG_EN)
 				key(b, "periods[%zu].name", cur - 1);
@@ -896,6 +1097,25 @@ static void say_item(struct fb *b, struct strbuf *sb, size_t pi, enum ranking_ki
 {
 	strbuf_addstr(sb, b->m->periods[pi].rankings[k].items[i].name);
 	key(b, "periods[%zu].%s[%zu].%s", pi, ranking_defs[k].name, i, item_key(k));
+}
+
+/* The items tied with the first of ranking k (printing the same value): all
+ * of them, "A与B" or "A、B和C" / "A, B and C", with their keys and values' keys. */
+static void say_tied(struct fb *b, struct strbuf *sb, size_t pi, enum ranking_kind k)
+{
+	const struct ranking *r = &b->m->periods[pi].rankings[k];
+	int dec = rank_is_salary(k) ? 0 : 2;
+	double v1 = ranking_value(k, &r->items[0]);
+	size_t n = 1;
+	while (n < r->n && same_print(ranking_value(k, &r->items[n]), v1, dec))
+		n++;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			put(b, sb, i + 1 < n ? "、" : n == 2 ? "与" : "和",
+			    i + 1 < n ? ", " : " and ");
+		say_item(b, sb, pi, k, i);
+		key(b, "periods[%zu].%s[%zu].%s", pi, ranking_defs[k].name, i, ranking_value_key(k));
+	}
 }
 
 /* Its ranking value (with key). */
@@ -933,7 +1153,7 @@ static void say_entries_exits(struct fb *b, size_t pi, enum ranking_kind k)
 		return;
 	const struct ranking_change *c = &p->changes[k];
 	put(b, &b->text, "与", "Against ");
-	strbuf_addstr(&b->text, p->changes_against);
+	period_words(b, &b->text, p->changes_against);
 	key(b, "periods[%zu].changes.against", pi);
 	put(b, &b->text, "相比，", ", ");
 	if (c->entered.n == 0 && c->left.n == 0) {
@@ -953,6 +1173,21 @@ static void say_entries_exits(struct fb *b, size_t pi, enum ranking_kind k)
 	put(b, &b->text, "。", ". ");
 }
 
+/* What a ranking lists: 岗位, 行业, 企业. */
+static const char *subject_zh(enum ranking_kind k)
+{
+	return k == RANK_INDUSTRIES_BY_POSTINGS ? "行业"
+	       : k == RANK_COMPANIES_BY_POSTINGS || k == RANK_COMPANIES_BY_SALARY ? "企业"
+										: "岗位";
+}
+
+static const char *subject_en(enum ranking_kind k)
+{
+	return k == RANK_INDUSTRIES_BY_POSTINGS ? "industry"
+	       : k == RANK_COMPANIES_BY_POSTINGS || k == RANK_COMPANIES_BY_SALARY ? "company"
+										: "role";
+}
+
 /* The leader of a ranking against the runner-up:
  * "A居首，招聘指数为X；B位列第二，为Y（A是B的2.7倍，断层领先）". */
 static enum lead say_leader(struct fb *b, size_t pi, enum ranking_kind k, const char *what_zh,
@@ -963,21 +1198,62 @@ static enum lead say_leader(struct fb *b, size_t pi, enum ranking_kind k, const 
 	say_period(b, &b->text, pi);
 	put(b, &b->text, "，", ", ");
 	if (r->n == 1) {
+		put(b, &b->text, "仅", "");
 		say_item(b, &b->text, pi, k, 0);
-		put(b, &b->text, "是唯一上榜的", " is the only one listed, ");
+		put(b, &b->text, "一个", " is the only ");
+		put(b, &b->text, subject_zh(k), subject_en(k));
+		put(b, &b->text, "上榜，", " listed, ");
 		put(b, &b->text, what_zh, what_en);
 		put(b, &b->text, "为", " ");
 		say_item_value(b, &b->text, pi, k, 0);
 		put(b, &b->text, "。", ". ");
 		return LEAD_CLOSE; /* alone: ahead of no one */
 	}
+	if (!may_lead(r->n)) {
+		/* Two items: compared, neither called first. */
+		double v1 = ranking_value(k, &r->items[0]), v2 = ranking_value(k, &r->items[1]);
+		bool lower = k == RANK_ROLES_BY_SCARCITY;
+		put(b, &b->text, "上榜的两个", "of the two ");
+		put(b, &b->text, subject_zh(k),
+		    k == RANK_INDUSTRIES_BY_POSTINGS ? "industries"
+		    : k == RANK_COMPANIES_BY_POSTINGS || k == RANK_COMPANIES_BY_SALARY ? "companies"
+											: "roles");
+		put(b, &b->text, "中，", " listed, ");
+		if (same_print(v1, v2, dec)) {
+			say_item(b, &b->text, pi, k, 0);
+			put(b, &b->text, "与", " and ");
+			say_item(b, &b->text, pi, k, 1);
+			put(b, &b->text, "的", " have the same ");
+			put(b, &b->text, what_zh, what_en);
+			put(b, &b->text, "相同，均为", ", ");
+			say_item_value(b, &b->text, pi, k, 0);
+			key(b, "periods[%zu].%s[1].%s", pi, ranking_defs[k].name, ranking_value_key(k));
+			put(b, &b->text, "。", ". ");
+			return LEAD_TIE;
+		}
+		say_item(b, &b->text, pi, k, 0);
+		put(b, &b->text, "的", "'s ");
+		put(b, &b->text, what_zh, what_en);
+		put(b, &b->text, "（", " (");
+		say_item_value(b, &b->text, pi, k, 0);
+		put(b, &b->text, lower ? "）低于" : "）高于", lower ? ") is below " : ") is above ");
+		say_item(b, &b->text, pi, k, 1);
+		put(b, &b->text, "（", "'s (");
+		say_item_value(b, &b->text, pi, k, 1);
+		put(b, &b->text, "）", ")");
+		if (!lower && v2 > 0 && v1 / v2 >= b->o->times_min) {
+			put(b, &b->text, "，是后者的", ": ");
+			num(&b->text, v1 / v2, 1);
+			put(b, &b->text, "倍", " times as high");
+		}
+		put(b, &b->text, "。", ". ");
+		return LEAD_CLOSE;
+	}
 	double v1 = ranking_value(k, &r->items[0]), v2 = ranking_value(k, &r->items[1]);
 	enum lead l = k == RANK_ROLES_BY_SCARCITY ? (same_print(v1, v2, dec) ? LEAD_TIE : LEAD_CLOSE)
 						  : lead_of(v1, v2, dec, b->o);
 	if (l == LEAD_TIE) {
-		say_item(b, &b->text, pi, k, 0);
-		put(b, &b->text, "与", " and ");
-		say_item(b, &b->text, pi, k, 1);
+		say_tied(b, &b->text, pi, k);
 		put(b, &b->text, "并列第一，", " tie for first, ");
 		put(b, &b->text, what_zh, what_en);
 		put(b, &b->text, "均为", " ");
@@ -1019,6 +1295,36 @@ static enum lead say_leader(struct fb *b, size_t pi, enum ranking_kind k, const 
 	return l;
 }
 
+/* The headline of a list too short to name a first (findings_wordings,
+ * WORDING_LEADER): "仅A一个岗位上榜", "A与B<same>", "A<more>B".  False when
+ * the list is long enough, and the caller names its first. */
+static bool say_short_head(struct fb *b, size_t pi, enum ranking_kind k, enum lead l,
+			   const char *more_zh, const char *more_en, const char *same_zh,
+			   const char *same_en)
+{
+	const struct ranking *r = &b->m->periods[pi].rankings[k];
+	if (may_lead(r->n))
+		return false;
+	if (r->n == 1) {
+		put(b, &b->head, "仅", "");
+		say_item(b, &b->head, pi, k, 0);
+		put(b, &b->head, "一个", " is the only ");
+		put(b, &b->head, subject_zh(k), subject_en(k));
+		put(b, &b->head, "上榜", " listed");
+		return true;
+	}
+	say_item(b, &b->head, pi, k, 0);
+	if (l == LEAD_TIE) {
+		put(b, &b->head, "与", " and ");
+		say_item(b, &b->head, pi, k, 1);
+		put(b, &b->head, same_zh, same_en);
+	} else {
+		put(b, &b->head, more_zh, more_en);
+		say_item(b, &b->head, pi, k, 1);
+	}
+	return true;
+}
+
 /* 热招岗位: the leader, the next two, entries and exits. */
 static void rule_roles(struct fb *b)
 {
@@ -1039,10 +1345,10 @@ static void rule_roles(struct fb *b)
 	}
 	say_entries_exits(b, cur, k);
 	/* headline */
-	if (l == LEAD_TIE) {
-		say_item(b, &b->head, cur, k, 0);
-		put(b, &b->head, "与", " and ");
-		say_item(b, &b->head, cur, k, 1);
+	if (say_short_head(b, cur, k, l, "新发岗位量多于", " has more new postings than ",
+			   "新发岗位量相同", " have as many new postings")) {
+	} else if (l == LEAD_TIE) {
+		say_tied(b, &b->head, cur, k);
 		put(b, &b->head, "新发岗位量并列最多", " tie for the most new postings");
 	} else {
 		say_item(b, &b->head, cur, k, 0);
@@ -1080,10 +1386,10 @@ static void rule_by_salary(struct fb *b, enum ranking_kind k, const char *sectio
 		put(b, &b->text, "。", ". ");
 	}
 	say_entries_exits(b, cur, k);
-	if (l == LEAD_TIE) {
-		say_item(b, &b->head, cur, k, 0);
-		put(b, &b->head, "与", " and ");
-		say_item(b, &b->head, cur, k, 1);
+	if (say_short_head(b, cur, k, l, "平均月薪高于", " pays more than ", "平均月薪相同",
+			   " pay the same")) {
+	} else if (l == LEAD_TIE) {
+		say_tied(b, &b->head, cur, k);
 		put(b, &b->head, "平均月薪并列第一", " tie for the highest average salary");
 	} else {
 		say_item(b, &b->head, cur, k, 0);
@@ -1110,27 +1416,51 @@ static void rule_scarcity(struct fb *b)
 	double r0 = r->items[0].supply_demand_ratio;
 	bool tie = r->n >= 2 && same_print(r0, r->items[1].supply_demand_ratio, 2);
 
+	bool short_list = !may_lead(r->n);
+
 	/* headline */
-	say_item(b, &b->head, cur, k, 0);
-	if (tie) {
-		put(b, &b->head, "与", " and ");
-		say_item(b, &b->head, cur, k, 1);
+	if (say_short_head(b, cur, k, tie ? LEAD_TIE : LEAD_CLOSE, "人才供需比低于",
+			   "'s supply/demand ratio is below ", "人才供需比相同",
+			   " have the same supply/demand ratio")) {
+	} else if (tie) {
+		say_tied(b, &b->head, cur, k);
 		put(b, &b->head, "并列最紧缺", " tie as the scarcest");
 	} else {
+		say_item(b, &b->head, cur, k, 0);
 		put(b, &b->head, r0 < 1 ? "人才最紧缺" : "人才供需比最低",
 		    r0 < 1 ? " talent is the scarcest" : " has the lowest supply/demand ratio");
 	}
-	put(b, &b->head, " ", ": ");
+	put(b, &b->head, r->n == 1 ? "，" : " ", ": ");
 	say_ratio_reading(b, &b->head, r0, false);
 	key(b, "periods[%zu].%s[0].supply_demand_ratio", cur, ranking_defs[k].name);
 
 	/* text */
 	say_period(b, &b->text, cur);
 	put(b, &b->text, "，", ", ");
+	size_t start = b->text.len;
 	say_item(b, &b->text, cur, k, 0);
-	if (tie) {
+	if (short_list && tie) {
 		put(b, &b->text, "与", " and ");
 		say_item(b, &b->text, cur, k, 1);
+		put(b, &b->text, "的人才供需比相同，均为", " have the same supply/demand ratio, ");
+		say_item_value(b, &b->text, cur, k, 0);
+		key(b, "periods[%zu].%s[1].supply_demand_ratio", cur, ranking_defs[k].name);
+		put(b, &b->text, "，", ": ");
+	} else if (short_list) {
+		put(b, &b->text, "的人才供需比为", "'s supply/demand ratio is ");
+		say_item_value(b, &b->text, cur, k, 0);
+		if (r->n == 2) {
+			put(b, &b->text, "，低于", ", below ");
+			say_item(b, &b->text, cur, k, 1);
+			put(b, &b->text, "的", "'s ");
+			say_item_value(b, &b->text, cur, k, 1);
+		}
+		put(b, &b->text, "，", ": ");
+	} else if (tie) {
+		/* the first again, with every item tied with it */
+		b->text.len = start;
+		b->text.buf[start] = '\0';
+		say_tied(b, &b->text, cur, k);
 		put(b, &b->text, "以", " share the lowest supply/demand ratio, ");
 		say_item_value(b, &b->text, cur, k, 0);
 		key(b, "periods[%zu].%s[1].supply_demand_ratio", cur, ranking_defs[k].name);
@@ -1142,7 +1472,7 @@ static void rule_scarcity(struct fb *b)
 	}
 	say_ratio_reading(b, &b->text, r0, true);
 	put(b, &b->text, "。", ". ");
-	if (r->n >= 2) {
+	if (!short_list) {
 		put(b, &b->text, "榜单各岗位的人才供需比在", "The ratios on the list run from ");
 		say_item_value(b, &b->text, cur, k, 0);
 		put(b, &b->text, "至", " to ");
@@ -1160,15 +1490,12 @@ static void rule_scarcity(struct fb *b)
 				continue;
 			double a = pr->items[j].supply_demand_ratio;
 			enum trend t = trend_of(a, r0, 2, b->o);
-			char x[64], y[64];
-			fixed(x, a, 2);
-			fixed(y, r0, 2);
 			put(b, &b->text, "与", "Against ");
 			say_period(b, &b->text, prev);
 			put(b, &b->text, "相比，", ", ");
 			say_item(b, &b->text, cur, k, 0);
 			put(b, &b->text, "的人才供需比", "'s ratio ");
-			say_change(b, &b->text, t, x, y);
+			say_change(b, &b->text, t, a, r0, UNIT_INDEX);
 			key(b, "periods[%zu].%s[%zu].supply_demand_ratio", prev, ranking_defs[k].name, j);
 			put(b, &b->text, trend_up(t) ? "，紧缺度有所下降。" : trend_down(t) ? "，紧缺度进一步上升。" : "。",
 			    trend_up(t) ? ": a little less scarce. " : trend_down(t) ? ": scarcer still. " : ". ");
@@ -1258,10 +1585,16 @@ static void rule_by_postings(struct fb *b, enum ranking_kind k, const char *topi
 	}
 	say_entries_exits(b, cur, k);
 	/* headline */
-	say_item(b, &b->head, cur, k, 0);
+	if (say_short_head(b, cur, k, l, "招聘指数高于", "'s recruitment index is above ",
+			   "招聘指数相同", " have the same recruitment index")) {
+		emit(b, "employers", topic);
+		return;
+	}
+	if (l == LEAD_TIE)
+		say_tied(b, &b->head, cur, k);
+	else
+		say_item(b, &b->head, cur, k, 0);
 	if (l == LEAD_TIE) {
-		put(b, &b->head, "与", " and ");
-		say_item(b, &b->head, cur, k, 1);
 		put(b, &b->head, "并列第一", " tie for first");
 	} else if (companies) {
 		put(b, &b->head, "居首", " leads");
@@ -1297,10 +1630,34 @@ static void rule_cities(struct fb *b)
 	const char *d = m->domain_name ? m->domain_name : "";
 	const struct talent_city *c = m->talent_cities;
 	enum lead l = m->ncities >= 2 ? lead_of(c[0].share, c[1].share, 4, b->o) : LEAD_CLOSE;
-	bool over_two = m->ncities >= 3 && c[0].share > c[1].share + c[2].share &&
-			!same_print(c[0].share, c[1].share + c[2].share, 4);
+	bool over_two = m->ncities >= 3 && more_than(c[0].share, c[1].share + c[2].share, 4);
+	bool short_list = !may_lead(m->ncities);
 	/* headline */
-	if (l == LEAD_TIE) {
+	if (short_list && m->ncities == 1) {
+		if (b->lang == LANG_EN) {
+			strbuf_addf(&b->head, "%s holds ", c[0].city);
+			pct(&b->head, c[0].share);
+			strbuf_addf(&b->head, " of %s talent with a known city", d);
+		} else {
+			strbuf_addf(&b->head, "城市已知的%s人才中，%s占", d, c[0].city);
+			pct(&b->head, c[0].share);
+		}
+		key(b, "talent_cities[0].share");
+	} else if (short_list) {
+		strbuf_addstr(&b->head, c[0].city);
+		if (l == LEAD_TIE) {
+			put(b, &b->head, "与", " and ");
+			strbuf_addstr(&b->head, c[1].city);
+			put(b, &b->head, "的", " have as much ");
+			strbuf_addstr(&b->head, d);
+			put(b, &b->head, "人才数量相同", " talent");
+		} else {
+			put(b, &b->head, "的", " has more ");
+			strbuf_addstr(&b->head, d);
+			put(b, &b->head, "人才多于", " talent than ");
+			strbuf_addstr(&b->head, c[1].city);
+		}
+	} else if (l == LEAD_TIE) {
 		strbuf_addstr(&b->head, c[0].city);
 		put(b, &b->head, "与", " and ");
 		strbuf_addstr(&b->head, c[1].city);
@@ -1338,7 +1695,13 @@ static void rule_cities(struct fb *b)
 	if (l == LEAD_TIE) {
 		put(b, &b->text, "，与", ", the same as ");
 		strbuf_addstr(&b->text, c[1].city);
-		put(b, &b->text, "并列第一", "");
+		put(b, &b->text, short_list ? "相同" : "并列第一", "");
+		key(b, "talent_cities[1].share");
+	} else if (short_list && m->ncities == 2) {
+		put(b, &b->text, "，", "; ");
+		strbuf_addstr(&b->text, c[1].city);
+		put(b, &b->text, "为", " holds ");
+		pct(&b->text, c[1].share);
 		key(b, "talent_cities[1].share");
 	} else if (over_two) {
 		put(b, &b->text, "，超过第二名", ", more than second-placed ");
@@ -1388,19 +1751,12 @@ static void rule_education(struct fb *b)
 	const char *cmp_en = far ? "far above" : trend_up(t) ? "above" : trend_down(t) ? "below"
 											  : "level with";
 	key(b, "periods[%zu].education.master_plus", cur);
-	/* headline: 近3成 / 超3成, or the percentage below one tenth */
-	double tenths = s * 10.0;
-	char tn[64];
-	fixed(tn, tenths, 0);
-	double whole = strtod(tn, NULL);
-	if (b->lang == LANG_EN) {
+	/* headline: 近3成 / 3成 / 超3成 where a band of findings_wordings holds,
+	 * else the percentage */
+	if (!say_tenths(b, &b->head, s))
 		pct(&b->head, s);
-	} else if (whole >= 1) {
-		strbuf_addstr(&b->head, same_print(tenths, whole, 2) ? "" : tenths < whole ? "近" : "超");
-		strbuf_addf(&b->head, "%s成", tn);
-	} else {
-		pct(&b->head, s);
-	}
+	else if (b->lang == LANG_EN && b->head.buf[0] >= 'a' && b->head.buf[0] <= 'z')
+		b->head.buf[0] = (char)(b->head.buf[0] - 'a' + 'A'); /* "Nearly 30% of …" */
 	put(b, &b->head, "新发岗位要求硕博学历", " of new postings ask for a master's or doctorate");
 	if (has_base) {
 		put(b, &b->head, "，", ", ");
@@ -1665,7 +2021,7 @@ static void say_ranked_segments(struct fb *b, size_t qi)
 	size_t best_x = 0, best_n = 0, best_tops[4], best_segs[4];
 	for (size_t xi = 0; xi < sv->ncrosstabs; xi++) {
 		const struct crosstab *x = &sv->crosstabs[xi];
-		if (!x->question_id || strcmp(x->question_id, q->id) != 0)
+		if (!x->question_id || strcmp(x->question_id, q->id) != 0 || !may_lead(x->noptions))
 			continue;
 		size_t tops[4], segs[4], n = 0;
 		bool differ = false, more = false;
@@ -1735,11 +2091,30 @@ static void rule_choice(struct fb *b, size_t qi)
 	double v1 = ranked ? q->options[o1].score : q->options[o1].share;
 	double v2 = ranked ? q->options[o2].score : q->options[o2].share;
 	enum lead l = q->noptions >= 2 ? lead_of(v1, v2, ranked ? 2 : 4, b->o) : LEAD_FAR;
+	bool short_list = !may_lead(q->noptions);
 	/* headline */
 	say_question(b, &b->head, qi);
 	put(b, &b->head, "", " ");
 	say_option(b, &b->head, qi, o1);
-	if (l == LEAD_TIE) {
+	if (short_list && q->noptions == 1) {
+		put(b, &b->head, ranked ? "得分" : "占", ranked ? " scores " : " at ");
+		say_share(b, &b->head, qi, o1, field);
+	} else if (short_list && l == LEAD_TIE) {
+		put(b, &b->head, "与", " and ");
+		say_option(b, &b->head, qi, o2);
+		put(b, &b->head, ranked ? "得分相同" : "各占", ranked ? " score the same" : " at ");
+		if (!ranked)
+			say_share(b, &b->head, qi, o1, "share");
+	} else if (short_list) {
+		put(b, &b->head, ranked ? "得分高于" : "占", ranked ? " scores above " : " at ");
+		if (ranked) {
+			say_option(b, &b->head, qi, o2);
+		} else {
+			say_share(b, &b->head, qi, o1, "share");
+			put(b, &b->head, "，高于", ", above ");
+			say_option(b, &b->head, qi, o2);
+		}
+	} else if (l == LEAD_TIE) {
 		put(b, &b->head, "与", " and ");
 		say_option(b, &b->head, qi, o2);
 		put(b, &b->head, ranked ? "并列第一" : "并列最高，均为", ranked ? " tie for first" : " tie at ");
@@ -1760,12 +2135,12 @@ static void rule_choice(struct fb *b, size_t qi)
 	put(b, &b->text, "人作答。", " answered. ");
 	if (ranked) {
 		say_option(b, &b->text, qi, o1);
-		put(b, &b->text, "平均得分", " has the highest mean score, ");
+		put(b, &b->text, "平均得分", short_list ? " has a mean score of " : " has the highest mean score, ");
 		say_share(b, &b->text, qi, o1, "score");
 		put(b, &b->text, "，选择占比", ", chosen by ");
 		say_share(b, &b->text, qi, o1, "share");
 		if (q->noptions >= 2) {
-			put(b, &b->text, "；其次是", "; next is ");
+			put(b, &b->text, short_list ? "；" : "；其次是", short_list ? "; " : "; next is ");
 			say_option(b, &b->text, qi, o2);
 			put(b, &b->text, "（得分", " (score ");
 			say_share(b, &b->text, qi, o2, "score");
@@ -1781,11 +2156,15 @@ static void rule_choice(struct fb *b, size_t qi)
 		put(b, &b->text, "的占", ": ");
 		say_share(b, &b->text, qi, o1, field);
 		if (q->noptions >= 2) {
-			put(b, &b->text, l == LEAD_TIE ? "，与" : "，其次是", l == LEAD_TIE ? ", the same as " : "; next is ");
+			put(b, &b->text, l == LEAD_TIE ? "，与" : short_list ? "，选择" : "，其次是",
+			    l == LEAD_TIE ? ", the same as " : short_list ? "; " : "; next is ");
 			say_option(b, &b->text, qi, o2);
 			if (l == LEAD_TIE) {
-				put(b, &b->text, "并列最高", "");
+				put(b, &b->text, short_list ? "相同" : "并列最高", "");
 				key(b, "survey.questions[%zu].options[%zu].share", qi, o2);
+			} else if (short_list) {
+				put(b, &b->text, "的占", ": ");
+				say_share(b, &b->text, qi, o2, field);
 			} else {
 				put(b, &b->text, "（", " (");
 				say_share(b, &b->text, qi, o2, field);

@@ -23,6 +23,22 @@ extern const struct findings_options findings_options_default;
 extern const char *const findings_sections[];
 extern const size_t findings_nsections;
 
+/* The loose words the findings use, each with the band of the figure where
+ * it holds: the prose picks these words only through this table, and
+ * 研究方法 prints it (docs/CONTRACT-NOTES.md, "Findings: wording").  lo and
+ * hi are percentage points from N×10% for the 成 words, and lo the least
+ * length of a ranking for WORDING_LEADER. */
+enum findings_wording_kind {
+	WORDING_TENTHS, WORDING_TENTHS_NEAR, WORDING_TENTHS_OVER, WORDING_ABOUT,
+	WORDING_MORE_THAN, WORDING_LEADER, WORDING_COUNT
+};
+struct findings_wording {
+	const char *zh, *en; /* the word; N stands for the number */
+	double lo, hi;
+	const char *holds_zh, *holds_en; /* where it holds, in words */
+};
+extern const struct findings_wording findings_wordings[WORDING_COUNT];
+
 /* Writes m->findings (in m's arena) from the figures m holds; opt is copied
  * to m->findings_options.  Call after market_figures and the survey. */
 void findings_compute(struct report_model *m, const struct findings_options *opt,

@@ -180,4 +180,14 @@ void render_findings_method(const struct report_model *m, enum render_lang lang,
 			    "路径下的数值。",
 			    fo->lead_factor, fo->flat_band, fo->small_change, fo->jump_pct,
 			    fo->times_min, fo->streak, fo->min_base, fo->min_z);
+	/* The loose words, from the table the prose picks them from. */
+	strbuf_addstr(out, tr(lang, "措辞：", " Wording: "));
+	for (size_t i = 0; i < WORDING_COUNT; i++) {
+		const struct findings_wording *w = &findings_wordings[i];
+		if (i)
+			strbuf_addstr(out, tr(lang, "；", "; "));
+		strbuf_addf(out, lang == LANG_EN ? "\"%s\": %s" : "“%s”：%s", tr(lang, w->zh, w->en),
+			    tr(lang, w->holds_zh, w->holds_en));
+	}
+	strbuf_addstr(out, tr(lang, "。", "."));
 }

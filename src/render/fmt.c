@@ -2,7 +2,8 @@
  * Number formatting, escaping and labels for the renderers.  Kept in one
  * place so that report.md, report.html and the CSV tables write the same
  * figure the same way, and so that null (NAN) is "—" everywhere a person
- * reads it.
+ * reads it; the numbers themselves come from util/numfmt.c, which the
+ * findings' prose uses too.
  */
 #include "render/fmt.h"
 
@@ -13,6 +14,7 @@
 
 #include "clean/date.h"
 #include "figures/survey.h"
+#include "util/numfmt.h"
 
 void render_month(int month_index, char buf[16])
 {
@@ -22,41 +24,14 @@ void render_month(int month_index, char buf[16])
 		month_format(month_index, buf);
 }
 
-/* Copies the digits of text (optionally signed, with a decimal part) into sb
- * with a comma every three digits of the integer part. */
-static void add_grouped(struct strbuf *sb, const char *text)
-{
-	const char *p = text;
-	if (*p == '-' || *p == '+')
-		strbuf_addch(sb, *p++);
-	size_t digits = strspn(p, "0123456789");
-	for (size_t i = 0; i < digits; i++) {
-		if (i > 0 && (digits - i) % 3 == 0)
-			strbuf_addch(sb, ',');
-		strbuf_addch(sb, p[i]);
-	}
-	strbuf_addstr(sb, p + digits);
-}
-
 void render_add_count(struct strbuf *sb, long long v)
 {
-	char buf[32];
-	snprintf(buf, sizeof(buf), "%lld", v);
-	add_grouped(sb, buf);
+	numfmt_count(sb, v);
 }
 
 void render_add_fixed(struct strbuf *sb, double v, int dec)
 {
-	if (!isfinite(v)) {
-		strbuf_addstr(sb, RENDER_NULL);
-		return;
-	}
-	char buf[64];
-	snprintf(buf, sizeof(buf), "%.*f", dec, v);
-	/* -0.00 reads as a negative figure that is not there. */
-	if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
-		memmove(buf, buf + 1, strlen(buf));
-	add_grouped(sb, buf);
+	numfmt_fixed(sb, v, dec);
 }
 
 void render_add_money(struct strbuf *sb, double v)
@@ -66,12 +41,7 @@ void render_add_money(struct strbuf *sb, double v)
 
 void render_add_pct(struct strbuf *sb, double share, int dec)
 {
-	if (!isfinite(share)) {
-		strbuf_addstr(sb, RENDER_NULL);
-		return;
-	}
-	render_add_fixed(sb, share * 100.0, dec);
-	strbuf_addch(sb, '%');
+	numfmt_pct(sb, share, dec);
 }
 
 void render_add_signed_pct(struct strbuf *sb, double pct)
@@ -218,6 +188,29 @@ const char *render_question_type_key(enum question_type t)
 	case QUESTION_TEXT: return "text";
 	}
 	return "";
+}
+
+struct table_quality render_quality(const struct report_model *m, enum quality_table t)
+{
+	const struct quality *q = &m->quality;
+	switch (t) {
+	case QUALITY_POSTINGS: return q->postings;
+	case QUALITY_APPLICATIONS: return q->applications;
+	case QUALITY_TALENTS: return q->talents;
+	case QUALITY_POSTS: return q->posts;
+	case QUALITY_COMPANIES: return q->companies;
+	default: break;
+	}
+	struct table_quality s = { 0 };
+	if (m->survey) {
+		const struct survey_quality *sq = &m->survey->quality;
+		s.present = true;
+		s.rows = sq->rows;
+		s.accepted = sq->accepted;
+		s.rejected = sq->rejected;
+		s.invalid_answers = sq->invalid_answers;
+	}
+	return s;
 }
 
 const struct period_figures *render_find_period(const struct report_model *m, const char *name)

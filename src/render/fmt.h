@@ -13,10 +13,11 @@
 #include "figures/model.h"
 #include "figures/survey.h"
 #include "render/render.h"
+#include "util/numfmt.h"
 #include "util/strbuf.h"
 
 /* What a null figure prints as in Markdown and HTML. */
-#define RENDER_NULL "—"
+#define RENDER_NULL NUMFMT_NULL
 
 /* The label of lang: Chinese by default. */
 static inline const char *tr(enum render_lang lang, const char *zh, const char *en)
@@ -73,6 +74,10 @@ void render_suppression_rule(const struct report_model *m, enum render_lang lang
 
 /* Bases under this many respondents are flagged as small. */
 #define RENDER_SMALL_BASE 30
+
+/* Table t's quality counters in m, the survey's responses as a table of
+ * their own; .present is false when the report lacks the table. */
+struct table_quality render_quality(const struct report_model *m, enum quality_table t);
 
 /* The period of m named name, or NULL. */
 const struct period_figures *render_find_period(const struct report_model *m, const char *name);

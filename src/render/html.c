@@ -14,6 +14,7 @@
 
 #include "render/commentary.h"
 #include "render/fmt.h"
+#include "render/method.h"
 #include "render/render.h"
 #include "render/svg.h"
 #include "talentscope.h"
@@ -213,29 +214,65 @@ static void period_range(struct html *h, const struct period_figures *p)
 	strbuf_addf(h->out, "%s %s %s", from, T(h, "至", "to"), to);
 }
 
-/* The four parts on the cover, as the seed's contents page lists them. */
+static void section_supply(struct html *h);
+static void section_employers(struct html *h);
+static void section_practitioners(struct html *h);
+static void section_workplace(struct html *h);
+
+/* The four parts, as the seed's contents page lists them: the cover, the
+ * navigation and the body show those the report has, numbered in turn. */
+static const struct part {
+	const char *id, *zh, *en, *about_zh, *about_en;
+	void (*render)(struct html *h);
+} parts[] = {
+	{ "supply", "人才供需", "Supply and demand",
+	  "招聘与投递指数、人才供需比、薪资、内容热度与人才城市",
+	  "Recruitment and application indices, supply/demand, pay, content heat, cities",
+	  section_supply },
+	{ "employers", "企业布局", "Employers", "行业与企业的招聘需求、薪资水平与热招岗位",
+	  "Demand and pay by industry and company, and the roles they hire", section_employers },
+	{ "practitioners", "从业者说", "Practitioners", "学历门槛与从业者调研",
+	  "Education asked for, and what practitioners say", section_practitioners },
+	{ "workplace", "职场应用", "At work", "评分、净推荐值与不同人群的差异",
+	  "Scores, net promoter score and how groups differ", section_workplace },
+};
+#define NPARTS (sizeof(parts) / sizeof(parts[0]))
+
+/* Whether part i has anything to show: the market parts without market
+ * tables (a survey alone), 从业者说 without postings or a survey, and 职场应用
+ * without a survey would be blank pages. */
+static bool part_shown(const struct report_model *m, size_t i)
+{
+	const char *id = parts[i].id;
+	if (strcmp(id, "supply") == 0 || strcmp(id, "employers") == 0)
+		return render_has_market(m);
+	if (strcmp(id, "practitioners") == 0)
+		return m->survey || m->has_postings;
+	return m->survey != NULL;
+}
+
+/* The number of part id among the parts shown (PART 1 …). */
+static int part_number(const struct report_model *m, const char *id)
+{
+	int n = 0;
+	for (size_t i = 0; i < NPARTS; i++) {
+		n += part_shown(m, i);
+		if (strcmp(parts[i].id, id) == 0)
+			return n;
+	}
+	return 0;
+}
+
 static void html_contents(struct html *h)
 {
-	static const struct {
-		const char *id, *zh, *en, *about_zh, *about_en;
-	} parts[] = {
-		{ "supply", "人才供需", "Supply and demand",
-		  "招聘与投递指数、人才供需比、薪资、内容热度与人才城市",
-		  "Recruitment and application indices, supply/demand, pay, content heat, cities" },
-		{ "employers", "企业布局", "Employers", "行业与企业的招聘需求、薪资水平与热招岗位",
-		  "Demand and pay by industry and company, and the roles they hire" },
-		{ "practitioners", "从业者说", "Practitioners", "学历门槛与从业者调研",
-		  "Education asked for, and what practitioners say" },
-		{ "workplace", "职场应用", "At work", "评分、净推荐值与不同人群的差异",
-		  "Scores, net promoter score and how groups differ" },
-	};
 	strbuf_addstr(h->out, "<ol class=\"contents\">");
-	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
-		strbuf_addf(h->out,
-			    "<li><a href=\"#%s\"><span class=\"part\">PART %zu</span>"
-			    "<strong>%s</strong><span class=\"about\">%s</span></a></li>",
-			    parts[i].id, i + 1, T(h, parts[i].zh, parts[i].en),
-			    T(h, parts[i].about_zh, parts[i].about_en));
+	for (size_t i = 0; i < NPARTS; i++)
+		if (part_shown(h->m, i))
+			strbuf_addf(h->out,
+				    "<li><a href=\"#%s\"><span class=\"part\">PART %d</span>"
+				    "<strong>%s</strong><span class=\"about\">%s</span></a></li>",
+				    parts[i].id, part_number(h->m, parts[i].id),
+				    T(h, parts[i].zh, parts[i].en), T(h, parts[i].about_zh, parts[i].about_en));
 	strbuf_addstr(h->out, "</ol>\n");
 }
 
@@ -248,8 +285,13 @@ static void html_cover(struct html *h)
 	esc(h, m->domain_name);
 	strbuf_addstr(out, T(h, "人才报告", " talent report"));
 	strbuf_addstr(out, "</h1>\n<p class=\"sub\">");
-	strbuf_addstr(out, T(h, "人才供需 · 企业布局 · 从业者说 · 职场应用",
-			     "Supply and demand · Employers · Practitioners · At work"));
+	bool sep = false;
+	for (size_t i = 0; i < NPARTS; i++)
+		if (part_shown(m, i)) {
+			strbuf_addstr(out, sep ? " · " : "");
+			strbuf_addstr(out, T(h, parts[i].zh, parts[i].en));
+			sep = true;
+		}
 	strbuf_addstr(out, "</p>\n<div class=\"facts\">");
 	for (size_t i = 0; i < m->nperiods; i++) {
 		strbuf_addstr(out, "<span>");
@@ -274,13 +316,13 @@ static void html_cover(struct html *h)
 	html_contents(h);
 	strbuf_addstr(out, "</div></header>\n");
 	strbuf_addstr(out, "<nav class=\"toc\">");
+	for (size_t i = 0; i < NPARTS; i++)
+		if (part_shown(m, i))
+			strbuf_addf(out, "<a href=\"#%s\">%s</a>", parts[i].id,
+				    T(h, parts[i].zh, parts[i].en));
 	const struct {
 		const char *id, *zh, *en;
 	} links[] = {
-		{ "supply", "人才供需", "Supply and demand" },
-		{ "employers", "企业布局", "Employers" },
-		{ "practitioners", "从业者说", "Practitioners" },
-		{ "workplace", "职场应用", "At work" },
 		{ "method", "研究方法", "Method" },
 		{ "definitions", "指标释义", "Definitions" },
 		{ "quality", "数据质量", "Data quality" },
@@ -298,12 +340,16 @@ static void section_findings(struct html *h, const char *id)
 	strbuf_addstr(h->out, "</div>\n");
 }
 
-static void section_open(struct html *h, const char *id, const char *part, const char *title,
-			 const char *caption)
+/* Opens section id; a part (parts[]) is labelled with its number. */
+static void section_open(struct html *h, const char *id, const char *title, const char *caption)
 {
 	strbuf_addf(h->out, "<section id=\"%s\">\n<h2>", id);
-	if (part)
-		strbuf_addf(h->out, "<span class=\"part\">%s</span>", part);
+	int part = 0;
+	for (size_t i = 0; i < NPARTS; i++)
+		if (strcmp(parts[i].id, id) == 0)
+			part = part_number(h->m, id);
+	if (part > 0)
+		strbuf_addf(h->out, "<span class=\"part\">PART %d</span>", part);
 	esc(h, title);
 	strbuf_addstr(h->out, "</h2>\n<p class=\"caption\">");
 	esc(h, caption);
@@ -753,7 +799,7 @@ static void cities_chart(struct html *h)
 static void section_supply(struct html *h)
 {
 	const struct report_model *m = h->m;
-	section_open(h, "supply", "PART 1", T(h, "人才供需", "Talent supply and demand"),
+	section_open(h, "supply", T(h, "人才供需", "Talent supply and demand"),
 		     T(h, "新发岗位、人才投递、薪资与内容热度的月度走势，各时段的热招、高薪与紧缺岗位，以及人才的城市分布。",
 		       "Monthly postings, applications, salaries and content heat; the most wanted, best-paid and scarcest roles of each period; where the talent lives."));
 	if (m->nmonths > 0) {
@@ -858,7 +904,7 @@ static void companies_table(struct html *h)
 static void section_employers(struct html *h)
 {
 	const struct report_model *m = h->m;
-	section_open(h, "employers", "PART 2", T(h, "企业布局", "Employers"),
+	section_open(h, "employers", T(h, "企业布局", "Employers"),
 		     T(h, "各行业与企业的招聘需求和薪资水平，以及不同类型企业热招的岗位。",
 		       "Demand and pay by industry and company, and the roles each kind of company hires most."));
 	for (size_t i = 0; i < m->nperiods; i++) {
@@ -1074,7 +1120,7 @@ static bool is_score_question(const struct question_figures *q)
 static void section_practitioners(struct html *h)
 {
 	const struct report_model *m = h->m;
-	section_open(h, "practitioners", "PART 3", T(h, "从业者说", "Practitioners"),
+	section_open(h, "practitioners", T(h, "从业者说", "Practitioners"),
 		     T(h, "新发岗位的学历门槛，以及调研中从业者与职场人的回答。",
 		       "The education new postings ask for, and what practitioners answered in the survey."));
 	if (m->has_postings)
@@ -1285,7 +1331,7 @@ static void crosstab_table(struct html *h, const struct survey_report *s, const 
 static void section_workplace(struct html *h)
 {
 	const struct survey_report *s = h->m->survey;
-	section_open(h, "workplace", "PART 4", T(h, "职场应用", "At work"),
+	section_open(h, "workplace", T(h, "职场应用", "At work"),
 		     T(h, "评分与净推荐值，以及不同人群的回答差异（交叉分析）。",
 		       "Scores and the net promoter score, and how answers differ between groups (cross-tabs)."));
 	if (!s) {
@@ -1335,13 +1381,68 @@ static void coef_value(struct html *h, double v)
 		strbuf_addstr(h->out, RENDER_NULL);
 }
 
-static void section_method(struct html *h)
+/* The keyword audit, as report.md gives it: a row per keyword that put a
+ * posting or talent in the domain, then the keywords that matched nothing. */
+static void keyword_audit(struct html *h)
 {
 	const struct report_model *m = h->m;
-	section_open(h, "method", NULL, T(h, "研究方法", "Method"),
-		     T(h, "本报告由平台原始数据按固定规则计算得出；以下为本次计算所用的筛选标准与参数。",
-		       "Computed from the platform's raw rows by fixed rules; these are the selection and parameters of this run."));
-	strbuf_addstr(h->out, "<ul class=\"method\">\n<li><strong>");
+	const struct keyword_audit *a = &m->keyword_audit;
+	if (!render_audit_shown(m))
+		return;
+	strbuf_addstr(h->out, "<h3 id=\"keyword-audit\">");
+	esc(h, render_audit_title(h->lang));
+	strbuf_addstr(h->out, "</h3>\n<p class=\"note\">");
+	esc(h, render_audit_lead(h->lang));
+	strbuf_addstr(h->out, "</p>\n");
+	const char *cols[RENDER_AUDIT_COLUMNS];
+	render_audit_columns(h->lang, cols);
+	table_open(h, "audit", cols, RENDER_AUDIT_COLUMNS, 1);
+	size_t unmatched = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		const struct keyword_audit_row *r = &a->rows[i];
+		if (r->postings == 0 && r->talents == 0) {
+			unmatched++;
+			continue;
+		}
+		strbuf_addstr(h->out, "<tr>");
+		td_text(h, r->keyword);
+		td_count(h, r->postings, m->has_postings);
+		for (int f = 0; f < AUDIT_FIELDS; f++)
+			td_count(h, r->by_field[f], m->has_postings);
+		td_count(h, r->talents, m->has_talents);
+		strbuf_addstr(h->out, "<td>");
+		for (size_t k = 0; k < r->nexamples; k++) {
+			if (k)
+				strbuf_addstr(h->out, T(h, "；", "; "));
+			esc(h, r->examples[k]);
+		}
+		if (r->nexamples == 0)
+			strbuf_addstr(h->out, RENDER_NULL);
+		strbuf_addstr(h->out, "</td></tr>\n");
+	}
+	table_close(h);
+	if (unmatched) {
+		strbuf_addstr(h->out, "<p class=\"note\">");
+		esc(h, render_audit_unmatched(h->lang));
+		size_t shown = 0;
+		for (size_t i = 0; i < a->n; i++) {
+			const struct keyword_audit_row *r = &a->rows[i];
+			if (r->postings || r->talents)
+				continue;
+			if (shown++)
+				strbuf_addch(h->out, '|');
+			esc(h, r->keyword);
+		}
+		strbuf_addstr(h->out, "</p>\n");
+	}
+}
+
+/* The method's market settings: the domain, its keywords, coefficients,
+ * periods and list lengths. */
+static void method_market(struct html *h)
+{
+	const struct report_model *m = h->m;
+	strbuf_addstr(h->out, "<li><strong>");
 	strbuf_addstr(h->out, T(h, "领域：", "Domain: "));
 	strbuf_addstr(h->out, "</strong>");
 	esc_or_null(h, m->domain_name);
@@ -1389,6 +1490,12 @@ static void section_method(struct html *h)
 		    m->min_group);
 	strbuf_addf(h->out, "<li><strong>%s</strong>TOP%d</li>\n",
 		    T(h, "人才城市榜单长度：", "Talent cities: "), m->top_cities);
+}
+
+/* The method's rules: small cells, findings, the survey. */
+static void method_rules(struct html *h)
+{
+	const struct report_model *m = h->m;
 	struct strbuf rule = STRBUF_INIT;
 	render_suppression_rule(m, h->lang, &rule);
 	strbuf_addf(h->out, "<li id=\"suppression\"><strong>%s</strong>",
@@ -1412,13 +1519,41 @@ static void section_method(struct html *h)
 					"; 95% intervals of shares are Wilson intervals."));
 		strbuf_addstr(h->out, "</li>\n");
 	}
+}
+
+static void section_method(struct html *h)
+{
+	const struct report_model *m = h->m;
+	section_open(h, "method", T(h, "研究方法", "Method"),
+		     T(h, "本报告由平台原始数据按固定规则计算得出；以下为本次计算所用的筛选标准与参数。",
+		       "Computed from the platform's raw rows by fixed rules; these are the selection and parameters of this run."));
+	strbuf_addstr(h->out, "<ul class=\"method\">\n");
+	if (render_has_market(m))
+		method_market(h);
+	method_rules(h);
+	if (render_method_has_postings(m)) {
+		/* The postings lines of report.md's method, from render/method.c. */
+		struct strbuf line = STRBUF_INIT;
+		void (*const lines[])(const struct report_model *, enum render_lang, struct strbuf *) = {
+			render_method_reposts, render_method_other, render_method_recognised
+		};
+		for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+			strbuf_reset(&line);
+			lines[i](m, h->lang, &line);
+			strbuf_addstr(h->out, "<li>");
+			esc(h, strbuf_str(&line));
+			strbuf_addstr(h->out, "</li>\n");
+		}
+		strbuf_release(&line);
+	}
 	strbuf_addstr(h->out, "</ul>\n");
+	keyword_audit(h);
 	section_close(h);
 }
 
 static void section_definitions(struct html *h)
 {
-	section_open(h, "definitions", NULL, T(h, "指标释义", "Definitions"),
+	section_open(h, "definitions", T(h, "指标释义", "Definitions"),
 		     T(h, "报告中各项指标的计算方法。", "How each figure of the report is defined."));
 	static const char *const zh[][2] = {
 		{ "人才供需比", "= 人才投递数 / 人才需求数（岗位招聘人数之和）。人才供需比 > 1，说明供大于求；< 1，说明供给小于需求。人才供需比越高，说明求职竞争越激烈。" },
@@ -1477,7 +1612,7 @@ static void quality_row(struct html *h, const char *name, const struct table_qua
 static void section_quality(struct html *h)
 {
 	const struct report_model *m = h->m;
-	section_open(h, "quality", NULL, T(h, "数据质量", "Data quality"),
+	section_open(h, "quality", T(h, "数据质量", "Data quality"),
 		     T(h, "每张表读入、接受与剔除的行数。被剔除的行连同文件、行号和原因写在 rejects.csv 中。",
 		       "Rows read, kept and set aside per table. Rejected rows are listed with file, line and reason in rejects.csv."));
 	const char *cols[] = { T(h, "数据表", "Table"), T(h, "行数", "Rows"),
@@ -1486,12 +1621,15 @@ static void section_quality(struct html *h)
 			       T(h, "薪资未知", "Salary unknown"), T(h, "薪资不合理", "Salary implausible"),
 			       T(h, "薪资无法解析", "Salary unparsed"), T(h, "时段外", "Outside periods") };
 	table_open(h, NULL, cols, 10, 1);
-	quality_row(h, T(h, "岗位 postings", "postings"), &m->quality.postings, true, false);
-	quality_row(h, T(h, "投递 applications", "applications"), &m->quality.applications, false,
-		    true);
-	quality_row(h, T(h, "人才 talents", "talents"), &m->quality.talents, false, false);
-	quality_row(h, T(h, "内容 posts", "posts"), &m->quality.posts, false, false);
-	quality_row(h, T(h, "企业 companies", "companies"), &m->quality.companies, false, false);
+	if (render_has_market(m)) { /* a survey alone: no rows of dashes */
+		quality_row(h, T(h, "岗位 postings", "postings"), &m->quality.postings, true, false);
+		quality_row(h, T(h, "投递 applications", "applications"), &m->quality.applications,
+			    false, true);
+		quality_row(h, T(h, "人才 talents", "talents"), &m->quality.talents, false, false);
+		quality_row(h, T(h, "内容 posts", "posts"), &m->quality.posts, false, false);
+		quality_row(h, T(h, "企业 companies", "companies"), &m->quality.companies, false,
+			    false);
+	}
 	if (m->survey) {
 		const struct survey_quality *q = &m->survey->quality;
 		strbuf_addstr(h->out, "<tr>");
@@ -1517,10 +1655,9 @@ void render_html(const struct report_model *m, enum render_lang lang, struct str
 	struct html h = { m, lang, out, ARENA_INIT, 0 };
 	html_head(&h);
 	html_cover(&h);
-	section_supply(&h);
-	section_employers(&h);
-	section_practitioners(&h);
-	section_workplace(&h);
+	for (size_t i = 0; i < NPARTS; i++)
+		if (part_shown(m, i))
+			parts[i].render(&h);
 	section_method(&h);
 	section_definitions(&h);
 	section_quality(&h);

@@ -416,43 +416,27 @@ static void write_survey(struct json_writer *w, const struct survey_report *s)
 	json_end_object(w);
 }
 
-static void write_table_quality(struct json_writer *w, const char *key,
-				const struct table_quality *q, bool postings, bool applications,
-				bool dated)
+/* One table's counters: those quality_counters gives the table. */
+static void write_table_quality(struct json_writer *w, enum quality_table t,
+				const struct table_quality *q)
 {
-	json_key(w, key);
+	json_key(w, quality_table_names[t]);
 	if (!q->present) {
 		json_null(w);
 		return;
 	}
 	json_begin_object(w);
-	key_int(w, "rows", q->rows);
-	key_int(w, "accepted", q->accepted);
-	key_int(w, "rejected", q->rejected);
-	key_int(w, "duplicates", q->duplicates);
-	key_int(w, "files_skipped", q->files_skipped);
-	if (postings) {
-		key_int(w, "salary_unknown", q->salary_unknown);
-		key_int(w, "salary_implausible", q->salary_implausible);
-		key_int(w, "salary_unparsed", q->salary_unparsed);
-		key_int(w, "openings_invalid", q->openings_invalid);
-		key_int(w, "postings_total", q->accepted);
-		key_int(w, "postings_unique", q->accepted - q->reposts);
-		key_int(w, "reposts", q->reposts);
-		key_int(w, "repost_days", q->repost_days);
-		key_int(w, "city_given", q->city_given);
-		key_int(w, "city_known", q->city_known);
-		key_int(w, "education_given", q->education_given);
-		key_int(w, "education_known", q->education_known);
-		key_int(w, "role_other", q->role_other);
-		key_double(w, "roles_other_share", q->roles_other_share);
-		key_int(w, "company_info_split", q->company_info_split);
+	for (size_t i = 0; i < quality_ncounters; i++) {
+		const struct quality_counter *c = &quality_counters[i];
+		long long n = 0;
+		double x = 0;
+		if (!quality_has(c, t))
+			continue;
+		if (quality_get(c, q, &n, &x))
+			key_double(w, c->key, x);
+		else
+			key_int(w, c->key, n);
 	}
-	if (applications)
-		key_int(w, "orphans", q->orphans);
-	if (dated)
-		key_int(w, "date_out_of_range", q->date_out_of_range);
-	key_int(w, applications ? "to_domain_postings" : "domain", q->domain);
 	json_end_object(w);
 }
 
@@ -484,23 +468,13 @@ static void write_keyword_audit(struct json_writer *w, const struct report_model
 
 static void write_quality(struct json_writer *w, const struct report_model *m)
 {
-	const struct quality *q = &m->quality;
 	json_key(w, "quality");
 	json_begin_object(w);
-	write_table_quality(w, "postings", &q->postings, true, false, true);
-	write_table_quality(w, "applications", &q->applications, false, true, true);
-	write_table_quality(w, "talents", &q->talents, false, false, false);
-	write_table_quality(w, "posts", &q->posts, false, false, true);
-	write_table_quality(w, "companies", &q->companies, false, false, false);
-	if (m->survey) {
-		const struct survey_quality *sq = &m->survey->quality;
-		json_key(w, "survey");
-		json_begin_object(w);
-		key_int(w, "rows", sq->rows);
-		key_int(w, "accepted", sq->accepted);
-		key_int(w, "rejected", sq->rejected);
-		key_int(w, "invalid_answers", sq->invalid_answers);
-		json_end_object(w);
+	for (int t = 0; t < QUALITY_TABLES; t++) {
+		struct table_quality q = render_quality(m, (enum quality_table)t);
+		if (t == QUALITY_SURVEY && !q.present)
+			continue; /* no survey: no key, as before any survey existed */
+		write_table_quality(w, (enum quality_table)t, &q);
 	}
 	json_end_object(w);
 }

@@ -13,6 +13,7 @@
 #include "figures/findings.h"
 #include "render/commentary.h"
 #include "render/fmt.h"
+#include "render/method.h"
 #include "render/render.h"
 
 /* ---- small writers ---- */
@@ -706,15 +707,18 @@ static void md_quality(const struct report_model *m, enum render_lang lang, stru
 			       tr(lang, "薪资不合理", "Salary implausible"),
 			       tr(lang, "薪资无法解析", "Salary unparsed"),
 			       tr(lang, "时段外", "Outside periods") };
-	md_header(out, cols, 10, 1);
-	const struct quality *q = &m->quality;
-	md_quality_row(out, tr(lang, "岗位 postings", "postings"), &q->postings, true, false);
-	md_quality_row(out, tr(lang, "投递 applications", "applications"), &q->applications, false,
-		       true);
-	md_quality_row(out, tr(lang, "人才 talents", "talents"), &q->talents, false, false);
-	md_quality_row(out, tr(lang, "内容 posts", "posts"), &q->posts, false, false);
-	md_quality_row(out, tr(lang, "企业 companies", "companies"), &q->companies, false, false);
-	strbuf_addch(out, '\n');
+	if (render_has_market(m)) { /* a survey alone: no table of dashes */
+		md_header(out, cols, 10, 1);
+		const struct quality *q = &m->quality;
+		md_quality_row(out, tr(lang, "岗位 postings", "postings"), &q->postings, true, false);
+		md_quality_row(out, tr(lang, "投递 applications", "applications"), &q->applications,
+			       false, true);
+		md_quality_row(out, tr(lang, "人才 talents", "talents"), &q->talents, false, false);
+		md_quality_row(out, tr(lang, "内容 posts", "posts"), &q->posts, false, false);
+		md_quality_row(out, tr(lang, "企业 companies", "companies"), &q->companies, false,
+			       false);
+		strbuf_addch(out, '\n');
+	}
 	if (m->survey) {
 		const struct survey_quality *sq = &m->survey->quality;
 		strbuf_addf(out, "%s", tr(lang, "调研问卷：行数 ", "Survey responses: rows "));
@@ -745,9 +749,11 @@ static void md_list(struct strbuf *out, const struct name_list *l, const char *s
 	}
 }
 
-static void md_method(const struct report_model *m, enum render_lang lang, struct strbuf *out)
+/* The method's market settings: the domain, its keywords, coefficients,
+ * periods and list lengths, one item a line. */
+static void md_method_market(const struct report_model *m, enum render_lang lang,
+			     struct strbuf *out)
 {
-	strbuf_addf(out, "## %s\n\n", tr(lang, "研究方法", "Method"));
 	strbuf_addf(out, "- %s", tr(lang, "领域：", "Domain: "));
 	md_text(out, m->domain_name);
 	strbuf_addf(out, "\n- %s", tr(lang, "筛选标准（岗位的标题、类别、标签或描述，人才的标题、标签或履历中带有如下关键词之一）：",
@@ -791,7 +797,15 @@ static void md_method(const struct report_model *m, enum render_lang lang, struc
 		    m->min_group);
 	strbuf_addf(out, "\n- %s%d", tr(lang, "人才城市榜单长度：TOP", "Talent cities: top "),
 		    m->top_cities);
-	strbuf_addf(out, "\n- %s", tr(lang, "小样本规则：", "Small cells: "));
+	strbuf_addch(out, '\n');
+}
+
+static void md_method(const struct report_model *m, enum render_lang lang, struct strbuf *out)
+{
+	strbuf_addf(out, "## %s\n\n", tr(lang, "研究方法", "Method"));
+	if (render_has_market(m))
+		md_method_market(m, lang, out);
+	strbuf_addf(out, "- %s", tr(lang, "小样本规则：", "Small cells: "));
 	struct strbuf rule = STRBUF_INIT;
 	render_suppression_rule(m, lang, &rule);
 	render_add_md(out, strbuf_str(&rule));
@@ -810,55 +824,29 @@ static void md_method(const struct report_model *m, enum render_lang lang, struc
 static void md_keyword_audit(const struct report_model *m, enum render_lang lang,
 			     struct strbuf *out)
 {
-	const struct table_quality *q = &m->quality.postings;
-	if (q->present) {
-		if (q->repost_days > 0) {
-			strbuf_addstr(out, tr(lang, "- 重复发布：同一公司、职位名称和城市在上次出现后 ",
-					      "- Reposts: the same company, title and city posted again within "));
-			strbuf_addf(out, "%d", q->repost_days);
-			strbuf_addstr(out, tr(lang, " 天内再次发布，计为重复发布，只计一次（保留首次发布）。全部岗位 ",
-					      " days of its previous occurrence counts once (the first posting is kept). Postings "));
-		} else {
-			strbuf_addstr(out, tr(lang, "- 重复发布：未识别（--repost-days 0）。全部岗位 ",
-					      "- Reposts: not detected (--repost-days 0). Postings "));
+	if (render_method_has_postings(m)) {
+		struct strbuf line = STRBUF_INIT;
+		void (*const lines[])(const struct report_model *, enum render_lang, struct strbuf *) = {
+			render_method_reposts, render_method_other, render_method_recognised
+		};
+		for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+			strbuf_reset(&line);
+			lines[i](m, lang, &line);
+			strbuf_addstr(out, "- ");
+			render_add_md(out, strbuf_str(&line));
+			strbuf_addch(out, '\n');
 		}
-		render_add_count(out, q->accepted);
-		strbuf_addstr(out, tr(lang, "，去重后 ", ", unique "));
-		render_add_count(out, q->accepted - q->reposts);
-		strbuf_addstr(out, tr(lang, "，重复发布 ", ", reposts "));
-		render_add_count(out, q->reposts);
-		strbuf_addstr(out, tr(lang, "。\n- 职位归入“其他”的岗位占比（全部岗位）：",
-				      ".\n- Postings whose role is 其他 (all postings): "));
-		render_add_pct(out, q->roles_other_share, 1);
-		strbuf_addstr(out, tr(lang, "\n- 识别情况：城市 ", "\n- Recognised: city "));
-		render_add_count(out, q->city_known);
-		strbuf_addstr(out, " / ");
-		render_add_count(out, q->city_given);
-		strbuf_addstr(out, tr(lang, "，学历 ", ", education "));
-		render_add_count(out, q->education_known);
-		strbuf_addstr(out, " / ");
-		render_add_count(out, q->education_given);
-		strbuf_addstr(out, tr(lang, "，薪资 ", ", salary "));
-		render_add_count(out, q->accepted - q->salary_unknown - q->salary_unparsed);
-		strbuf_addstr(out, " / ");
-		render_add_count(out, q->accepted - q->salary_unknown);
-		strbuf_addstr(out, tr(lang, "（不含空值、面议与缺失标记）；公司信息拆分 ",
-				      " (empty, 面议 and missing markers aside); company info split "));
-		render_add_count(out, q->company_info_split);
-		strbuf_addstr(out, "\n\n");
+		strbuf_addch(out, '\n');
+		strbuf_release(&line);
 	}
 	const struct keyword_audit *a = &m->keyword_audit;
-	if (a->n == 0 || (!m->has_postings && !m->has_talents))
+	if (!render_audit_shown(m))
 		return;
-	strbuf_addf(out, "### %s\n\n", tr(lang, "关键词审计", "Keyword audit"));
-	strbuf_addf(out, "%s\n\n",
-		    tr(lang, "每个领域岗位（人才）计入其第一个命中字段（标题、类别、标签、描述）中最先命中的关键词。",
-		       "Each domain posting (talent) counts for the keyword matched first in its first matching field (title, category, tags, description)."));
-	const char *cols[] = { tr(lang, "关键词", "Keyword"), tr(lang, "岗位", "Postings"),
-			       tr(lang, "标题", "Title"), tr(lang, "类别", "Category"),
-			       tr(lang, "标签", "Tags"), tr(lang, "描述", "Description"),
-			       tr(lang, "人才", "Talents"), tr(lang, "示例", "Examples") };
-	md_header(out, cols, 8, 1);
+	strbuf_addf(out, "### %s\n\n", render_audit_title(lang));
+	strbuf_addf(out, "%s\n\n", render_audit_lead(lang));
+	const char *cols[RENDER_AUDIT_COLUMNS];
+	render_audit_columns(lang, cols);
+	md_header(out, cols, RENDER_AUDIT_COLUMNS, 1);
 	size_t unmatched = 0;
 	for (size_t i = 0; i < a->n; i++) {
 		const struct keyword_audit_row *r = &a->rows[i];
@@ -888,7 +876,7 @@ static void md_keyword_audit(const struct report_model *m, enum render_lang lang
 	}
 	strbuf_addch(out, '\n');
 	if (unmatched) {
-		strbuf_addstr(out, tr(lang, "未命中任何岗位或人才的关键词：", "Keywords that matched nothing: "));
+		strbuf_addstr(out, render_audit_unmatched(lang));
 		size_t shown = 0;
 		for (size_t i = 0; i < a->n; i++) {
 			const struct keyword_audit_row *r = &a->rows[i];
@@ -939,16 +927,17 @@ void render_markdown(const struct report_model *m, enum render_lang lang, struct
 	render_add_md(out, m->domain_name ? m->domain_name : "");
 	strbuf_addf(out, "%s\n\n", tr(lang, "人才报告", " talent report"));
 
-	strbuf_addf(out, "## %s\n\n", tr(lang, "人才供需", "Talent supply and demand"));
-	md_findings(m, "supply", lang, out);
-	md_findings(m, "employers", lang, out);
-	md_findings(m, "education", lang, out);
-	md_months(m, lang, out);
-	for (size_t i = 0; i < m->nperiods; i++)
-		md_period(m, &m->periods[i], lang, out);
-
-	md_cities(m, lang, out);
-	md_companies(m, lang, out);
+	if (render_has_market(m)) { /* a survey alone has no market part */
+		strbuf_addf(out, "## %s\n\n", tr(lang, "人才供需", "Talent supply and demand"));
+		md_findings(m, "supply", lang, out);
+		md_findings(m, "employers", lang, out);
+		md_findings(m, "education", lang, out);
+		md_months(m, lang, out);
+		for (size_t i = 0; i < m->nperiods; i++)
+			md_period(m, &m->periods[i], lang, out);
+		md_cities(m, lang, out);
+		md_companies(m, lang, out);
+	}
 	md_survey(m, lang, out);
 	md_quality(m, lang, out);
 	md_method(m, lang, out);

@@ -340,32 +340,33 @@ static void t_companies(const struct report_model *m, struct strbuf *sb)
 	}
 }
 
-static void t_quality_row(struct strbuf *sb, const char *name, const struct table_quality *q)
-{
-	strbuf_addf(sb, "%s,%s", name, q->present ? "true" : "false");
-	if (q->present)
-		strbuf_addf(sb, ",%lld,%lld,%lld,%lld,%lld,%lld,%lld,%lld,%lld\r\n", q->rows,
-			    q->accepted, q->rejected, q->duplicates, q->orphans,
-			    q->salary_unknown, q->salary_implausible, q->salary_unparsed,
-			    q->date_out_of_range);
-	else
-		strbuf_addstr(sb, ",,,,,,,,,\r\n");
-}
-
+/* One row per table the report has (absent ones with present = false), one
+ * column per counter of quality_counters: every counter report.json's
+ * "quality" gives, empty where a table has no such counter. */
 static void t_quality(const struct report_model *m, struct strbuf *sb)
 {
-	CSV_HEADER(sb, "table", "present", "rows", "accepted", "rejected", "duplicates",
-		   "orphans", "salary_unknown", "salary_implausible", "salary_unparsed",
-		   "date_out_of_range");
-	t_quality_row(sb, "postings", &m->quality.postings);
-	t_quality_row(sb, "applications", &m->quality.applications);
-	t_quality_row(sb, "talents", &m->quality.talents);
-	t_quality_row(sb, "posts", &m->quality.posts);
-	t_quality_row(sb, "companies", &m->quality.companies);
-	if (m->survey) {
-		const struct survey_quality *q = &m->survey->quality;
-		strbuf_addf(sb, "survey,true,%lld,%lld,%lld,,,,,,\r\n", q->rows, q->accepted,
-			    q->rejected);
+	strbuf_addstr(sb, "table,present");
+	for (size_t i = 0; i < quality_ncounters; i++)
+		strbuf_addf(sb, ",%s", quality_counters[i].key);
+	strbuf_addstr(sb, "\r\n");
+	for (int t = 0; t < QUALITY_TABLES; t++) {
+		struct table_quality q = render_quality(m, (enum quality_table)t);
+		if (t == QUALITY_SURVEY && !q.present)
+			continue;
+		strbuf_addf(sb, "%s,%s", quality_table_names[t], q.present ? "true" : "false");
+		for (size_t i = 0; i < quality_ncounters; i++) {
+			const struct quality_counter *c = &quality_counters[i];
+			long long n = 0;
+			double x = 0;
+			strbuf_addch(sb, ',');
+			if (!q.present || !quality_has(c, (enum quality_table)t))
+				continue;
+			if (quality_get(c, &q, &n, &x))
+				render_add_shortest(sb, x);
+			else
+				strbuf_addf(sb, "%lld", n);
+		}
+		strbuf_addstr(sb, "\r\n");
 	}
 }
 
