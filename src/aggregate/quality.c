@@ -27,6 +27,7 @@ const struct quality_counter quality_counters[] = {
 	{ "postings_unique", T_(POSTINGS), QUALITY_UNIQUE, 0 },
 	C("reposts", T_(POSTINGS), reposts),
 	{ "repost_days", T_(POSTINGS), QUALITY_INT, offsetof(struct table_quality, repost_days) },
+	{ "repost_key", T_(POSTINGS), QUALITY_TEXT, offsetof(struct table_quality, repost_key) },
 	C("city_given", T_(POSTINGS), city_given),
 	C("city_known", T_(POSTINGS), city_known),
 	C("education_given", T_(POSTINGS), education_given),
@@ -62,8 +63,18 @@ bool quality_get(const struct quality_counter *c, const struct table_quality *q,
 	case QUALITY_UNIQUE:
 		*count = q->accepted - q->reposts;
 		return false;
+	case QUALITY_TEXT:
+		*count = 0;
+		return false;
 	default:
 		*count = *(const long long *)(const void *)base;
 		return false;
 	}
+}
+
+const char *quality_text(const struct quality_counter *c, const struct table_quality *q)
+{
+	if (c->kind != QUALITY_TEXT)
+		return NULL;
+	return *(const char *const *)(const void *)((const char *)q + c->offset);
 }

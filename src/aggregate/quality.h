@@ -27,7 +27,7 @@ struct table_quality {
 	/* postings only: cleaning and classifying measured over accepted rows */
 	long long reposts;          /* accepted postings judged reposts (not in figures) */
 	int repost_days;            /* the repost window used; 0: reposts not detected */
-	const char *repost_rule;    /* the repost rule in words, printed in 研究方法
+	const char *repost_key;     /* the fields of a job's content, "company,title,…"
 				       (NULL: not given; owned by whoever sets it) */
 	long long city_given, city_known;           /* non-empty city; normalised to a
 						       name that is no bare district (…区) */
@@ -55,6 +55,7 @@ enum quality_kind {
 	QUALITY_INT,    /* the int at offset */
 	QUALITY_SHARE,  /* the double at offset (NAN: null) */
 	QUALITY_UNIQUE, /* accepted − reposts */
+	QUALITY_TEXT,   /* the const char * at offset (NULL: null): not a count */
 };
 
 struct quality_counter {
@@ -73,5 +74,7 @@ bool quality_has(const struct quality_counter *c, enum quality_table t);
 /* The value of c in q: a count in *count (false), or a share in *share (true). */
 bool quality_get(const struct quality_counter *c, const struct table_quality *q,
 		 long long *count, double *share);
+/* The text of a QUALITY_TEXT entry in q (NULL: none, or c is a count). */
+const char *quality_text(const struct quality_counter *c, const struct table_quality *q);
 
 #endif

@@ -469,6 +469,14 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	if (st != TS_OK)
 		goto release_run;
 
+	if (m->quality.postings.present) {
+		/* the repost rule's fields, as report.json and 研究方法 state them */
+		struct strbuf key = STRBUF_INIT;
+		repost_key_describe(opts->repost_key, &key);
+		m->quality.postings.repost_key = arena_strndup(&m->arena, key.buf ? key.buf : "",
+							       key.len);
+		strbuf_release(&key);
+	}
 	m->domain_name = domain_name(m, opts);
 	m->keywords = model_names(m, &run.domain_list);
 	m->content_keywords = model_names(m, &run.content_list);

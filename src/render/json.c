@@ -432,7 +432,9 @@ static void write_table_quality(struct json_writer *w, enum quality_table t,
 		double x = 0;
 		if (!quality_has(c, t))
 			continue;
-		if (quality_get(c, q, &n, &x))
+		if (c->kind == QUALITY_TEXT)
+			key_str(w, c->key, quality_text(c, q));
+		else if (quality_get(c, q, &n, &x))
 			key_double(w, c->key, x);
 		else
 			key_int(w, c->key, n);

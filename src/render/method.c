@@ -22,16 +22,14 @@ void render_method_reposts(const struct report_model *m, enum render_lang lang,
 			   struct strbuf *sb)
 {
 	const struct table_quality *q = &m->quality.postings;
-	if (q->repost_rule) {
-		strbuf_addstr(sb, tr(lang, "重复发布：", "Reposts: "));
-		strbuf_addstr(sb, q->repost_rule);
-		strbuf_addstr(sb, tr(lang, "。全部岗位 ", ". Postings "));
-	} else if (q->repost_days > 0) {
-		strbuf_addstr(sb, tr(lang, "重复发布：同一公司、职位名称和城市在上次出现后 ",
-				     "Reposts: the same company, title and city posted again within "));
+	if (q->repost_days > 0) {
+		strbuf_addstr(sb, tr(lang, "重复发布：内容相同（字段 ", "Reposts: a posting whose content ("));
+		strbuf_addstr(sb, q->repost_key ? q->repost_key : "—");
+		strbuf_addstr(sb, tr(lang, "，各去除首尾空白、空白合并、英文字母小写后逐字相同）且在该职位上次出现前后 ",
+				     ", each trimmed, white space runs as one, Latin letters in lower case) is that of a job posted within "));
 		strbuf_addf(sb, "%d", q->repost_days);
-		strbuf_addstr(sb, tr(lang, " 天内再次发布，计为重复发布，只计一次（保留首次发布）。全部岗位 ",
-				     " days of its previous occurrence counts once (the first posting is kept). Postings "));
+		strbuf_addstr(sb, tr(lang, " 天内的岗位计为重复发布，只计一次（保留首次发布）；内容不同的同名岗位是不同的招聘需求。全部岗位 ",
+				     " days of the job's previous posting counts once (the first posting is kept); same-title postings that differ are distinct requisitions. Postings "));
 	} else {
 		strbuf_addstr(sb, tr(lang, "重复发布：未识别（--repost-days 0）。全部岗位 ",
 				     "Reposts: not detected (--repost-days 0). Postings "));

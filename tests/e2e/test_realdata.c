@@ -156,6 +156,8 @@ static void reposts_default_window(void **state)
 	assert_int_equal(jnum(j, "quality.postings.duplicates"), 1);
 	assert_int_equal(jnum(j, "quality.postings.reposts"), 4);
 	assert_int_equal(jnum(j, "quality.postings.repost_days"), 60);
+	assert_string_equal(jstr(j, "quality.postings.repost_key"),
+			    "company,title,city,salary,education,experience,description");
 	assert_int_equal(jnum(j, "quality.postings.postings_total"), 12);
 	assert_int_equal(jnum(j, "quality.postings.postings_unique"), 8);
 	assert_int_equal(jnum(j, "quality.postings.domain"), 6);
@@ -193,6 +195,19 @@ static void reposts_other_windows(void **state)
 	assert_int_equal(jnum(r.report, "quality.postings.domain"), 8);
 	assert_int_equal(jnum(r.report, "periods.0.postings"), 8);
 	assert_int_equal(jnum(r.report, "periods.0.postings_total"), 8);
+	run_free(&r);
+
+	/* --repost-key company,title: the city and education no longer part
+	 * jobs.  字节跳动 NLP Engineer: p1 new; p2 (45 days), p3 (54 after p2),
+	 * p4 (15 after p3), p11 (56 after p4) and p13 (the same day) reposts;
+	 * Acme Data Scientist: p5 new, p6 (9) and p12 (60 after p6) reposts.
+	 * Reposts 7, unique 5; domain p1 p9 p10. */
+	const char *two[] = { "--repost-key", "company,title", NULL };
+	reposts_run(&r, two);
+	assert_int_equal(jnum(r.report, "quality.postings.reposts"), 7);
+	assert_int_equal(jnum(r.report, "quality.postings.postings_unique"), 5);
+	assert_int_equal(jnum(r.report, "quality.postings.domain"), 3);
+	assert_string_equal(jstr(r.report, "quality.postings.repost_key"), "company,title");
 	run_free(&r);
 
 	/* 30 days: p2 (45 days), p3 (54 after p2), p11 (71 after p3) and p12 (60)

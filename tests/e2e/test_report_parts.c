@@ -122,7 +122,8 @@ static void csv_field(const char *line, size_t col, char *buf, size_t len)
 }
 
 /* Every counter of report.json's quality.<table> is a column of
- * quality.csv, with the same value on the table's row. */
+ * quality.csv, with the same value on the table's row (the repost key, a
+ * rule in words rather than a count, is report.json's and 研究方法's). */
 static void quality_csv_is_json(const struct out *o)
 {
 	const struct json_value *q = jpath(o->report, "quality");
@@ -143,6 +144,8 @@ static void quality_csv_is_json(const struct out *o)
 		for (size_t c = 0; c < counters->u.object.n; c++) {
 			const char *key = counters->u.object.members[c].key;
 			const struct json_value *v = &counters->u.object.members[c].value;
+			if (v->type == JSON_STRING)
+				continue;
 			/* The column of key in the header. */
 			char name[80];
 			snprintf(name, sizeof(name), ",%s,", key);
