@@ -1,6 +1,8 @@
 /*
- * rejects.csv: one line per rejected row (table, file, line, reason), quoted
- * per RFC 4180 so that file names and reasons with commas stay one field.
+ * rejects.csv: one line per rejected row (table, file, line, reason), each
+ * text cell written by the product's one CSV cell writer (util/csv_cell.h),
+ * so that file names and reasons with commas stay one field and a crafted
+ * file name cannot run as a spreadsheet formula.
  */
 #include "aggregate/rejects.h"
 
@@ -8,28 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/csv_cell.h"
 #include "util/error.h"
 #include "util/xalloc.h"
 
 struct rejects {
 	FILE *file;
 	char *path;
+	struct strbuf line; /* the row being written, reused */
 };
-
-static void csv_field(FILE *f, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
 
 enum ts_status rejects_open(struct rejects **out, const char *path, struct ts_error *err)
 {
@@ -49,12 +38,14 @@ void rejects_add(struct rejects *r, const char *table, const char *file, long li
 {
 	if (!r)
 		return;
-	csv_field(r->file, table);
-	fputc(',', r->file);
-	csv_field(r->file, file ? file : "");
-	fprintf(r->file, ",%ld,", line);
-	csv_field(r->file, reason);
-	fputc('\n', r->file);
+	strbuf_reset(&r->line);
+	csv_cell_addstr(&r->line, table);
+	strbuf_addch(&r->line, ',');
+	csv_cell_addstr(&r->line, file);
+	strbuf_addf(&r->line, ",%ld,", line);
+	csv_cell_addstr(&r->line, reason);
+	strbuf_addch(&r->line, '\n');
+	fwrite(r->line.buf, 1, r->line.len, r->file);
 }
 
 enum ts_status rejects_close(struct rejects *r, struct ts_error *err)
@@ -65,6 +56,7 @@ enum ts_status rejects_close(struct rejects *r, struct ts_error *err)
 	if (ferror(r->file) | (fclose(r->file) != 0))
 		st = error_set(err, TS_EIO, r->path, 0, "cannot write: %s", strerror(errno));
 	free(r->path);
+	strbuf_release(&r->line);
 	free(r);
 	return st;
 }

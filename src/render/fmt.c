@@ -136,25 +136,6 @@ void render_add_md(struct strbuf *sb, const char *s)
 	}
 }
 
-void render_add_csv(struct strbuf *sb, const char *s)
-{
-	if (!s)
-		return;
-	size_t n = strlen(s);
-	bool quote = strpbrk(s, ",\"\r\n") != NULL || (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
-	if (!quote) {
-		strbuf_add(sb, s, n);
-		return;
-	}
-	strbuf_addch(sb, '"');
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			strbuf_addch(sb, '"');
-		strbuf_addch(sb, *p);
-	}
-	strbuf_addch(sb, '"');
-}
-
 static const char *const series_labels[SERIES_COUNT][2] = {
 	{ "新发岗位量", "New postings" },
 	{ "人才需求数", "Openings" },

@@ -43,8 +43,6 @@ void render_add_shortest(struct strbuf *sb, double v);
 void render_add_html(struct strbuf *sb, const char *s);
 /* Text for a Markdown table cell: | and \ escaped, line breaks as spaces. */
 void render_add_md(struct strbuf *sb, const char *s);
-/* One RFC 4180 field: quoted when it holds , " CR or LF (or starts/ends with a space). */
-void render_add_csv(struct strbuf *sb, const char *s);
 
 /* Names: "postings", … and their labels. */
 const char *render_series_key(enum series s);

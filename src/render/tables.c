@@ -16,6 +16,7 @@
 
 #include "render/fmt.h"
 #include "render/render.h"
+#include "util/csv_cell.h"
 #include "util/fs.h"
 #include "util/error.h"
 #include "util/xalloc.h"
@@ -34,7 +35,7 @@ static void csv_eol(struct strbuf *sb)
 
 static void csv_str(struct strbuf *sb, const char *s)
 {
-	render_add_csv(sb, s ? s : "");
+	csv_cell_addstr(sb, s);
 }
 
 static void csv_int(struct strbuf *sb, long long v)
