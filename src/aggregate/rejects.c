@@ -12,22 +12,22 @@
 
 #include "util/csv_cell.h"
 #include "util/error.h"
+#include "util/fs.h"
 #include "util/xalloc.h"
 
 struct rejects {
-	FILE *file;
-	char *path;
+	FILE *file; /* owned by the output stage */
 	struct strbuf line; /* the row being written, reused */
 };
 
-enum ts_status rejects_open(struct rejects **out, const char *path, struct ts_error *err)
+enum ts_status rejects_open(struct rejects **out, struct fs_stage *stage, struct ts_error *err)
 {
-	FILE *f = fopen(path, "w");
-	if (!f)
-		return error_set(err, TS_EIO, path, 0, "cannot create: %s", strerror(errno));
+	FILE *f;
+	enum ts_status st = fs_stage_stream(stage, "rejects.csv", &f, err);
+	if (st != TS_OK)
+		return st;
 	struct rejects *r = xcalloc(1, sizeof(*r));
 	r->file = f;
-	r->path = xstrdup(path);
 	fputs("table,file,line,reason\n", f);
 	*out = r;
 	return TS_OK;
@@ -53,9 +53,8 @@ enum ts_status rejects_close(struct rejects *r, struct ts_error *err)
 	if (!r)
 		return TS_OK;
 	enum ts_status st = TS_OK;
-	if (ferror(r->file) | (fclose(r->file) != 0))
-		st = error_set(err, TS_EIO, r->path, 0, "cannot write: %s", strerror(errno));
-	free(r->path);
+	if (fflush(r->file) != 0 || ferror(r->file))
+		st = error_set(err, TS_EIO, "rejects.csv", 0, "cannot write: %s", strerror(errno));
 	strbuf_release(&r->line);
 	free(r);
 	return st;

@@ -88,16 +88,6 @@ static enum ts_status load_roles(const char *user_path, struct role_rules **rule
 	return st;
 }
 
-static enum ts_status write_file(const char *dir, const char *name, const struct strbuf *content,
-				 struct ts_error *err)
-{
-	struct strbuf path = STRBUF_INIT;
-	strbuf_addf(&path, "%s/%s", dir, name);
-	enum ts_status st = fs_write_file(path.buf, content->buf, content->len, err);
-	strbuf_release(&path);
-	return st;
-}
-
 /* True when the dataset holds a table or a survey; fills err otherwise. */
 static enum ts_status check_dataset(const char *dataset, struct ts_error *err)
 {
@@ -135,35 +125,30 @@ static struct name_list model_names(struct report_model *m, const struct keyword
 	return n;
 }
 
-static enum ts_status render_all(const struct report_model *m, const char *outdir,
+/* Stages every output beside rejects.csv (already staged); the caller
+ * commits the stage only when all of them were written.  report.json goes
+ * last, so that once it is in place the rest of the report is too. */
+static enum ts_status render_all(const struct report_model *m, struct fs_stage *stage,
 				 enum render_lang lang, struct ts_error *err)
 {
 	struct strbuf out = STRBUF_INIT;
-	render_json(m, &out);
-	enum ts_status st = write_file(outdir, "report.json", &out, err);
-	if (st == TS_OK) {
-		strbuf_reset(&out);
-		render_markdown(m, lang, &out);
-		st = write_file(outdir, "report.md", &out, err);
-	}
+	render_markdown(m, lang, &out);
+	enum ts_status st = fs_stage_write(stage, "report.md", out.buf, out.len, err);
 	if (st == TS_OK) {
 		strbuf_reset(&out);
 		render_html(m, lang, &out);
-		st = write_file(outdir, "report.html", &out, err);
+		st = fs_stage_write(stage, "report.html", out.buf, out.len, err);
+	}
+	if (st == TS_OK)
+		st = render_tables(m, stage, err);
+	if (st == TS_OK)
+		st = render_xlsx(m, stage, err);
+	if (st == TS_OK) {
+		strbuf_reset(&out);
+		render_json(m, &out);
+		st = fs_stage_write(stage, "report.json", out.buf, out.len, err);
 	}
 	strbuf_release(&out);
-	if (st == TS_OK) {
-		struct strbuf dir = STRBUF_INIT;
-		strbuf_addf(&dir, "%s/tables", outdir);
-		st = render_tables(m, dir.buf, err);
-		strbuf_release(&dir);
-	}
-	if (st == TS_OK) {
-		struct strbuf path = STRBUF_INIT;
-		strbuf_addf(&path, "%s/report.xlsx", outdir);
-		st = render_xlsx(m, path.buf, err);
-		strbuf_release(&path);
-	}
 	return st;
 }
 
@@ -180,6 +165,7 @@ struct run {
 	struct keyword_list domain_list, content_list;
 	struct keyword_set *domain, *content;
 	struct role_rules *roles;
+	struct fs_stage *stage; /* every output, renamed into place at the end */
 	struct rejects *rejects;
 	struct cube cube;
 	struct posting_index postings;
@@ -229,12 +215,9 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	if (st == TS_OK)
 		st = load_roles(opts->roles_file, &run.roles, err);
 	if (st == TS_OK)
-		st = fs_mkdir_p(outdir, err);
-	struct strbuf rejects_path = STRBUF_INIT;
-	strbuf_addf(&rejects_path, "%s/rejects.csv", outdir);
+		st = fs_stage_open(&run.stage, outdir, err);
 	if (st == TS_OK)
-		st = rejects_open(&run.rejects, rejects_path.buf, err);
-	strbuf_release(&rejects_path);
+		st = rejects_open(&run.rejects, run.stage, err);
 	if (st != TS_OK)
 		goto release_run;
 
@@ -288,13 +271,16 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	if (st == TS_OK)
 		st = findings_load_commentary(m, dataset, err);
 	if (st == TS_OK)
-		st = render_all(m, outdir, opts->lang, err);
+		st = render_all(m, run.stage, opts->lang, err);
+	if (st == TS_OK)
+		st = fs_stage_commit(run.stage, err);
 
 release_run:
 	provenance_finish(prov, NULL, NULL, NULL);
 	file_checksums_release(&read_digests);
 	if (run.rejects)
 		rejects_close(run.rejects, NULL);
+	fs_stage_free(run.stage); /* uncommitted: the temporary files go, the old report stays */
 	if (m->survey)
 		survey_report_free(m->survey);
 	arena_release(&run.model.arena);
