@@ -19,6 +19,7 @@
 #include "figures/suppress.h"
 #include "figures/survey.h"
 #include "read/source.h"
+#include "render/display.h"
 #include "render/render.h"
 #include "util/cpus.h"
 #include "util/fs.h"
@@ -128,9 +129,10 @@ static struct name_list model_names(struct report_model *m, const struct keyword
 /* Stages every output beside rejects.csv (already staged); the caller
  * commits the stage only when all of them were written.  report.json goes
  * last, so that once it is in place the rest of the report is too. */
-static enum ts_status render_all(const struct report_model *m, struct fs_stage *stage,
+static enum ts_status render_all(struct report_model *m, struct fs_stage *stage,
 				 enum render_lang lang, struct ts_error *err)
 {
+	display_prepare(m);
 	struct strbuf out = STRBUF_INIT;
 	render_markdown(m, lang, &out);
 	enum ts_status st = fs_stage_write(stage, "report.md", out.buf, out.len, err);
@@ -265,6 +267,7 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	suppression_tally(m);
 	options_provenance(opts, m);
 	keyword_audit_figures(m, &run.tally);
+	display_prepare(m); /* names as shown, before the findings quote them */
 	findings_compute(m, &opts->findings, opts->lang);
 	st = provenance_finish(prov, m, &read_digests, err);
 	prov = NULL;
