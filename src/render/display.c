@@ -105,7 +105,10 @@ static const char *display_form(struct arena *a, const char *s, bool name, size_
 {
 	if (!s)
 		return NULL;
-	size_t n = strlen(s);
+	/* Each byte read gives at least one byte shown but for the CR of a CR
+	 * LF: 2 × max bytes are more than enough to see whether s is too long,
+	 * and a 100 MB name is not scanned to its end at every use. */
+	size_t n = max ? strnlen(s, 2 * max + 8) : strlen(s);
 	struct strbuf sb = STRBUF_INIT;
 	display_add(&sb, s, n, name, max);
 	const char *r = s;

@@ -7,6 +7,9 @@
  * report.json after a full disk, an old report beside a new rejects.csv
  * after a failed run, and let a planted symbolic link redirect a write.
  */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE /* syncfs */
+#endif
 #include "util/fs.h"
 
 #include <errno.h>
@@ -258,9 +261,8 @@ enum ts_status fs_stage_write(struct fs_stage *s, const char *name, const void *
 	enum ts_status st = stage_create(s, name, &fd, &f, err);
 	if (st != TS_OK)
 		return st;
+	/* Synced at commit, with the rest. */
 	int e = write_all(fd, data, len);
-	if (e == 0 && fsync(fd) != 0)
-		e = errno;
 	if (close(fd) != 0 && e == 0)
 		e = errno;
 	if (e != 0)
@@ -320,48 +322,86 @@ static char *file_label(const struct fs_stage *s, const struct stage_file *f)
 	return sb.buf;
 }
 
-/* Makes a staged file durable: its stream flushed and closed, its bytes on
- * disk.  0 or an errno value. */
-static int file_sync(const struct fs_stage *s, struct stage_file *f)
+/* A staged file's bytes on disk: its stream flushed, then (when sync)
+ * fsync'd, then the stream closed.  0 or an errno value. */
+static int file_flush(struct stage_file *f)
 {
-	int e = 0;
-	if (f->stream) {
-		FILE *stream = f->stream;
-		f->stream = NULL;
-		if (fflush(stream) != 0 || ferror(stream))
-			e = errno ? errno : EIO;
-		if (e == 0 && fsync(fileno(stream)) != 0)
-			e = errno;
-		if (fclose(stream) != 0 && e == 0)
-			e = errno;
-		return e;
-	}
+	if (f->stream && (fflush(f->stream) != 0 || ferror(f->stream)))
+		return errno ? errno : EIO;
+	return 0;
+}
+
+static int file_fsync(const struct fs_stage *s, const struct stage_file *f)
+{
+	if (f->stream)
+		return fsync(fileno(f->stream)) == 0 ? 0 : errno;
 	int fd = openat(folder_fd(s, f->folder), f->tmp_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return errno;
-	if (fsync(fd) != 0)
-		e = errno;
+	int e = fsync(fd) == 0 ? 0 : errno;
 	close(fd);
 	return e;
 }
 
-enum ts_status fs_stage_commit(struct fs_stage *s, struct ts_error *err)
+static int file_close(struct stage_file *f)
+{
+	if (!f->stream)
+		return 0;
+	FILE *stream = f->stream;
+	f->stream = NULL;
+	return fclose(stream) == 0 ? 0 : errno;
+}
+
+/* The first error of step over the stage's files, named in err. */
+static enum ts_status each_file(struct fs_stage *s, int step, struct ts_error *err)
 {
 	for (size_t i = 0; i < s->nfiles; i++) {
-		int e = file_sync(s, &s->files[i]);
+		struct stage_file *f = &s->files[i];
+		int e = step == 0 ? file_flush(f) : step == 1 ? file_fsync(s, f) : file_close(f);
 		if (e != 0) {
-			char *label = file_label(s, &s->files[i]);
+			char *label = file_label(s, f);
 			enum ts_status st = stage_error(err, s, label, "cannot write", e);
 			free(label);
 			return st;
 		}
 	}
+	return TS_OK;
+}
+
+/* Syncs every file of the stage's file system at once: a report of many
+ * periods is thousands of table files, and an fsync each cost more than the
+ * whole run (a 1900–2999 report: 32 s became 82 s).  Linux reports a
+ * writeback error of any of them here. */
+static bool sync_all(const struct fs_stage *s, int *e)
+{
+#if defined(__linux__)
+	*e = syncfs(s->fd) == 0 ? 0 : errno;
+	return true;
+#else
+	(void)s;
+	*e = 0;
+	return false;
+#endif
+}
+
+enum ts_status fs_stage_commit(struct fs_stage *s, struct ts_error *err)
+{
+	enum ts_status st = each_file(s, 0, err);
+	int e = 0;
+	if (st == TS_OK && !sync_all(s, &e))
+		st = each_file(s, 1, err);
+	if (st == TS_OK && e != 0)
+		st = error_set(err, TS_EIO, s->dir, 0, "cannot write: %s", strerror(e));
+	if (st == TS_OK)
+		st = each_file(s, 2, err);
+	if (st != TS_OK)
+		return st;
 	for (size_t i = 0; i < s->nfiles; i++) {
 		struct stage_file *f = &s->files[i];
 		int dfd = folder_fd(s, f->folder);
 		if (renameat(dfd, f->tmp_name, dfd, f->name) != 0) {
 			char *label = file_label(s, f);
-			enum ts_status st = stage_error(err, s, label, "cannot rename into place", errno);
+			st = stage_error(err, s, label, "cannot rename into place", errno);
 			free(label);
 			return st;
 		}
