@@ -17,6 +17,7 @@
 
 struct rejects {
 	FILE *file; /* owned by the output stage */
+	const struct fs_stage *stage;
 	struct strbuf line; /* the row being written, reused */
 };
 
@@ -28,6 +29,7 @@ enum ts_status rejects_open(struct rejects **out, struct fs_stage *stage, struct
 		return st;
 	struct rejects *r = xcalloc(1, sizeof(*r));
 	r->file = f;
+	r->stage = stage;
 	fputs("table,file,line,reason\n", f);
 	*out = r;
 	return TS_OK;
@@ -53,8 +55,13 @@ enum ts_status rejects_close(struct rejects *r, struct ts_error *err)
 	if (!r)
 		return TS_OK;
 	enum ts_status st = TS_OK;
-	if (fflush(r->file) != 0 || ferror(r->file))
-		st = error_set(err, TS_EIO, "rejects.csv", 0, "cannot write: %s", strerror(errno));
+	if (fflush(r->file) != 0 || ferror(r->file)) {
+		int e = errno ? errno : EIO;
+		struct strbuf path = STRBUF_INIT;
+		strbuf_addf(&path, "%s/rejects.csv", fs_stage_dir(r->stage));
+		st = error_set(err, TS_EIO, path.buf, 0, "cannot write: %s", strerror(e));
+		strbuf_release(&path);
+	}
 	strbuf_release(&r->line);
 	free(r);
 	return st;

@@ -126,9 +126,11 @@ static struct name_list model_names(struct report_model *m, const struct keyword
 	return n;
 }
 
-/* Stages every output beside rejects.csv (already staged); the caller
- * commits the stage only when all of them were written.  report.json goes
- * last, so that once it is in place the rest of the report is too. */
+/* Stages every output beside rejects.csv (already staged), from the model's
+ * display form (render/display.h: the commentary and the inputs' names came
+ * after the first pass); the caller commits the stage only when all of them
+ * were written.  report.json goes last, so that once it is in place the rest
+ * of the report is too. */
 static enum ts_status render_all(struct report_model *m, struct fs_stage *stage,
 				 enum render_lang lang, struct ts_error *err)
 {
