@@ -83,5 +83,6 @@ measure lagou lagou_dataanalyst/lagou.csv --date postings=2019-07-10 \
 	--map tags=positionLables
 measure glassdoor glassdoor_ds_jobs/glassdoor_jobs.csv --date postings=2020-06-01
 echo "(shares over non-empty fields; salaries over those not empty, 面议 or a missing marker;"
-echo " roles over all accepted postings; reposts: same company, title and city within 60 days)"
+echo " roles over all accepted postings; reposts: the same job content within 60 days,"
+echo " --repost-key company,title,city,salary,education,experience,description)"
 exit $status

@@ -179,39 +179,6 @@ static enum salary_status posting_salary(const struct ingest_context *ctx, struc
 	return salary_check(sal, ctx->salary);
 }
 
-/* ---- reposts ---- */
-
-/* Days since 1970-01-01 of a calendar day (Howard Hinnant's days_from_civil). */
-static long day_number(struct date d)
-{
-	long y = d.year - (d.month <= 2);
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long mp = (d.month + 9) % 12;
-	long doy = (153 * mp + 2) / 5 + d.day - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static bool is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* A company name without the rating Glassdoor appends on a line of its own
- * (`Tecolote Research\n3.8` → `Tecolote Research`), trimmed. */
-static struct slice company_name(struct slice s)
-{
-	s = slice_trim(s);
-	size_t i = s.len;
-	while (i > 0 && (is_digit((unsigned char)s.ptr[i - 1]) || s.ptr[i - 1] == '.'))
-		i--;
-	if (i < s.len && i > 0 && (s.ptr[i - 1] == '\n' || s.ptr[i - 1] == '\r') &&
-	    is_digit((unsigned char)s.ptr[i]))
-		s = slice_trim(slice_make(s.ptr, i));
-	return s;
-}
-
 /* ---- keyword audit ---- */
 
 void keyword_tally_init(struct keyword_tally *t, const struct keyword_list *list)
@@ -1074,7 +1041,7 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 	}
 	struct rec *r = rec_add(out, REC_ROW, row->line);
 	r->month = date_month_index(date);
-	r->day = (int32_t)day_number(date);
+	r->day = (int32_t)date_day_number(date);
 	struct slice id = row->field[POSTING_ID];
 	rec_set_id(out, r, id);
 	/* A salary memo of thousands of texts misses the cache: its slot is
@@ -1098,9 +1065,10 @@ static void judge_posting(struct pipeline *p, struct worker *w, struct part_out 
 		if (!industry_name.len)
 			industry_name = info.industry;
 	}
-	struct slice company = company_name(row->field[POSTING_COMPANY]);
+	struct slice company = company_table_resolve(ctx->companies,
+						     company_name_clean(row->field[POSTING_COMPANY]));
 	if (ctx->repost_days > 0)
-		r->job = repost_job(&w->buf, company, row->field[POSTING_TITLE], city);
+		r->job = repost_posting_job(&w->buf, ctx->repost_key, row, company);
 
 	posting_domain(p, w, out, row, r);
 	struct salary sal;
@@ -1622,6 +1590,26 @@ struct companies_state {
 	struct dict names;
 };
 
+/* Each alias of a companies row (split at '|', trimmed, empty ones left
+ * out) maps to the row, unless an earlier row listed it. */
+static void add_aliases(struct company_table *t, struct slice aliases, uint32_t row)
+{
+	while (aliases.len) {
+		const char *bar = memchr(aliases.ptr, '|', aliases.len);
+		size_t n = bar ? (size_t)(bar - aliases.ptr) : aliases.len;
+		struct slice alias = slice_trim(slice_make(aliases.ptr, n));
+		aliases = bar ? slice_make(bar + 1, aliases.len - n - 1) : slice_make(NULL, 0);
+		if (!alias.len)
+			continue;
+		size_t known = t->aliases.n;
+		uint32_t id = dict_intern(&t->aliases, alias);
+		if (id < known)
+			continue;
+		GROW(t->alias_row, t->alias_cap, (size_t)id + 1);
+		t->alias_row[id] = row;
+	}
+}
+
 static enum verdict judge_company(void *state, const struct row *row, char *reason,
 				  size_t reason_cap)
 {
@@ -1636,6 +1624,7 @@ static enum verdict judge_company(void *state, const struct row *row, char *reas
 	struct company_entry *e = &t->rows[t->n++];
 	for (int f = 0; f < COMPANY_FIELD_COUNT; f++)
 		e->field[f] = arena_strndup(&t->arena, row->field[f].ptr, row->field[f].len);
+	add_aliases(t, row->field[COMPANY_ALIASES], (uint32_t)(t->n - 1));
 	return VERDICT_ACCEPT;
 }
 
@@ -1644,14 +1633,28 @@ enum ts_status ingest_companies(const struct ingest_context *ctx, struct company
 {
 	struct companies_state s = { .table = out };
 	dict_init(&s.names);
+	dict_init(&out->aliases);
 	enum ts_status st = ingest_table(ctx, TABLE_COMPANIES, &ctx->quality->companies,
 					 judge_company, &s, err);
 	dict_release(&s.names);
 	return st;
 }
 
+struct slice company_table_resolve(const struct company_table *t, struct slice company)
+{
+	if (!t || !t->aliases.n)
+		return company;
+	uint32_t id = dict_find(&t->aliases, company);
+	if (id == DICT_NONE || id >= t->alias_cap)
+		return company;
+	return slice_trim(slice_cstr(t->rows[t->alias_row[id]].field[COMPANY_NAME]));
+}
+
 void company_table_release(struct company_table *t)
 {
+	if (t->aliases.slots)
+		dict_release(&t->aliases);
+	free(t->alias_row);
 	arena_release(&t->arena);
 	free(t->rows);
 	memset(t, 0, sizeof(*t));

@@ -6,9 +6,9 @@
  * (aggregate/posting_index.h: a domain bit, and role, company and industry
  * for domain postings) that applications join against.
  *
- * Reposts: after the id check, a posting whose normalised company, title and
- * city were already seen, dated within repost_days of that job's previous
- * occurrence (in file order), is a repost.  It is accepted and counted in
+ * Reposts: after the id check, a posting whose job content (the fields of
+ * repost_key, normalised: aggregate/reposts.h) was already seen, dated within
+ * repost_days of that job's previous occurrence (in file order), is a repost.  It is accepted and counted in
  * quality.postings.reposts, but left out of every figure; its id takes the
  * first posting's record, so applications to it join the first posting.
  */
@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "aggregate/cube.h"
+#include "aggregate/dict.h"
 #include "aggregate/idmap.h"
 #include "aggregate/posting_index.h"
 #include "aggregate/quality.h"
@@ -30,6 +31,8 @@
 #include "util/checksum.h"
 #include "util/strbuf.h"
 
+struct company_table;
+
 /* What every pass needs; owned by the caller. */
 struct ingest_context {
 	const char *dataset;
@@ -41,6 +44,10 @@ struct ingest_context {
 	struct rejects *rejects;
 	struct quality *quality;
 	int repost_days;             /* 0: no repost detection */
+	unsigned repost_key;         /* the job's fields: bit (1u << POSTING_X) each */
+	/* The companies table, read first: its aliases name a posting's
+	 * company (company_table_resolve); NULL when there is none. */
+	const struct company_table *companies;
 	struct keyword_tally *tally; /* NULL: no keyword audit */
 	int threads;                 /* threads reading parts of a table; ≤ 1: this one */
 	/* Each table file's digest (of checksum_kind), taken from the bytes its
@@ -80,16 +87,25 @@ void keyword_tally_release(struct keyword_tally *t);
 void keyword_snippet(struct slice text, size_t at, size_t len, size_t radius,
 		     struct strbuf *out);
 
-/* The companies table as given (for the company groups and the table). */
+/* The companies table as given (for the company groups and the table),
+ * with its aliases: each name of the aliases column (split at '|',
+ * trimmed) maps to the row that lists it, the first such row winning. */
 struct company_table {
 	struct arena arena;
 	size_t n, cap;
 	struct company_entry {
 		const char *field[COMPANY_FIELD_COUNT]; /* "" when absent */
 	} *rows;
+	struct dict aliases;  /* alias → its id; initialised by ingest_companies */
+	uint32_t *alias_row;  /* by alias id: the row it names */
+	size_t alias_cap;
 };
 
 void company_table_release(struct company_table *t);
+/* The name a posting's company (trimmed, its rating line dropped) counts
+ * under: the companies table's name when the company is one of its aliases,
+ * else the company itself.  t may be NULL.  Safe from several threads. */
+struct slice company_table_resolve(const struct company_table *t, struct slice company);
 
 enum ts_status ingest_postings(const struct ingest_context *ctx, struct cube *cube,
 			       struct posting_index *idx, struct ts_error *err);

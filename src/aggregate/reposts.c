@@ -91,20 +91,33 @@ static char *fold(char *out, struct slice s)
 	return out;
 }
 
-struct hash128 repost_job(struct strbuf *scratch, struct slice company, struct slice title,
-			  struct slice city)
+struct hash128 repost_job(struct strbuf *scratch, const struct slice *fields, size_t nfields)
 {
 	/* folding never lengthens */
+	size_t room = FOLD_SLACK;
+	for (size_t f = 0; f < nfields; f++)
+		room += fields[f].len + 1;
 	strbuf_reset(scratch);
-	strbuf_reserve(scratch, company.len + title.len + city.len + 2 + FOLD_SLACK);
-	char *end = fold(scratch->buf, company);
-	*end++ = '\x1f';
-	end = fold(end, title);
-	*end++ = '\x1f';
-	end = fold(end, city);
+	strbuf_reserve(scratch, room);
+	char *end = scratch->buf;
+	for (size_t f = 0; f < nfields; f++) {
+		end = fold(end, fields[f]);
+		*end++ = '\x1f';
+	}
 	scratch->len = (size_t)(end - scratch->buf);
 	scratch->buf[scratch->len] = '\0';
 	return hash128_bytes(scratch->buf, scratch->len);
+}
+
+struct hash128 repost_posting_job(struct strbuf *scratch, unsigned key, const struct row *row,
+				  struct slice company)
+{
+	struct slice fields[POSTING_FIELD_COUNT];
+	size_t n = 0;
+	for (int f = 0; f < POSTING_FIELD_COUNT; f++)
+		if (key & (1u << f))
+			fields[n++] = f == POSTING_COMPANY ? company : row->field[f];
+	return repost_job(scratch, fields, n);
 }
 
 #define DAY_MASK ((1u << REPOST_DAY_BITS) - 1)

@@ -1,7 +1,11 @@
 /*
- * Reposts: the same job posted again.  A job is its company, title and city,
+ * Reposts: the same job posted again.  A job is the posting's content: the
+ * fields of the repost key (by default company, title, city as written,
+ * salary text and figures, education, experience and description), each
  * normalised; a posting whose job was last posted within the window (in
  * days, either way, in file order) is a repost of that job's first posting.
+ * Distinct requisitions that share company, title and city but differ in
+ * salary, requirements or text are distinct jobs.
  *
  * Jobs are kept by 77 bits of a hash of their key, not by the key's bytes,
  * in a 16-byte slot that also holds the job's first posting and latest day
@@ -14,16 +18,32 @@
 
 #include <stdint.h>
 
+#include "read/table.h"
 #include "util/hash.h"
 #include "util/prefetch.h"
 #include "util/slice.h"
 #include "util/strbuf.h"
 
-/* The job of a posting: company, title and the normalised city, each
- * trimmed, runs of white space as one space, ASCII letters in lower case,
- * 0x1f between; hashed.  scratch holds the key on return. */
-struct hash128 repost_job(struct strbuf *scratch, struct slice company, struct slice title,
-			  struct slice city);
+/* The job of a posting: the key's fields (nfields of them, in the key's
+ * order; an absent field is empty), each trimmed, runs of white space as one
+ * space, ASCII letters in lower case, 0x1f after each; hashed.  scratch holds
+ * the key on return. */
+struct hash128 repost_job(struct strbuf *scratch, const struct slice *fields, size_t nfields);
+
+/* The repost key when --repost-key is not given: company, title, city,
+ * salary (its text and its figures), education, experience, description. */
+#define REPOST_KEY_DEFAULT                                                             \
+	((1u << POSTING_COMPANY) | (1u << POSTING_TITLE) | (1u << POSTING_CITY) |      \
+	 (1u << POSTING_SALARY) | (1u << POSTING_SALARY_MIN) | (1u << POSTING_SALARY_MAX) | \
+	 (1u << POSTING_EDUCATION) | (1u << POSTING_EXPERIENCE) | (1u << POSTING_DESCRIPTION))
+
+/* The job of a postings row: the fields of key (bit (1u << POSTING_X) each)
+ * in schema order, with company as the rankings name it (trimmed, its rating
+ * line dropped, an alias resolved: the caller's) in place of the company
+ * field, every other field (the city too: two districts are two places) as
+ * written. */
+struct hash128 repost_posting_job(struct strbuf *scratch, unsigned key, const struct row *row,
+				  struct slice company);
 
 /* Days since 1970-01-01 a slot can hold: dates are of years 1900..2999
  * (clean/date.h), days -25,567..376,199: 401,767 values, below 2^19. */

@@ -77,21 +77,6 @@ static uint64_t keyword_hash(const char *s, size_t len)
 	return h;
 }
 
-/* Cuts a comment off a line: `#` at the line's start or after white space
- * starts one, so that keywords such as C# survive. */
-static struct slice strip_comment(struct slice line)
-{
-	for (size_t i = 0; i < line.len; i++) {
-		if (line.ptr[i] != '#')
-			continue;
-		if (i == 0 || line.ptr[i - 1] == ' ' || line.ptr[i - 1] == '\t') {
-			line.len = i;
-			break;
-		}
-	}
-	return line;
-}
-
 /* Open-addressing table of indices into the words being collected. */
 struct seen {
 	size_t *slots; /* index + 1, 0 = empty */
@@ -137,28 +122,20 @@ enum ts_status keyword_list_parse(const char *text, size_t len, const char *sour
 	struct seen seen = { NULL, 0 };
 	char **words = NULL;
 	size_t n = 0, cap = 0;
-	size_t pos = 0;
-	long line_no = 0;
 	enum ts_status status = TS_OK;
 
 	out->n = 0;
 	out->words = NULL;
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		pos = 3; /* UTF-8 byte order mark */
-	while (pos < len) {
-		const char *nl = memchr(text + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - text) : len;
-		struct slice line = slice_make(text + pos, end - pos);
-		line_no++;
-		pos = end + 1;
-		if (utf8_text_prefix((const char *)line.ptr, line.len) != line.len) {
-			status = error_set(err, TS_ECONFIG, source_name, line_no,
+	struct text_lines lines;
+	text_lines_init(&lines, text, len);
+	struct slice line;
+	enum text_line got;
+	while ((got = text_lines_next(&lines, &line)) != TEXT_LINE_END) {
+		if (got == TEXT_LINE_BAD_UTF8) {
+			status = error_set(err, TS_ECONFIG, source_name, lines.line_no,
 					   "invalid UTF-8 in keyword list");
 			goto fail;
 		}
-		line = slice_trim(strip_comment(line));
-		if (line.len == 0)
-			continue;
 		seen_add(&seen, &words, &n, &cap, line);
 	}
 	free(seen.slots);

@@ -48,19 +48,6 @@ static uint32_t bucket_of(unsigned char a, unsigned char b)
 	return ((key * 2654435761u) >> 20) & (ROLE_BUCKETS - 1);
 }
 
-/* `#` at a line's start or after white space starts a comment (C# is a
- * pattern, not a comment). */
-static struct slice strip_comment(struct slice line)
-{
-	for (size_t i = 0; i < line.len; i++) {
-		if (line.ptr[i] == '#' && (i == 0 || line.ptr[i - 1] == ' ' || line.ptr[i - 1] == '\t')) {
-			line.len = i;
-			break;
-		}
-	}
-	return line;
-}
-
 /* The stored name equal to role, added when new: a role of several lines
  * gives one pointer. */
 static const char *intern_name(struct role_rules *r, struct slice role)
@@ -160,29 +147,21 @@ enum ts_status role_rules_parse(struct role_rules **out, const char *text, size_
 {
 	struct role_rules *r = xcalloc(1, sizeof(*r));
 	enum ts_status status = TS_OK;
-	size_t pos = 0;
-	long line_no = 0;
 
 	*out = NULL;
 	for (size_t b = 0; b < 256; b++)
 		r->one_byte[b] = UINT32_MAX;
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		pos = 3; /* UTF-8 byte order mark */
-	while (pos < len) {
-		const char *nl = memchr(text + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - text) : len;
-		struct slice line = slice_make(text + pos, end - pos);
-		line_no++;
-		pos = end + 1;
-		if (utf8_text_prefix((const char *)line.ptr, line.len) != line.len) {
-			status = error_set(err, TS_ECONFIG, source_name, line_no,
+	struct text_lines lines;
+	text_lines_init(&lines, text, len);
+	struct slice line;
+	enum text_line got;
+	while ((got = text_lines_next(&lines, &line)) != TEXT_LINE_END) {
+		if (got == TEXT_LINE_BAD_UTF8) {
+			status = error_set(err, TS_ECONFIG, source_name, lines.line_no,
 					   "invalid UTF-8 in role rules");
 			goto fail;
 		}
-		line = slice_trim(strip_comment(line));
-		if (line.len == 0)
-			continue;
-		status = parse_rule(r, line, source_name, line_no, err);
+		status = parse_rule(r, line, source_name, lines.line_no, err);
 		if (status != TS_OK)
 			goto fail;
 	}

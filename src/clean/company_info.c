@@ -81,3 +81,15 @@ bool company_info_split(struct slice text, struct company_info *out)
 		out->industry = slice_make(NULL, 0);
 	return out->stage.len || out->size.len;
 }
+
+struct slice company_name_clean(struct slice s)
+{
+	s = slice_trim(s);
+	size_t i = s.len;
+	while (i > 0 && (is_digit(s.ptr[i - 1]) || s.ptr[i - 1] == '.'))
+		i--;
+	if (i < s.len && i > 0 && (s.ptr[i - 1] == '\n' || s.ptr[i - 1] == '\r') &&
+	    is_digit(s.ptr[i]))
+		s = slice_trim(slice_make(s.ptr, i));
+	return s;
+}

@@ -3,7 +3,8 @@
  * the funding stage, then the head count (`互联网A轮1000-9999人`,
  * `数据服务不需要融资100-499人`, `计算机软件0-20人`).  Split so that the
  * industry can feed the industry ranking when the export has no industry
- * column; the stage and size are kept for the reader.
+ * column; the stage and size are kept for the reader.  And the company's
+ * name as exports write it, cleaned of what is not the name.
  */
 #ifndef CLEAN_COMPANY_INFO_H
 #define CLEAN_COMPANY_INFO_H
@@ -26,5 +27,10 @@ struct company_info {
  * industry is what precedes them.  False when the cell has neither a
  * stage nor a size (then out->industry is the whole trimmed cell). */
 bool company_info_split(struct slice text, struct company_info *out);
+
+/* A posting's company as the rankings name it, before aliases: trimmed,
+ * without the rating Glassdoor appends on a line of its own
+ * (`Tecolote Research\n3.8` → `Tecolote Research`).  A slice of s. */
+struct slice company_name_clean(struct slice s);
 
 #endif

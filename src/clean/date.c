@@ -149,6 +149,17 @@ static bool read_rest(struct cursor *c)
 	return read_time(c);
 }
 
+long date_day_number(struct date d)
+{
+	long y = d.year - (d.month <= 2);
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long mp = (d.month + 9) % 12;
+	long doy = (153 * mp + 2) / 5 + d.day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
 /* Gregorian date of a day count since 1970-01-01 (H. Hinnant's civil_from_days). */
 static struct date civil_from_days(int64_t z)
 {

@@ -34,6 +34,11 @@ static inline int date_month_index(struct date d)
 	return d.year * 12 + d.month - 1;
 }
 
+/* Days since 1970-01-01 of a proleptic Gregorian day (H. Hinnant's
+ * days_from_civil); negative before 1970.  The inverse of the day count
+ * that epoch seconds are read through. */
+long date_day_number(struct date d);
+
 /* Writes "YYYY-MM" of a month index into buf (at least 8 bytes). */
 void month_format(int month_index, char *buf);
 /* Parses "YYYY-MM" (also "YYYY-M", trimmed) into a month index; false when

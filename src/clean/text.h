@@ -23,4 +23,22 @@ size_t utf8_text_prefix(const char *s, size_t n);
 /* Case-insensitive for ASCII letters only. */
 bool ascii_case_eq(struct slice a, struct slice b);
 
+/* The lines of a plain-text list an analyst edits (keyword lists, role
+ * rules): a UTF-8 byte order mark skipped; `#` at a line's start or after a
+ * space or tab starts a comment (C# is a keyword, not a comment); each line
+ * trimmed; blank lines skipped.  The text is not copied: lines are slices of
+ * it. */
+struct text_lines {
+	const char *text;
+	size_t len, pos;
+	long line_no; /* of the line last returned, 1-based */
+};
+
+enum text_line { TEXT_LINE, TEXT_LINE_END, TEXT_LINE_BAD_UTF8 };
+
+void text_lines_init(struct text_lines *it, const char *text, size_t len);
+/* The next line with something in it into *line; TEXT_LINE_BAD_UTF8 when
+ * the line (it->line_no) is not valid UTF-8 text (utf8_text_prefix). */
+enum text_line text_lines_next(struct text_lines *it, struct slice *line);
+
 #endif

@@ -9,10 +9,12 @@
  * group by group).  Only then does it write rows, texts drawn from templates,
  * and it checks every text against the built-in domain keyword list: a
  * non-domain posting or talent must hold none, a domain one at least one.
- * Each posting's title is varied (level, team, city and direction) so that
- * every planned posting is a new job under the engine's default repost rule
- * (60 days), the rows as written checked against that rule; a few postings
- * are shown again 20-45 days later under new ids, the deliberate reposts.
+ * A posting keeps the title its role drew, so a big employer posts the same
+ * title many times, as on a platform; only when a posting's whole content
+ * (the engine's default repost key) repeats a job of the last 60 days is
+ * its title varied (level, team, city and direction), so that every planned
+ * posting is a new job under the engine's repost rule; a few postings are
+ * shown again 20-45 days later under new ids, the deliberate reposts.
  * All randomness comes from one xoshiro256** stream seeded by splitmix64, and
  * the work is sequential, so a seed gives the same bytes on every run.
  */
@@ -32,89 +34,13 @@
 #include "aggregate/dict.h"
 #include "aggregate/reposts.h"
 #include "clean/city.h"
+#include "demo/rng.h"
 #include "util/csv_cell.h"
 #include "util/fs.h"
 #include "util/embedded.h"
 #include "util/error.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
-
-/* ------------------------------------------------------------------ PRNG */
-
-struct rng {
-	uint64_t s[4];
-};
-
-static uint64_t splitmix64(uint64_t *x)
-{
-	uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static void rng_seed(struct rng *r, uint64_t seed)
-{
-	uint64_t x = seed;
-	for (int i = 0; i < 4; i++)
-		r->s[i] = splitmix64(&x);
-}
-
-static uint64_t rotl(uint64_t x, int k)
-{
-	return (x << k) | (x >> (64 - k));
-}
-
-static uint64_t rng_next(struct rng *r)
-{
-	uint64_t *s = r->s;
-	uint64_t result = rotl(s[1] * 5, 7) * 9;
-	uint64_t t = s[1] << 17;
-	s[2] ^= s[0];
-	s[3] ^= s[1];
-	s[1] ^= s[2];
-	s[0] ^= s[3];
-	s[2] ^= t;
-	s[3] = rotl(s[3], 45);
-	return result;
-}
-
-/* Uniform in [0, n), n > 0. */
-static unsigned rng_below(struct rng *r, unsigned n)
-{
-	return (unsigned)(((rng_next(r) >> 32) * (uint64_t)n) >> 32);
-}
-
-/* Uniform in [0, 1). */
-static double rng_unit(struct rng *r)
-{
-	return (double)(rng_next(r) >> 11) * (1.0 / 9007199254740992.0);
-}
-
-/* Roughly normal, mean 0, standard deviation 1 (Irwin-Hall of 12). */
-static double rng_gauss(struct rng *r)
-{
-	double s = 0;
-	for (int i = 0; i < 12; i++)
-		s += rng_unit(r);
-	return s - 6.0;
-}
-
-static bool rng_chance(struct rng *r, double p)
-{
-	return rng_unit(r) < p;
-}
-
-/* Fisher-Yates shuffle of ints. */
-static void shuffle_ints(struct rng *r, int *a, size_t n)
-{
-	for (size_t i = n; i > 1; i--) {
-		size_t j = rng_below(r, (unsigned)i);
-		int t = a[i - 1];
-		a[i - 1] = a[j];
-		a[j] = t;
-	}
-}
 
 /* ------------------------------------------------------------- calendar */
 
@@ -1892,13 +1818,15 @@ static void posting_texts(const struct plan *pl, const struct posting *ps, struc
 
 /* -------------------------------------------------------- distinct jobs */
 
-/* The engine counts a posting as a repost when the same company, title and
- * city was posted at most --repost-days (default 60) days before.  Every
- * planned posting is a job of its own: its title is varied (a level, a team,
- * a city and direction) until no posting of the same company, title and city
- * lies within the window.  Apart from the plan, about REPOST_SHARE of the
- * postings are shown again 20-45 days later under a new id, the same job:
- * the data-quality section's reposts, in no figure. */
+/* The engine counts a posting as a repost when an earlier posting had the
+ * same content (aggregate/reposts.h: company, title, city, salary,
+ * education, experience and description as written) at most --repost-days
+ * (default 60) days before.  Every planned posting is a job of its own: when
+ * its content repeats a job of the window, its title is varied (a level, a
+ * team, a city and direction) until it does not.  Apart from the plan,
+ * about REPOST_SHARE of the postings are shown again 20-45 days later under
+ * a new id, the same content: the data-quality section's reposts, in no
+ * figure. */
 #define REPOST_WINDOW 60
 #define REPOST_SHARE 0.005
 #define REPOST_MIN_GAP 20
@@ -1929,11 +1857,10 @@ static bool data_date(int dd, int *m, int *day)
 	return false;
 }
 
-/* Jobs as the engine's repost rule sees them (src/aggregate/reposts.c):
- * company, title and city each trimmed, white-space runs as one space, ASCII
- * letters in lower case → the day of the job's latest posting.  (The engine
- * also drops a rating line Glassdoor appends to a company name; no demo name
- * has one.) */
+/* Jobs as the engine's repost rule sees them (aggregate/reposts.h: the
+ * default key's fields of the row as written, each trimmed, white-space runs
+ * as one space, ASCII letters in lower case) → the day of the job's latest
+ * posting. */
 struct jobs {
 	struct dict keys;
 	int *last;
@@ -1955,30 +1882,33 @@ static void jobs_release(struct jobs *j)
 	strbuf_release(&j->key);
 }
 
-/* The key text the engine hashes (repost_job leaves it in the scratch). */
-static struct slice jobs_key(struct jobs *j, const char *company, const char *title,
-			     struct slice city)
+/* The key text the engine hashes for a row (repost_job leaves it in the
+ * scratch), valid until the next call. */
+static struct slice jobs_key(struct jobs *j, const struct row *row)
 {
-	repost_job(&j->key, slice_cstr(company), slice_cstr(title), city);
+	repost_posting_job(&j->key, REPOST_KEY_DEFAULT, row, row->field[POSTING_COMPANY]);
 	return slice_make(j->key.buf, j->key.len);
 }
 
 /* Days from the job's latest posting to day; INT_MAX for a new job. */
-static int jobs_gap(struct jobs *j, const char *company, const char *title, struct slice city,
-		    int day)
+static int jobs_gap(struct jobs *j, struct slice key, int day)
 {
-	uint32_t k = dict_find(&j->keys, jobs_key(j, company, title, city));
+	uint32_t k = dict_find(&j->keys, key);
 	return k == DICT_NONE ? INT_MAX : day - j->last[k];
 }
 
 /* The job's latest posting becomes day. */
-static void jobs_note(struct jobs *j, const char *company, const char *title, struct slice city,
-		      int day)
+static void jobs_note(struct jobs *j, struct slice key, int day)
 {
-	uint32_t k = dict_intern(&j->keys, jobs_key(j, company, title, city));
+	uint32_t k = dict_intern(&j->keys, key);
 	if (k >= j->cap)
 		GROW(j->last, j->cap, (size_t)k + 1);
 	j->last[k] = day;
+}
+
+static bool within_window(int gap)
+{
+	return gap != INT_MAX && gap <= REPOST_WINDOW && gap >= -REPOST_WINDOW;
 }
 
 /* Title variation: levels, teams (domain; plain jobs by level). */
@@ -1995,7 +1925,7 @@ static const char shop_teams[] = "早班|晚班|长白班|急招|包吃住|周�
  * the rows' other fields keep theirs. */
 struct titler {
 	struct rng rng;
-	struct jobs jobs; /* the titles chosen, the city by name */
+	struct jobs jobs; /* the rows written, reposts included */
 	const struct kwcheck *kc;
 	struct dict kwtitles; /* titles seen → kwcounts */
 	unsigned char *kwcounts;
@@ -2092,58 +2022,41 @@ static size_t title_keywords(struct titler *t, const char *title)
 	return t->kwcounts[k];
 }
 
-/* Replaces title (a base title drawn from the role's list) by a variant that
- * is a new job for the engine's repost rule and holds the same keywords. */
-static void choose_title(struct titler *t, const struct plan *pl, const struct posting *ps,
+/* Keeps title (a base title drawn from the role's list) unless the row's
+ * content (row, whose title field is set here) repeats a job of the window;
+ * then replaces it by a variant that is a new job and holds the same
+ * keywords.  The job is noted as posted on the row's day. */
+static void choose_title(struct titler *t, const struct posting *ps, struct row *row,
 			 struct strbuf *title)
 {
-	const char *company = pl->companies[ps->company].name;
-	struct slice city = slice_cstr(cities[ps->city].name);
 	int day = data_day(ps->month, ps->day);
 	strbuf_reset(&t->base);
 	strbuf_addstr(&t->base, strbuf_str(title));
 	const char *base = strbuf_str(&t->base);
-	size_t kw = title_keywords(t, base);
-	bool found = false;
+	row->field[POSTING_TITLE] = slice_cstr(base);
+	bool found = !within_window(jobs_gap(&t->jobs, jobs_key(&t->jobs, row), day));
+	size_t kw = found ? 0 : title_keywords(t, base);
 	for (int k = 0; k < TITLE_TRIES && !found; k++) {
-		int form = k == 0 && rng_chance(&t->rng, 0.4) ? 0 : 1 + (int)rng_below(&t->rng, 4);
-		title_form(&t->cand, base, ps, form, &t->rng);
-		found = jobs_gap(&t->jobs, company, strbuf_str(&t->cand), city, day) > REPOST_WINDOW &&
+		title_form(&t->cand, base, ps, 1 + (int)rng_below(&t->rng, 4), &t->rng);
+		row->field[POSTING_TITLE] = slice_cstr(strbuf_str(&t->cand));
+		found = !within_window(jobs_gap(&t->jobs, jobs_key(&t->jobs, row), day)) &&
 			title_keywords(t, strbuf_str(&t->cand)) == kw;
 	}
 	while (!found) { /* a numbered requisition: new every time */
 		strbuf_reset(&t->cand);
 		strbuf_addf(&t->cand, "%s-%s-%03u", base, cities[ps->city].name, ++t->reqno);
-		found = jobs_gap(&t->jobs, company, strbuf_str(&t->cand), city, day) > REPOST_WINDOW &&
+		row->field[POSTING_TITLE] = slice_cstr(strbuf_str(&t->cand));
+		found = !within_window(jobs_gap(&t->jobs, jobs_key(&t->jobs, row), day)) &&
 			title_keywords(t, strbuf_str(&t->cand)) == kw;
 		t->numbered++;
 	}
-	t->varied += strcmp(strbuf_str(&t->cand), base) != 0;
-	jobs_note(&t->jobs, company, strbuf_str(&t->cand), city, day);
-	strbuf_reset(title);
-	strbuf_addstr(title, strbuf_str(&t->cand));
-}
-
-/* The self-check on the rows as written, in file order, through the engine's
- * own city cleaner: a planned posting must be a new job, a repost must be
- * one.  Returns TS_OK or TS_EDATA with err filled. */
-static enum ts_status check_job(struct jobs *seen, const char *company, const char *title,
-				const char *city_text, int day, unsigned id, bool repost,
-				const char *path, struct ts_error *err)
-{
-	struct slice city = city_normalise(slice_cstr(city_text));
-	int gap = jobs_gap(seen, company, title, city, day);
-	bool is_repost = gap != INT_MAX && gap <= REPOST_WINDOW && gap >= -REPOST_WINDOW;
-	jobs_note(seen, company, title, city, day);
-	if (is_repost == repost)
-		return TS_OK;
-	if (repost)
-		return error_set(err, TS_EDATA, path, 0,
-				 "demo: self-check: the repost J%u of '%s' '%s' '%s' is no repost",
-				 id, company, title, city_text);
-	return error_set(err, TS_EDATA, path, 0,
-			 "demo: self-check: posting J%u repeats '%s' '%s' '%s' of %d days before",
-			 id, company, title, city_text, gap);
+	if (row->field[POSTING_TITLE].ptr != base) {
+		t->varied++;
+		strbuf_reset(title);
+		strbuf_addstr(title, strbuf_str(&t->cand));
+	}
+	row->field[POSTING_TITLE] = slice_cstr(strbuf_str(title));
+	jobs_note(&t->jobs, jobs_key(&t->jobs, row), day);
 }
 
 /* Row order of postings.csv: by date, duplicates a little later, reposts
@@ -2155,11 +2068,12 @@ struct row_ref {
 	int day;
 };
 
-/* What a repost takes from its first posting's row. */
+/* What a repost takes from its first posting's row: all but its id and
+ * date, and its job's key. */
 struct saved_job {
-	char *title;
-	char *head; /* company,title,industry, */
-	char *tail; /* category,…\n */
+	char *fields; /* company,title,industry,city,category,…\n */
+	char *key;
+	size_t key_len;
 };
 
 static int row_ref_cmp(const void *a, const void *b)
@@ -2198,8 +2112,6 @@ static enum ts_status write_postings(struct plan *pl, const char *dir,
 	rng_seed(&t.rng, pl->seed ^ 0x3c6ef372fe94f82bULL);
 	jobs_init(&t.jobs);
 	dict_init(&t.kwtitles);
-	struct jobs seen;
-	jobs_init(&seen);
 	struct row_ref *refs = xmalloc((2 * n + 1) * sizeof(*refs));
 	size_t nrefs = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -2229,7 +2141,8 @@ static enum ts_status write_postings(struct plan *pl, const char *dir,
 
 	struct strbuf row = STRBUF_INIT, title = STRBUF_INIT, tags = STRBUF_INIT,
 		      desc = STRBUF_INIT, tmp = STRBUF_INIT, scratch = STRBUF_INIT,
-		      all = STRBUF_INIT;
+		      all = STRBUF_INIT, date = STRBUF_INIT, city = STRBUF_INIT,
+		      salary = STRBUF_INIT;
 	char **saved = xcalloc(n, sizeof(char *)); /* rows of duplicated postings */
 	struct saved_job *again = xcalloc(n, sizeof(*again)); /* of reposted ones */
 	unsigned repost_id = REPOST_ID_BASE;
@@ -2244,9 +2157,8 @@ static enum ts_status write_postings(struct plan *pl, const char *dir,
 			continue;
 		}
 		if (refs[k].dup == 2) {
-			/* the same job again: a new id and day, the city perhaps written otherwise */
+			/* the same job again: a new id and day, the same content */
 			const struct saved_job *sj = &again[refs[k].ix];
-			const struct company *c = &pl->companies[ps->company];
 			int m = 0, d = 1;
 			data_date(refs[k].day, &m, &d);
 			strbuf_reset(&row);
@@ -2254,22 +2166,43 @@ static enum ts_status write_postings(struct plan *pl, const char *dir,
 			strbuf_reset(&tmp);
 			add_date(&tmp, m, d, rng_chance(&t.rng, 0.8) ? 0 : 2, &t.rng);
 			csv_field(&row, strbuf_str(&tmp), ',');
-			strbuf_addstr(&row, sj->head);
-			strbuf_reset(&tmp);
-			city_text(&tmp, ps->city, &t.rng);
-			csv_field(&row, strbuf_str(&tmp), ',');
-			strbuf_addstr(&row, sj->tail);
-			st = check_job(&seen, c->name, sj->title, strbuf_str(&tmp), refs[k].day,
-				       repost_id++, true, path, err);
-			jobs_note(&t.jobs, c->name, sj->title, slice_cstr(cities[ps->city].name),
-				  refs[k].day);
+			strbuf_addstr(&row, sj->fields);
+			struct slice key = slice_make(sj->key, sj->key_len);
+			if (!within_window(jobs_gap(&t.jobs, key, refs[k].day))) {
+				st = error_set(err, TS_EDATA, path, 0,
+					       "demo: self-check: the repost J%u is no repost", repost_id);
+				break;
+			}
+			jobs_note(&t.jobs, key, refs[k].day);
+			repost_id++;
 			out_write(&o, row.buf, row.len);
 			continue;
 		}
-		strbuf_reset(&row);
 		posting_texts(pl, ps, r, &title, &tags, &desc);
-		choose_title(&t, pl, ps, &title);
 		const char *category = ps->domain ? roles[ps->role].name : plain_jobs[ps->role].category;
+		const struct company *c = &pl->companies[ps->company];
+		/* The fields drawn from r in the order they always were; the title
+		 * is chosen (from t.rng) once the rest of the content is known. */
+		strbuf_reset(&date);
+		double u = rng_unit(r);
+		add_date(&date, ps->month, ps->day, u < 0.8 ? 0 : u < 0.95 ? 1 : 2, r);
+		strbuf_reset(&city);
+		city_text(&city, ps->city, r);
+		strbuf_reset(&salary);
+		salary_text(&salary, ps, r);
+		const char *education = education_text(ps->edu, r);
+		const char *experience = experience_text(r, ps->domain && ps->lo > 40);
+		struct row job = { .line = 0 };
+		job.field[POSTING_COMPANY] = slice_cstr(c->name);
+		job.field[POSTING_INDUSTRY] = slice_cstr(c->industry);
+		job.field[POSTING_CITY] = slice_cstr(strbuf_str(&city));
+		job.field[POSTING_CATEGORY] = slice_cstr(category);
+		job.field[POSTING_SALARY] = slice_cstr(strbuf_str(&salary));
+		job.field[POSTING_EDUCATION] = slice_cstr(education);
+		job.field[POSTING_EXPERIENCE] = slice_cstr(experience);
+		job.field[POSTING_TAGS] = slice_cstr(strbuf_str(&tags));
+		job.field[POSTING_DESCRIPTION] = slice_cstr(strbuf_str(&desc));
+		choose_title(&t, ps, &job, &title);
 		strbuf_reset(&all);
 		strbuf_addf(&all, "%s\n%s\n%s\n%s", strbuf_str(&title), category, strbuf_str(&tags), strbuf_str(&desc));
 		if (kwcheck_any(kc, &scratch, all.buf) != (ps->domain != 0)) {
@@ -2279,32 +2212,19 @@ static enum ts_status write_postings(struct plan *pl, const char *dir,
 				       ps->domain ? "lacks" : "holds");
 			break;
 		}
+		strbuf_reset(&row);
 		strbuf_addf(&row, "J%u,", ps->id);
-		strbuf_reset(&tmp);
-		double u = rng_unit(r);
-		add_date(&tmp, ps->month, ps->day, u < 0.8 ? 0 : u < 0.95 ? 1 : 2, r);
-		csv_field(&row, strbuf_str(&tmp), ',');
-		size_t head = row.len;
-		const struct company *c = &pl->companies[ps->company];
+		csv_field(&row, strbuf_str(&date), ',');
+		size_t fields = row.len;
 		csv_field(&row, c->name, ',');
 		csv_field(&row, strbuf_str(&title), ',');
 		csv_field(&row, c->industry, ',');
-		size_t city_at = row.len;
-		strbuf_reset(&tmp);
-		city_text(&tmp, ps->city, r);
-		csv_field(&row, strbuf_str(&tmp), ',');
-		size_t tail = row.len;
-		st = check_job(&seen, c->name, strbuf_str(&title), strbuf_str(&tmp),
-			       data_day(ps->month, ps->day), ps->id, false, path, err);
-		if (st != TS_OK)
-			break;
+		csv_field(&row, strbuf_str(&city), ',');
 		csv_field(&row, category, ',');
-		strbuf_reset(&tmp);
-		salary_text(&tmp, ps, r);
-		csv_field(&row, strbuf_str(&tmp), ',');
+		csv_field(&row, strbuf_str(&salary), ',');
 		strbuf_addf(&row, "%d,", ps->openings);
-		csv_field(&row, education_text(ps->edu, r), ',');
-		csv_field(&row, experience_text(r, ps->domain && ps->lo > 40), ',');
+		csv_field(&row, education, ',');
+		csv_field(&row, experience, ',');
 		csv_field(&row, strbuf_str(&tags), ',');
 		csv_field(&row, strbuf_str(&desc), '\n');
 		out_write(&o, row.buf, row.len);
@@ -2312,9 +2232,10 @@ static enum ts_status write_postings(struct plan *pl, const char *dir,
 			saved[refs[k].ix] = xstrdup(row.buf);
 		if (ps->repost) {
 			struct saved_job *sj = &again[refs[k].ix];
-			sj->title = xstrdup(strbuf_str(&title));
-			sj->head = xstrndup(row.buf + head, city_at - head);
-			sj->tail = xstrdup(row.buf + tail);
+			sj->fields = xstrdup(row.buf + fields);
+			struct slice key = jobs_key(&t.jobs, &job);
+			sj->key = xstrndup(key.ptr, key.len);
+			sj->key_len = key.len;
 		}
 		/* now and then a row the reader must reject */
 		if (rng_chance(r, 0.0006)) {
@@ -2336,15 +2257,13 @@ static enum ts_status write_postings(struct plan *pl, const char *dir,
 	}
 	for (size_t i = 0; i < n; i++) {
 		free(saved[i]);
-		free(again[i].title);
-		free(again[i].head);
-		free(again[i].tail);
+		free(again[i].fields);
+		free(again[i].key);
 	}
 	free(saved);
 	free(again);
 	free(refs);
 	jobs_release(&t.jobs);
-	jobs_release(&seen);
 	dict_release(&t.kwtitles);
 	free(t.kwcounts);
 	strbuf_release(&t.base);
@@ -2357,6 +2276,9 @@ static enum ts_status write_postings(struct plan *pl, const char *dir,
 	strbuf_release(&tmp);
 	strbuf_release(&scratch);
 	strbuf_release(&all);
+	strbuf_release(&date);
+	strbuf_release(&city);
+	strbuf_release(&salary);
 	enum ts_status cst = out_close(&o, err);
 	return st != TS_OK ? st : cst;
 }

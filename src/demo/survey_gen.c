@@ -29,6 +29,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "demo/rng.h"
 #include "util/csv_cell.h"
 #include "util/fs.h"
 #include "util/error.h"
@@ -131,23 +132,17 @@ struct set {
 
 /* ------------------------------------------------------------ randomness */
 
-static uint64_t rng_next(uint64_t *s)
+/* The survey draws splitmix64's outputs themselves, reduced by a modulo:
+ * its calibrated answers were dealt from that stream, so it stays. */
+static size_t draw_below(uint64_t *s, size_t n)
 {
-	uint64_t z = (*s += 0x9E3779B97F4A7C15ULL);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
+	return (size_t)(splitmix64(s) % n);
 }
 
-static size_t rng_below(uint64_t *s, size_t n)
-{
-	return (size_t)(rng_next(s) % n);
-}
-
-static void shuffle_ints(uint64_t *s, int *a, size_t n)
+static void deal_shuffle(uint64_t *s, int *a, size_t n)
 {
 	for (size_t i = n; i > 1; i--) {
-		size_t j = rng_below(s, i);
+		size_t j = draw_below(s, i);
 		int t = a[i - 1];
 		a[i - 1] = a[j];
 		a[j] = t;
@@ -187,7 +182,7 @@ static void set_skipping(const struct gen *g, enum qid q, const struct set *from
 static void set_pick(struct gen *g, const struct set *from, size_t k, struct set *out)
 {
 	struct set tmp = *from;
-	shuffle_ints(&g->rng, tmp.r, tmp.n);
+	deal_shuffle(&g->rng, tmp.r, tmp.n);
 	out->n = k < tmp.n ? k : tmp.n;
 	bool *in = xcalloc(NRESP, sizeof(*in));
 	for (size_t i = 0; i < out->n; i++)
@@ -239,7 +234,7 @@ static void deal(struct gen *g, enum qid q, const struct set *s, const int *coun
 			list[n++] = (int)o;
 	if (n != s->n)
 		abort(); /* the tables below are inconsistent: a programming error */
-	shuffle_ints(&g->rng, list, n);
+	deal_shuffle(&g->rng, list, n);
 	for (size_t i = 0; i < n; i++)
 		g->val[q][s->r[i]] = list[i];
 	free(list);
@@ -277,7 +272,7 @@ static void deal_picks(struct gen *g, enum qid q, const struct set *s, const int
 		int o = order[k];
 		for (size_t i = 0; i < s->n; i++) {
 			ks[i].r = s->r[i];
-			ks[i].key = ((uint64_t)npick[s->r[i]] << 40) | (rng_next(&g->rng) >> 24);
+			ks[i].key = ((uint64_t)npick[s->r[i]] << 40) | (splitmix64(&g->rng) >> 24);
 		}
 		qsort(ks, s->n, sizeof(*ks), cmp_keyed);
 		for (int c = 0; c < counts[o]; c++) {
@@ -312,7 +307,7 @@ static void tune_scores(struct gen *g, const struct set *e, const bool *const gr
 	for (int k = 0; k < 3; k++)
 		err += labs(sums[k] - targets[k]);
 	for (long it = 0; it < 4000000 && err > 0; it++) {
-		int a = e->r[rng_below(&g->rng, e->n)], b = e->r[rng_below(&g->rng, e->n)];
+		int a = e->r[draw_below(&g->rng, e->n)], b = e->r[draw_below(&g->rng, e->n)];
 		int sa = g->val[Q_SCORE][a], sb = g->val[Q_SCORE][b];
 		if (sa == sb)
 			continue;
@@ -500,7 +495,7 @@ static void write_answer(struct gen *g, struct strbuf *sb, enum qid q, int r)
 		return;
 	switch (s->kind) {
 	case K_SINGLE:
-		if (rng_below(&g->rng, 10) < 3)
+		if (draw_below(&g->rng, 10) < 3)
 			strbuf_addf(sb, "%d", v + 1);
 		else
 			csv_cell_addstr(sb, s->opts[v]);
@@ -511,7 +506,7 @@ static void write_answer(struct gen *g, struct strbuf *sb, enum qid q, int r)
 	case K_MULTI:
 	case K_RANKED: {
 		static const char *const seps[] = { "┋", ";", "|" };
-		size_t pick = rng_below(&g->rng, 10);
+		size_t pick = draw_below(&g->rng, 10);
 		const char *sep = seps[pick < 5 ? 0 : pick < 8 ? 1 : 2];
 		struct strbuf part = STRBUF_INIT;
 		unsigned char maxk = 0;
@@ -525,7 +520,7 @@ static void write_answer(struct gen *g, struct strbuf *sb, enum qid q, int r)
 				if (!first)
 					strbuf_addstr(&part, sep);
 				first = false;
-				if (rng_below(&g->rng, 10) == 0)
+				if (draw_below(&g->rng, 10) == 0)
 					strbuf_addf(&part, "%zu", o + 1);
 				else
 					strbuf_addstr(&part, s->opts[o]);

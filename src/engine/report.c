@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "aggregate/ingest.h"
+#include "aggregate/reposts.h"
 #include "engine/options.h"
 #include "engine/provenance.h"
 #include "figures/findings.h"
@@ -234,10 +235,23 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	for (int t = 0; t < TABLE_COUNT; t++)
 		read.default_date[t] = opts->default_date[t];
 	keyword_tally_init(&run.tally, &run.domain_list);
-	struct ingest_context ctx = { dataset, &read, run.domain, run.content, run.roles,
-				      &opts->salary, run.rejects, &m->quality,
-				      opts->repost_days, &run.tally, threads,
-				      hash_on_thread ? NULL : &read_digests, opts->checksum };
+	struct ingest_context ctx = {
+		.dataset = dataset,
+		.read = &read,
+		.domain = run.domain,
+		.content = run.content,
+		.roles = run.roles,
+		.salary = &opts->salary,
+		.rejects = run.rejects,
+		.quality = &m->quality,
+		.repost_days = opts->repost_days,
+		.repost_key = REPOST_KEY_DEFAULT,
+		.companies = &run.companies,
+		.tally = &run.tally,
+		.threads = threads,
+		.digests = hash_on_thread ? NULL : &read_digests,
+		.checksum_kind = opts->checksum,
+	};
 	st = ingest_all(&ctx, &run, err);
 	if (st == TS_OK) {
 		struct survey_options sopts = { opts->encoding, opts->nsegments,

@@ -301,32 +301,14 @@ static void say_ratio_reading(struct fb *b, struct strbuf *sb, double ratio, boo
 
 /* ---- monthly series ---- */
 
-static double series_value(const struct month_figures *f, enum series s)
-{
-	switch (s) {
-	case SERIES_RECRUITMENT_INDEX:
-		return f->recruitment_index;
-	case SERIES_AVG_SALARY:
-		return f->avg_salary;
-	case SERIES_CONTENT_HEAT_INDEX:
-		return f->content_heat_index;
-	case SERIES_SUPPLY_DEMAND_RATIO:
-		return f->supply_demand_ratio;
-	case SERIES_APPLICATION_INDEX:
-		return f->application_index;
-	default:
-		return NAN;
-	}
-}
-
 static int series_decimals(enum series s)
 {
-	return s == SERIES_AVG_SALARY ? 0 : 2;
+	return series_defs[s].decimals;
 }
 
 static double val(const struct fb *b, enum series s, size_t i)
 {
-	return series_value(&b->m->months[i], s);
+	return series_value(b->m, &b->m->months[i], s);
 }
 
 /* The highest month of [from, to): one, a tie of two, or none (fewer than
@@ -408,7 +390,7 @@ static void say_value(struct fb *b, struct strbuf *sb, enum series s, size_t i)
 		money(b, sb, val(b, s, i));
 	else
 		num(sb, val(b, s, i), series_decimals(s));
-	key(b, "months[%zu].%s", i, series_names[s]);
+	key(b, "months[%zu].%s", i, series_defs[s].name);
 }
 
 /* ---- 内容热度: jump, peak, N倍 ---- */
@@ -898,65 +880,38 @@ static void rule_supply_demand(struct fb *b)
 
 static const char *item_key(enum ranking_kind k)
 {
-	switch (k) {
-	case RANK_INDUSTRIES_BY_POSTINGS:
-		return "industry";
-	case RANK_COMPANIES_BY_POSTINGS:
-	case RANK_COMPANIES_BY_SALARY:
-		return "company";
-	default:
-		return "role";
-	}
-}
-
-/* The value a ranking is ordered by, and its key. */
-static double rank_value(enum ranking_kind k, const struct group_figures *g)
-{
-	if (k == RANK_ROLES_BY_SALARY || k == RANK_COMPANIES_BY_SALARY)
-		return g->avg_salary;
-	if (k == RANK_ROLES_BY_SCARCITY)
-		return g->supply_demand_ratio;
-	return g->recruitment_index;
-}
-
-static const char *rank_value_key(enum ranking_kind k)
-{
-	if (k == RANK_ROLES_BY_SALARY || k == RANK_COMPANIES_BY_SALARY)
-		return "avg_salary";
-	if (k == RANK_ROLES_BY_SCARCITY)
-		return "supply_demand_ratio";
-	return "recruitment_index";
+	return ranking_items[ranking_defs[k].item].key;
 }
 
 static bool rank_is_salary(enum ranking_kind k)
 {
-	return k == RANK_ROLES_BY_SALARY || k == RANK_COMPANIES_BY_SALARY;
+	return ranking_defs[k].order == RANK_ORDER_SALARY;
 }
 
 /* Item i of ranking k in period pi: its name (with key). */
 static void say_item(struct fb *b, struct strbuf *sb, size_t pi, enum ranking_kind k, size_t i)
 {
 	strbuf_addstr(sb, b->m->periods[pi].rankings[k].items[i].name);
-	key(b, "periods[%zu].%s[%zu].%s", pi, ranking_names[k], i, item_key(k));
+	key(b, "periods[%zu].%s[%zu].%s", pi, ranking_defs[k].name, i, item_key(k));
 }
 
 /* Its ranking value (with key). */
 static void say_item_value(struct fb *b, struct strbuf *sb, size_t pi, enum ranking_kind k,
 			   size_t i)
 {
-	double v = rank_value(k, &b->m->periods[pi].rankings[k].items[i]);
+	double v = ranking_value(k, &b->m->periods[pi].rankings[k].items[i]);
 	if (rank_is_salary(k))
 		money(b, sb, v);
 	else
 		num(sb, v, 2);
-	key(b, "periods[%zu].%s[%zu].%s", pi, ranking_names[k], i, rank_value_key(k));
+	key(b, "periods[%zu].%s[%zu].%s", pi, ranking_defs[k].name, i, ranking_value_key(k));
 }
 
 static void say_item_salary(struct fb *b, struct strbuf *sb, size_t pi, enum ranking_kind k,
 			    size_t i)
 {
 	money(b, sb, b->m->periods[pi].rankings[k].items[i].avg_salary);
-	key(b, "periods[%zu].%s[%zu].avg_salary", pi, ranking_names[k], i);
+	key(b, "periods[%zu].%s[%zu].avg_salary", pi, ranking_defs[k].name, i);
 }
 
 /* The names of a change list, with the key of the list. */
@@ -964,7 +919,7 @@ static void say_change_list(struct fb *b, struct strbuf *sb, size_t pi, enum ran
 			    const char *which, const struct name_list *l)
 {
 	say_names(b, sb, l->names, l->n);
-	key(b, "periods[%zu].changes.%s.%s", pi, ranking_names[k], which);
+	key(b, "periods[%zu].changes.%s.%s", pi, ranking_defs[k].name, which);
 }
 
 /* "与2023年相比，A、B上榜，C、D跌出榜单。" */
@@ -980,7 +935,7 @@ static void say_entries_exits(struct fb *b, size_t pi, enum ranking_kind k)
 	put(b, &b->text, "相比，", ", ");
 	if (c->entered.n == 0 && c->left.n == 0) {
 		put(b, &b->text, "榜单成员没有变化。", "the list has the same members. ");
-		key(b, "periods[%zu].changes.%s.kept", pi, ranking_names[k]);
+		key(b, "periods[%zu].changes.%s.kept", pi, ranking_defs[k].name);
 		return;
 	}
 	if (c->entered.n > 0) {
@@ -1013,7 +968,7 @@ static enum lead say_leader(struct fb *b, size_t pi, enum ranking_kind k, const 
 		put(b, &b->text, "。", ". ");
 		return LEAD_CLOSE; /* alone: ahead of no one */
 	}
-	double v1 = rank_value(k, &r->items[0]), v2 = rank_value(k, &r->items[1]);
+	double v1 = ranking_value(k, &r->items[0]), v2 = ranking_value(k, &r->items[1]);
 	enum lead l = k == RANK_ROLES_BY_SCARCITY ? (same_print(v1, v2, dec) ? LEAD_TIE : LEAD_CLOSE)
 						  : lead_of(v1, v2, dec, b->o);
 	if (l == LEAD_TIE) {
@@ -1024,7 +979,7 @@ static enum lead say_leader(struct fb *b, size_t pi, enum ranking_kind k, const 
 		put(b, &b->text, what_zh, what_en);
 		put(b, &b->text, "均为", " ");
 		say_item_value(b, &b->text, pi, k, 0);
-		key(b, "periods[%zu].%s[1].%s", pi, ranking_names[k], rank_value_key(k));
+		key(b, "periods[%zu].%s[1].%s", pi, ranking_defs[k].name, ranking_value_key(k));
 		put(b, &b->text, "。", ". ");
 		return l;
 	}
@@ -1164,7 +1119,7 @@ static void rule_scarcity(struct fb *b)
 	}
 	put(b, &b->head, " ", ": ");
 	say_ratio_reading(b, &b->head, r0, false);
-	key(b, "periods[%zu].%s[0].supply_demand_ratio", cur, ranking_names[k]);
+	key(b, "periods[%zu].%s[0].supply_demand_ratio", cur, ranking_defs[k].name);
 
 	/* text */
 	say_period(b, &b->text, cur);
@@ -1175,7 +1130,7 @@ static void rule_scarcity(struct fb *b)
 		say_item(b, &b->text, cur, k, 1);
 		put(b, &b->text, "以", " share the lowest supply/demand ratio, ");
 		say_item_value(b, &b->text, cur, k, 0);
-		key(b, "periods[%zu].%s[1].supply_demand_ratio", cur, ranking_names[k]);
+		key(b, "periods[%zu].%s[1].supply_demand_ratio", cur, ranking_defs[k].name);
 		put(b, &b->text, "的人才供需比并列最紧缺，", ": ");
 	} else {
 		put(b, &b->text, "以", " has the lowest supply/demand ratio, ");
@@ -1211,7 +1166,7 @@ static void rule_scarcity(struct fb *b)
 			say_item(b, &b->text, cur, k, 0);
 			put(b, &b->text, "的人才供需比", "'s ratio ");
 			say_change(b, &b->text, t, x, y);
-			key(b, "periods[%zu].%s[%zu].supply_demand_ratio", prev, ranking_names[k], j);
+			key(b, "periods[%zu].%s[%zu].supply_demand_ratio", prev, ranking_defs[k].name, j);
 			put(b, &b->text, trend_up(t) ? "，紧缺度有所下降。" : trend_down(t) ? "，紧缺度进一步上升。" : "。",
 			    trend_up(t) ? ": a little less scarce. " : trend_down(t) ? ": scarcer still. " : ". ");
 			break;
@@ -1238,9 +1193,9 @@ static void rule_scarcity(struct fb *b)
 					if (trend_down(t) && nfell < kept->n) {
 						fell[nfell++] = r->items[i].name;
 						key(b, "periods[%zu].%s[%zu].supply_demand_ratio", cur,
-						    ranking_names[k], i);
+						    ranking_defs[k].name, i);
 						key(b, "periods[%zu].%s[%zu].supply_demand_ratio", prev,
-						    ranking_names[k], j);
+						    ranking_defs[k].name, j);
 					}
 				}
 			}

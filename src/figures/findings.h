@@ -13,7 +13,6 @@
 #define FIGURES_FINDINGS_H
 
 #include "figures/model.h"
-#include "render/render.h"
 #include "talentscope.h"
 
 /* The defaults: lead 2, flat ±0.5 %, small ±5 %, jump 50 %, times 2, streak 3,

@@ -14,15 +14,61 @@
 #include "classify/roles.h"
 #include "util/xalloc.h"
 
-const char *const series_names[SERIES_COUNT] = {
-	"postings", "openings", "applications", "supply_demand_ratio", "avg_salary",
-	"recruitment_index", "application_index", "content", "content_heat_index",
+const struct series_def series_defs[SERIES_COUNT] = {
+#define SERIES_DEF(series, name, needs, decimals, zh, en) [series] = { name, needs, decimals, zh, en },
+	SERIES_MAP(SERIES_DEF)
+#undef SERIES_DEF
 };
 
-const char *const ranking_names[RANK_COUNT] = {
-	"roles_by_postings", "roles_by_salary", "roles_by_scarcity",
-	"industries_by_postings", "companies_by_postings", "companies_by_salary",
+bool series_present(const struct report_model *m, enum series s)
+{
+	unsigned have = (m->has_postings ? NEEDS_POSTINGS : 0) |
+			(m->has_applications ? NEEDS_APPLICATIONS : 0) |
+			(m->has_posts ? NEEDS_POSTS : 0);
+	return (series_defs[s].needs & ~have) == 0;
+}
+
+const struct ranking_def ranking_defs[RANK_COUNT] = {
+#define RANKING_DEF(kind, name, short_name, item, order, zh, en) \
+	[kind] = { name, short_name, item, order, zh, en },
+	RANKING_MAP(RANKING_DEF)
+#undef RANKING_DEF
 };
+
+const struct ranking_item_def ranking_items[RANK_ITEM_COUNT] = {
+	[RANK_ITEM_ROLE] = { "role", "岗位", "Role" },
+	[RANK_ITEM_INDUSTRY] = { "industry", "行业", "Industry" },
+	[RANK_ITEM_COMPANY] = { "company", "企业", "Company" },
+};
+
+double ranking_value(enum ranking_kind k, const struct group_figures *g)
+{
+	switch (ranking_defs[k].order) {
+	case RANK_ORDER_SALARY:
+		return g->avg_salary;
+	case RANK_ORDER_SCARCITY:
+		return g->supply_demand_ratio;
+	default:
+		return g->recruitment_index;
+	}
+}
+
+const char *ranking_value_key(enum ranking_kind k)
+{
+	switch (ranking_defs[k].order) {
+	case RANK_ORDER_SALARY:
+		return "avg_salary";
+	case RANK_ORDER_SCARCITY:
+		return "supply_demand_ratio";
+	default:
+		return "recruitment_index";
+	}
+}
+
+bool ranking_present(const struct report_model *m, enum ranking_kind k)
+{
+	return ranking_defs[k].order != RANK_ORDER_SCARCITY || m->has_applications;
+}
 
 static const char *model_str(struct report_model *m, const char *s)
 {
@@ -347,22 +393,27 @@ static size_t dimension_groups(struct report_model *m, const struct cube *cube, 
 	return n;
 }
 
-enum eligibility { ELIGIBLE_ALL, ELIGIBLE_SALARY, ELIGIBLE_SCARCITY };
-
-/* Sorts a copy of groups, keeps the eligible top p->top in the model. */
+/* Sorts a copy of groups by the ranking's order, keeps the eligible top
+ * p->top in the model (enum ranking_order). */
 static struct ranking rank(struct report_model *m, const struct group_figures *groups, size_t n,
-			   int (*cmp)(const void *, const void *), enum eligibility rule,
-			   const struct market_params *p)
+			   enum ranking_order order, const struct market_params *p)
 {
+	static int (*const cmps[])(const void *, const void *) = {
+		[RANK_ORDER_POSTINGS] = by_postings,
+		[RANK_ORDER_SALARY] = by_salary,
+		[RANK_ORDER_SCARCITY] = by_scarcity,
+	};
+	int (*cmp)(const void *, const void *) = cmps[order];
 	struct group_figures *sorted = xmalloc((n ? n : 1) * sizeof(*sorted));
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct group_figures *g = &groups[i];
-		if (rule == ELIGIBLE_ALL && g->postings == 0)
+		if (order == RANK_ORDER_POSTINGS && g->postings == 0)
 			continue;
-		if (rule == ELIGIBLE_SALARY && (g->salary_postings < p->min_group || isnan(g->avg_salary)))
+		if (order == RANK_ORDER_SALARY &&
+		    (g->salary_postings < p->min_group || isnan(g->avg_salary)))
 			continue;
-		if (rule == ELIGIBLE_SCARCITY &&
+		if (order == RANK_ORDER_SCARCITY &&
 		    (g->postings < p->min_group || isnan(g->supply_demand_ratio)))
 			continue;
 		sorted[k++] = *g;
@@ -378,24 +429,30 @@ static struct ranking rank(struct report_model *m, const struct group_figures *g
 	return r;
 }
 
+/* Each dimension's groups once, then every ranking of that dimension from
+ * them (ranking_defs, in table order). */
 static void period_rankings(struct report_model *m, const struct cube *cube,
 			    const struct market_params *p, const struct period_spec *ps,
 			    struct period_figures *pf)
 {
-	struct group_figures *g;
-	size_t n = dimension_groups(m, cube, DIM_ROLE, &cube->roles, p->coef.roles, ps, &g);
-	pf->rankings[RANK_ROLES_BY_POSTINGS] = rank(m, g, n, by_postings, ELIGIBLE_ALL, p);
-	pf->rankings[RANK_ROLES_BY_SALARY] = rank(m, g, n, by_salary, ELIGIBLE_SALARY, p);
-	if (m->has_applications)
-		pf->rankings[RANK_ROLES_BY_SCARCITY] = rank(m, g, n, by_scarcity, ELIGIBLE_SCARCITY, p);
-	free(g);
-	n = dimension_groups(m, cube, DIM_INDUSTRY, &cube->industries, p->coef.industries, ps, &g);
-	pf->rankings[RANK_INDUSTRIES_BY_POSTINGS] = rank(m, g, n, by_postings, ELIGIBLE_ALL, p);
-	free(g);
-	n = dimension_groups(m, cube, DIM_COMPANY, &cube->companies, p->coef.companies, ps, &g);
-	pf->rankings[RANK_COMPANIES_BY_POSTINGS] = rank(m, g, n, by_postings, ELIGIBLE_ALL, p);
-	pf->rankings[RANK_COMPANIES_BY_SALARY] = rank(m, g, n, by_salary, ELIGIBLE_SALARY, p);
-	free(g);
+	const struct {
+		enum cube_dim dim;
+		const struct dict *names;
+		double coef;
+	} dims[RANK_ITEM_COUNT] = {
+		[RANK_ITEM_ROLE] = { DIM_ROLE, &cube->roles, p->coef.roles },
+		[RANK_ITEM_INDUSTRY] = { DIM_INDUSTRY, &cube->industries, p->coef.industries },
+		[RANK_ITEM_COMPANY] = { DIM_COMPANY, &cube->companies, p->coef.companies },
+	};
+	for (int item = 0; item < RANK_ITEM_COUNT; item++) {
+		struct group_figures *g;
+		size_t n = dimension_groups(m, cube, dims[item].dim, dims[item].names,
+					    dims[item].coef, ps, &g);
+		for (int k = 0; k < RANK_COUNT; k++)
+			if (ranking_defs[k].item == (enum ranking_item)item && ranking_present(m, k))
+				pf->rankings[k] = rank(m, g, n, ranking_defs[k].order, p);
+		free(g);
+	}
 }
 
 static bool ranking_has(const struct ranking *r, const char *name)
@@ -516,26 +573,27 @@ static void period_groups(struct report_model *m, const struct cube *cube,
 	}
 }
 
-static double series_value(const struct report_model *m, const struct month_figures *f,
-			   enum series s)
+double series_value(const struct report_model *m, const struct month_figures *f, enum series s)
 {
+	if ((unsigned)s >= SERIES_COUNT || !series_present(m, s))
+		return NAN;
 	switch (s) {
 	case SERIES_POSTINGS:
-		return m->has_postings ? (double)f->postings : NAN;
+		return (double)f->postings;
 	case SERIES_OPENINGS:
-		return m->has_postings ? (double)f->openings : NAN;
+		return (double)f->openings;
 	case SERIES_APPLICATIONS:
-		return m->has_applications ? (double)f->applications : NAN;
+		return (double)f->applications;
 	case SERIES_SUPPLY_DEMAND_RATIO:
 		return f->supply_demand_ratio;
 	case SERIES_AVG_SALARY:
 		return f->avg_salary;
 	case SERIES_RECRUITMENT_INDEX:
-		return m->has_postings ? f->recruitment_index : NAN;
+		return f->recruitment_index;
 	case SERIES_APPLICATION_INDEX:
 		return f->application_index;
 	case SERIES_CONTENT:
-		return m->has_posts ? (double)f->content : NAN;
+		return (double)f->content;
 	case SERIES_CONTENT_HEAT_INDEX:
 		return f->content_heat_index;
 	case SERIES_COUNT:

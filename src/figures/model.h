@@ -18,13 +18,55 @@
 
 struct survey_report; /* figures/survey.h */
 
-/* The monthly series, in report.json's order; also the keys of "peaks". */
-enum series {
-	SERIES_POSTINGS, SERIES_OPENINGS, SERIES_APPLICATIONS, SERIES_SUPPLY_DEMAND_RATIO,
-	SERIES_AVG_SALARY, SERIES_RECRUITMENT_INDEX, SERIES_APPLICATION_INDEX, SERIES_CONTENT,
-	SERIES_CONTENT_HEAT_INDEX, SERIES_COUNT
+/* The language of the readable report and of its findings (the figures'
+ * prose is written in it too, so the model owns it). */
+enum render_lang { LANG_ZH, LANG_EN };
+
+/* The tables a figure needs (a report_model's has_* flags). */
+enum needed_tables {
+	NEEDS_POSTINGS = 1u << 0,
+	NEEDS_APPLICATIONS = 1u << 1,
+	NEEDS_POSTS = 1u << 2,
 };
-extern const char *const series_names[SERIES_COUNT];
+
+/*
+ * The monthly series once, in report.json's order (also the keys of
+ * "peaks"): the key, the tables the series needs (without them it is null
+ * and no chart shows it), the decimals it is shown with, and its labels in
+ * Chinese and English.  series_value reads it from a month.  To add a
+ * series: a line here, its field in struct month_figures and a case in
+ * series_value.
+ */
+#define SERIES_MAP(X)                                                                         \
+	X(SERIES_POSTINGS, "postings", NEEDS_POSTINGS, 0, "新发岗位量", "New postings")         \
+	X(SERIES_OPENINGS, "openings", NEEDS_POSTINGS, 0, "人才需求数", "Openings")             \
+	X(SERIES_APPLICATIONS, "applications", NEEDS_APPLICATIONS, 0, "人才投递数",             \
+	  "Applications")                                                                       \
+	X(SERIES_SUPPLY_DEMAND_RATIO, "supply_demand_ratio", NEEDS_POSTINGS | NEEDS_APPLICATIONS, \
+	  2, "人才供需比", "Supply/demand ratio")                                               \
+	X(SERIES_AVG_SALARY, "avg_salary", NEEDS_POSTINGS, 0, "岗位平均薪资", "Average salary") \
+	X(SERIES_RECRUITMENT_INDEX, "recruitment_index", NEEDS_POSTINGS, 2, "岗位招聘指数",     \
+	  "Recruitment index")                                                                  \
+	X(SERIES_APPLICATION_INDEX, "application_index", NEEDS_POSTINGS | NEEDS_APPLICATIONS,   \
+	  2, "投递指数", "Application index")                                                   \
+	X(SERIES_CONTENT, "content", NEEDS_POSTS, 0, "内容量", "Content")                       \
+	X(SERIES_CONTENT_HEAT_INDEX, "content_heat_index", NEEDS_POSTS, 2, "内容热度指数",      \
+	  "Content heat index")
+
+enum series {
+#define SERIES_ENUM(series, name, needs, decimals, zh, en) series,
+	SERIES_MAP(SERIES_ENUM)
+#undef SERIES_ENUM
+	SERIES_COUNT
+};
+
+struct series_def {
+	const char *name; /* report.json's key */
+	unsigned needs;   /* enum needed_tables */
+	int decimals;
+	const char *label_zh, *label_en;
+};
+extern const struct series_def series_defs[SERIES_COUNT];
 
 /* Figures withheld by the small-cell rule (figures/market.c): a bit set in a
  * row's `suppressed` means the figure is NAN in the model because it was
@@ -55,12 +97,69 @@ struct ranking {
 	struct group_figures *items;
 };
 
+/*
+ * Every ranking of a period, once.  A line gives its report.json key, a
+ * short name (for names of at most 31 characters: the workbook's sheets), what
+ * its items are, the rule that orders them (which also makes a group
+ * eligible and names the figure shown: postings rankings show the
+ * recruitment index), whether it needs the applications table, and its
+ * titles in Chinese and English.  The market figures, the findings and
+ * every renderer iterate this table.  To add a ranking: a line here, its
+ * items' dimension in market.c's period_rankings if the dimension is new,
+ * and a test; no renderer changes.
+ */
+#define RANKING_MAP(X) \
+	X(RANK_ROLES_BY_POSTINGS, "roles_by_postings", "roles_postings", RANK_ITEM_ROLE, RANK_ORDER_POSTINGS, \
+	  "新发岗位量最高的岗位", "Roles with the most new postings") \
+	X(RANK_ROLES_BY_SALARY, "roles_by_salary", "roles_salary", RANK_ITEM_ROLE, RANK_ORDER_SALARY, \
+	  "新发岗位平均月薪最高的岗位", "Best-paid roles") \
+	X(RANK_ROLES_BY_SCARCITY, "roles_by_scarcity", "roles_scarcity", RANK_ITEM_ROLE, RANK_ORDER_SCARCITY, \
+	  "人才最紧缺的岗位（人才供需比最低）", "Scarcest roles (lowest supply/demand ratio)") \
+	X(RANK_INDUSTRIES_BY_POSTINGS, "industries_by_postings", "industries", RANK_ITEM_INDUSTRY, RANK_ORDER_POSTINGS, \
+	  "新发岗位量最高的行业", "Industries with the most new postings") \
+	X(RANK_COMPANIES_BY_POSTINGS, "companies_by_postings", "companies_postings", RANK_ITEM_COMPANY, RANK_ORDER_POSTINGS, \
+	  "新发岗位量最高的企业", "Companies with the most new postings") \
+	X(RANK_COMPANIES_BY_SALARY, "companies_by_salary", "companies_salary", RANK_ITEM_COMPANY, RANK_ORDER_SALARY, \
+	  "新发岗位平均月薪最高的企业", "Best-paying companies")
+
 enum ranking_kind {
-	RANK_ROLES_BY_POSTINGS, RANK_ROLES_BY_SALARY, RANK_ROLES_BY_SCARCITY,
-	RANK_INDUSTRIES_BY_POSTINGS, RANK_COMPANIES_BY_POSTINGS, RANK_COMPANIES_BY_SALARY,
+#define RANKING_ENUM(kind, name, short_name, item, order, zh, en) kind,
+	RANKING_MAP(RANKING_ENUM)
+#undef RANKING_ENUM
 	RANK_COUNT
 };
-extern const char *const ranking_names[RANK_COUNT]; /* "roles_by_postings", … */
+
+/* What a ranking's items are: its key in report.json and tables, and the
+ * column label in Chinese and English (ranking_items[item]). */
+enum ranking_item { RANK_ITEM_ROLE, RANK_ITEM_INDUSTRY, RANK_ITEM_COMPANY, RANK_ITEM_COUNT };
+struct ranking_item_def {
+	const char *key, *label_zh, *label_en;
+};
+extern const struct ranking_item_def ranking_items[RANK_ITEM_COUNT];
+
+/* How a ranking orders and admits groups:
+ *   POSTINGS: by postings, descending; every group with a posting; shows
+ *             the recruitment index;
+ *   SALARY:   by avg_salary, descending; groups with at least min_group
+ *             salary postings;
+ *   SCARCITY: by supply_demand_ratio, ascending; groups with at least
+ *             min_group postings and a ratio; needs the applications table.
+ * Ties by name in UTF-8 byte order. */
+enum ranking_order { RANK_ORDER_POSTINGS, RANK_ORDER_SALARY, RANK_ORDER_SCARCITY };
+
+struct ranking_def {
+	const char *name;       /* report.json's key: "roles_by_postings", … */
+	const char *short_name; /* "roles_postings", … */
+	enum ranking_item item;
+	enum ranking_order order;
+	const char *title_zh, *title_en;
+};
+extern const struct ranking_def ranking_defs[RANK_COUNT];
+
+/* The figure a ranking shows for a group (see enum ranking_order), and its
+ * report.json key. */
+double ranking_value(enum ranking_kind k, const struct group_figures *g);
+const char *ranking_value_key(enum ranking_kind k);
 
 struct name_list {
 	size_t n;
@@ -234,5 +333,14 @@ struct report_model {
 	size_t ncommentary;
 	struct commentary *commentary;
 };
+
+/* Whether the report has ranking k at all: the scarcity ranking needs the
+ * applications table (without it report.json gives null and the readable
+ * reports leave it out).  The one place that rule is decided. */
+bool ranking_present(const struct report_model *m, enum ranking_kind k);
+/* Whether the report has the tables series s needs. */
+bool series_present(const struct report_model *m, enum series s);
+/* Series s of month f: NAN when the report lacks a table it needs. */
+double series_value(const struct report_model *m, const struct month_figures *f, enum series s);
 
 #endif

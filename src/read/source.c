@@ -27,6 +27,7 @@
 #include "read/utf8_fast.h"
 #include "util/checksum.h"
 #include "util/error.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #ifdef TS_SMALL_BUFFERS
@@ -595,39 +596,13 @@ static bool utf8_check(const unsigned char *p, size_t n, size_t *valid)
 			i += 2;
 			continue;
 		}
-		size_t len;
-		unsigned lo = 0x80, hi = 0xBF; /* range of the second byte */
-		if (c >= 0xC2 && c <= 0xDF) {
-			len = 2;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			len = 3;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			len = 4;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else {
+		int len = utf8_sequence(p + i, n - i);
+		if (len <= 0) {
+			/* invalid, or (-1) the start of a character the block end cuts */
 			*valid = i;
-			return false;
+			return len < 0;
 		}
-		for (size_t k = 1; k < len; k++) {
-			if (i + k >= n) { /* cut by the block end */
-				*valid = i;
-				return true;
-			}
-			unsigned b = p[i + k];
-			unsigned l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
-			if (b < l || b > h) {
-				*valid = i;
-				return false;
-			}
-		}
-		i += len;
+		i += (size_t)len;
 	}
 	*valid = n;
 	return true;

@@ -52,7 +52,7 @@ static const char *const application_names[] = { "posting_id", "applied", "talen
 static const char *const talent_names[] = { "id", "city", "title", "tags", "resume" };
 static const char *const post_names[] = { "id", "parent_id", "created", "text" };
 static const char *const company_names[] = { "name",	  "group",     "product", "employees",
-					      "funding", "valuation", "hq_city" };
+					      "funding", "valuation", "hq_city", "aliases" };
 
 const struct table_schema table_schemas[TABLE_COUNT] = {
 	[TABLE_POSTINGS] = { "postings", POSTING_FIELD_COUNT, posting_names,
@@ -622,33 +622,9 @@ static const char *plain_string_end(const char *p, const char *end)
 /* A JSON number at p as json_parse takes it: its end, or NULL. */
 static const char *number_end(const char *p, const char *end)
 {
-	if (p < end && *p == '-')
-		p++;
-	if (p < end && *p == '0') {
-		p++;
-	} else if (p < end && *p >= '1' && *p <= '9') {
-		while (p < end && *p >= '0' && *p <= '9')
-			p++;
-	} else {
-		return NULL;
-	}
-	if (p < end && *p == '.') {
-		p++;
-		if (!(p < end && *p >= '0' && *p <= '9'))
-			return NULL;
-		while (p < end && *p >= '0' && *p <= '9')
-			p++;
-	}
-	if (p < end && (*p == 'e' || *p == 'E')) {
-		p++;
-		if (p < end && (*p == '+' || *p == '-'))
-			p++;
-		if (!(p < end && *p >= '0' && *p <= '9'))
-			return NULL;
-		while (p < end && *p >= '0' && *p <= '9')
-			p++;
-	}
-	return p;
+	const char *error;
+	const char *q = json_number_scan(p, end, &error);
+	return error ? NULL : q;
 }
 
 /*

@@ -16,6 +16,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "util/utf8.h"
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #define UTF8_HAVE_AVX2 1
@@ -39,33 +41,10 @@ bool utf8_fast_valid_scalar(const unsigned char *p, size_t n)
 			i++;
 			continue;
 		}
-		size_t len;
-		unsigned lo = 0x80, hi = 0xBF;
-		if (c >= 0xC2 && c <= 0xDF) {
-			len = 2;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			len = 3;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			len = 4;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else {
+		int len = utf8_sequence(p + i, n - i);
+		if (len <= 0)
 			return false;
-		}
-		if (n - i < len)
-			return false;
-		if (p[i + 1] < lo || p[i + 1] > hi)
-			return false;
-		for (size_t k = 2; k < len; k++)
-			if ((p[i + k] & 0xC0) != 0x80)
-				return false;
-		i += len;
+		i += (size_t)len;
 	}
 	return true;
 }

@@ -10,39 +10,27 @@
 #include <string.h>
 
 #include "figures/survey.h"
+#include "util/utf8.h"
 
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
 #define ELLIPSIS "\xE2\x80\xA6"    /* U+2026 */
 
 /* The code point of the UTF-8 sequence at s (n bytes left) and its length
- * in *size; -1 (size 1) when it is not well-formed UTF-8. */
+ * in *size; -1 (size 1) when it is not well-formed UTF-8 (util/utf8.h's
+ * rule, which the readers use too). */
 static int32_t utf8_decode(const unsigned char *s, size_t n, size_t *size)
 {
 	*size = 1;
-	unsigned char c = s[0];
-	if (c < 0x80)
-		return c;
-	size_t len;
-	int32_t cp, min;
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2, cp = c & 0x1F, min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3, cp = c & 0x0F, min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4, cp = c & 0x07, min = 0x10000;
-	} else {
+	if (s[0] < 0x80)
+		return s[0];
+	int len = utf8_sequence(s, n);
+	if (len <= 0)
 		return -1;
-	}
-	if (n < len)
-		return -1;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return -1;
+	static const unsigned char lead_bits[5] = { 0, 0, 0x1F, 0x0F, 0x07 };
+	int32_t cp = s[0] & lead_bits[len];
+	for (int i = 1; i < len; i++)
 		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return -1;
-	*size = len;
+	*size = (size_t)len;
 	return cp;
 }
 

@@ -157,65 +157,31 @@ void render_add_md(struct strbuf *sb, const char *s)
 	}
 }
 
-static const char *const series_labels[SERIES_COUNT][2] = {
-	{ "新发岗位量", "New postings" },
-	{ "人才需求数", "Openings" },
-	{ "人才投递数", "Applications" },
-	{ "人才供需比", "Supply/demand ratio" },
-	{ "岗位平均薪资", "Average salary" },
-	{ "岗位招聘指数", "Recruitment index" },
-	{ "投递指数", "Application index" },
-	{ "内容量", "Content" },
-	{ "内容热度指数", "Content heat index" },
-};
-
 const char *render_series_key(enum series s)
 {
-	return (unsigned)s < SERIES_COUNT ? series_names[s] : "";
+	return (unsigned)s < SERIES_COUNT ? series_defs[s].name : "";
 }
 
 const char *render_series_label(enum series s, enum render_lang lang)
 {
-	return (unsigned)s < SERIES_COUNT ? series_labels[s][lang == LANG_EN] : "";
-}
-
-static const char *const ranking_titles[RANK_COUNT][2] = {
-	{ "新发岗位量最高的岗位", "Roles with the most new postings" },
-	{ "新发岗位平均月薪最高的岗位", "Best-paid roles" },
-	{ "人才最紧缺的岗位（人才供需比最低）", "Scarcest roles (lowest supply/demand ratio)" },
-	{ "新发岗位量最高的行业", "Industries with the most new postings" },
-	{ "新发岗位量最高的企业", "Companies with the most new postings" },
-	{ "新发岗位平均月薪最高的企业", "Best-paying companies" },
-};
-
-const char *render_ranking_key(enum ranking_kind k)
-{
-	return (unsigned)k < RANK_COUNT ? ranking_names[k] : "";
+	if ((unsigned)s >= SERIES_COUNT)
+		return "";
+	return lang == LANG_EN ? series_defs[s].label_en : series_defs[s].label_zh;
 }
 
 const char *render_ranking_title(enum ranking_kind k, enum render_lang lang)
 {
-	return (unsigned)k < RANK_COUNT ? ranking_titles[k][lang == LANG_EN] : "";
+	if ((unsigned)k >= RANK_COUNT)
+		return "";
+	return lang == LANG_EN ? ranking_defs[k].title_en : ranking_defs[k].title_zh;
 }
 
 const char *render_ranking_subject(enum ranking_kind k, enum render_lang lang)
 {
-	switch (k) {
-	case RANK_INDUSTRIES_BY_POSTINGS: return tr(lang, "行业", "Industry");
-	case RANK_COMPANIES_BY_POSTINGS:
-	case RANK_COMPANIES_BY_SALARY: return tr(lang, "企业", "Company");
-	default: return tr(lang, "岗位", "Role");
-	}
-}
-
-enum ranking_value render_ranking_value(enum ranking_kind k)
-{
-	switch (k) {
-	case RANK_ROLES_BY_SALARY:
-	case RANK_COMPANIES_BY_SALARY: return RVALUE_SALARY;
-	case RANK_ROLES_BY_SCARCITY: return RVALUE_RATIO;
-	default: return RVALUE_INDEX;
-	}
+	if ((unsigned)k >= RANK_COUNT)
+		return "";
+	const struct ranking_item_def *item = &ranking_items[ranking_defs[k].item];
+	return lang == LANG_EN ? item->label_en : item->label_zh;
 }
 
 static const char *const education_names[EDUCATION_COUNT][2] = {

@@ -51,13 +51,10 @@ void render_add_md(struct strbuf *sb, const char *s);
 /* Names: "postings", … and their labels. */
 const char *render_series_key(enum series s);
 const char *render_series_label(enum series s, enum render_lang lang);
-const char *render_ranking_key(enum ranking_kind k);
+/* A ranking's title (ranking_defs) in the report's language. */
 const char *render_ranking_title(enum ranking_kind k, enum render_lang lang);
 /* The column label of a ranking's names: 岗位, 行业, 企业. */
 const char *render_ranking_subject(enum ranking_kind k, enum render_lang lang);
-/* The figure a ranking is ordered by. */
-enum ranking_value { RVALUE_INDEX, RVALUE_SALARY, RVALUE_RATIO };
-enum ranking_value render_ranking_value(enum ranking_kind k);
 const char *render_education_name(enum education_level level, enum render_lang lang);
 const char *render_question_type(enum question_type t, enum render_lang lang);
 const char *render_question_type_key(enum question_type t);

@@ -436,7 +436,6 @@ struct month_chart {
 	enum series series;
 	const char *zh, *en;
 	const char *unit_zh, *unit_en;
-	int decimals;
 	bool mom;
 };
 
@@ -450,18 +449,7 @@ static void month_line_chart(struct html *h, const struct month_chart *mc)
 	for (size_t i = 0; i < m->nmonths; i++) {
 		const struct month_figures *f = &m->months[i];
 		cats[i] = scratch_month(h, f->month);
-		switch (mc->series) {
-		case SERIES_RECRUITMENT_INDEX: v[i] = f->recruitment_index; break;
-		case SERIES_APPLICATION_INDEX: v[i] = f->application_index; break;
-		case SERIES_SUPPLY_DEMAND_RATIO: v[i] = f->supply_demand_ratio; break;
-		case SERIES_AVG_SALARY: v[i] = f->avg_salary; break;
-		case SERIES_CONTENT_HEAT_INDEX: v[i] = f->content_heat_index; break;
-		case SERIES_POSTINGS: v[i] = (double)f->postings; break;
-		case SERIES_OPENINGS: v[i] = (double)f->openings; break;
-		case SERIES_APPLICATIONS: v[i] = (double)f->applications; break;
-		case SERIES_CONTENT: v[i] = (double)f->content; break;
-		default: v[i] = NAN; break;
-		}
+		v[i] = series_value(m, f, mc->series);
 		if (notes && isfinite(f->content_mom_pct)) {
 			strbuf_reset(&tmp);
 			render_add_signed_pct(&tmp, f->content_mom_pct);
@@ -478,7 +466,7 @@ static void month_line_chart(struct html *h, const struct month_chart *mc)
 	c.categories = cats;
 	c.nseries = 1;
 	c.series = &s;
-	c.format.decimals = mc->decimals;
+	c.format.decimals = series_defs[mc->series].decimals;
 	c.value_labels = m->nmonths <= 24;
 	c.notes_title = mc->mom ? T(h, "环比", "MoM") : NULL;
 	c.zero_based = mc->series != SERIES_AVG_SALARY;
@@ -522,23 +510,14 @@ static void months_table(struct html *h)
 	table_close(h);
 }
 
-static double ranking_value(const struct group_figures *g, enum ranking_kind k)
-{
-	switch (render_ranking_value(k)) {
-	case RVALUE_SALARY: return g->avg_salary;
-	case RVALUE_RATIO: return g->supply_demand_ratio;
-	default: return g->recruitment_index;
-	}
-}
-
 static void ranking_format(enum ranking_kind k, struct svg_chart *c, struct html *h)
 {
-	switch (render_ranking_value(k)) {
-	case RVALUE_SALARY:
+	switch (ranking_defs[k].order) {
+	case RANK_ORDER_SALARY:
 		c->format.decimals = 0;
 		c->unit = T(h, "单位：元/月", "CNY a month");
 		break;
-	case RVALUE_RATIO:
+	case RANK_ORDER_SCARCITY:
 		c->format.decimals = 2;
 		c->unit = T(h, "人才供需比", "supply/demand ratio");
 		break;
@@ -581,10 +560,10 @@ static void ranking_chart(struct html *h, size_t pi, enum ranking_kind k)
 	for (size_t i = 0; i < r->n; i++) {
 		const struct group_figures *g = &r->items[i];
 		cats[i] = g->name ? g->name : RENDER_NULL;
-		v[i] = ranking_value(g, k);
+		v[i] = ranking_value(k, g);
 		/* The figure beside the one ranked, as the seed prints it. */
 		strbuf_reset(&tmp);
-		if (k == RANK_COMPANIES_BY_POSTINGS || k == RANK_ROLES_BY_POSTINGS) {
+		if (ranking_defs[k].order == RANK_ORDER_POSTINGS && ranking_defs[k].item != RANK_ITEM_INDUSTRY) {
 			if (isfinite(g->avg_salary)) {
 				strbuf_addstr(&tmp, T(h, "平均月薪 ", "avg salary "));
 				render_add_money(&tmp, g->avg_salary);
@@ -593,8 +572,7 @@ static void ranking_chart(struct html *h, size_t pi, enum ranking_kind k)
 				strbuf_addstr(&tmp, T(h, "平均月薪 ", "avg salary "));
 				strbuf_addstr(&tmp, render_suppressed(h->lang));
 			}
-		} else if (k == RANK_ROLES_BY_SCARCITY || k == RANK_ROLES_BY_SALARY ||
-			   k == RANK_COMPANIES_BY_SALARY) {
+		} else if (ranking_defs[k].order != RANK_ORDER_POSTINGS) {
 			strbuf_addstr(&tmp, T(h, "岗位 ", "postings "));
 			render_add_count(&tmp, g->postings);
 		}
@@ -602,7 +580,7 @@ static void ranking_chart(struct html *h, size_t pi, enum ranking_kind k)
 	}
 	char idx[32];
 	snprintf(idx, sizeof(idx), "p%zu", pi);
-	struct svg_series s = { scratch_id(h, idx, render_ranking_key(k), NULL),
+	struct svg_series s = { scratch_id(h, idx, ranking_defs[k].name, NULL),
 				render_ranking_title(k, h->lang), v, notes };
 	struct svg_chart c = { 0 };
 	c.id = s.id;
@@ -660,18 +638,18 @@ static void change_chart(struct html *h, size_t pi, enum ranking_kind k)
 									 ch->kept.names[i]);
 			const struct group_figures *o =
 				prev ? render_find_item(&prev->rankings[k], ch->kept.names[i]) : NULL;
-			cur[i] = g ? ranking_value(g, k) : NAN;
-			old[i] = o ? ranking_value(o, k) : NAN;
+			cur[i] = g ? ranking_value(k, g) : NAN;
+			old[i] = o ? ranking_value(k, o) : NAN;
 		}
 		char idx[32];
 		snprintf(idx, sizeof(idx), "p%zu", pi);
 		struct svg_series s[2] = {
-			{ scratch_id(h, idx, render_ranking_key(k), "prev"), against, old, NULL },
-			{ scratch_id(h, idx, render_ranking_key(k), "cur"), p->name ? p->name : "",
+			{ scratch_id(h, idx, ranking_defs[k].name, "prev"), against, old, NULL },
+			{ scratch_id(h, idx, ranking_defs[k].name, "cur"), p->name ? p->name : "",
 			  cur, NULL },
 		};
 		struct svg_chart c = { 0 };
-		c.id = scratch_id(h, idx, render_ranking_key(k), "change");
+		c.id = scratch_id(h, idx, ranking_defs[k].name, "change");
 		c.title = scratch_str(h, &title);
 		c.n = n;
 		c.categories = ch->kept.names;
@@ -781,26 +759,19 @@ static void section_supply(struct html *h)
 	if (m->nmonths > 0) {
 		static const struct month_chart charts[] = {
 			{ SERIES_RECRUITMENT_INDEX, "岗位招聘指数（月度）", "Recruitment index by month",
-			  "岗位招聘指数", "recruitment index", 2, false },
+			  "岗位招聘指数", "recruitment index", false },
 			{ SERIES_APPLICATION_INDEX, "投递指数（月度）", "Application index by month",
-			  "投递指数", "application index", 2, false },
+			  "投递指数", "application index", false },
 			{ SERIES_SUPPLY_DEMAND_RATIO, "人才供需比（月度）",
-			  "Supply/demand ratio by month", "人才供需比", "supply/demand ratio", 2, false },
+			  "Supply/demand ratio by month", "人才供需比", "supply/demand ratio", false },
 			{ SERIES_AVG_SALARY, "新发岗位平均月薪（月度）", "Average salary of new postings by month",
-			  "单位：元/月", "CNY a month", 0, false },
+			  "单位：元/月", "CNY a month", false },
 			{ SERIES_CONTENT_HEAT_INDEX, "内容热度指数（月度）", "Content heat index by month",
-			  "内容热度指数", "content heat index", 2, true },
+			  "内容热度指数", "content heat index", true },
 		};
 		for (size_t i = 0; i < sizeof(charts) / sizeof(charts[0]); i++) {
-			enum series s = charts[i].series;
-			if (!m->has_applications &&
-			    (s == SERIES_APPLICATION_INDEX || s == SERIES_SUPPLY_DEMAND_RATIO))
-				continue;
-			if (!m->has_posts && s == SERIES_CONTENT_HEAT_INDEX)
-				continue;
-			if (!m->has_postings && s != SERIES_CONTENT_HEAT_INDEX)
-				continue;
-			month_line_chart(h, &charts[i]);
+			if (series_present(m, charts[i].series))
+				month_line_chart(h, &charts[i]);
 		}
 		months_table(h);
 	}
@@ -812,13 +783,12 @@ static void section_supply(struct html *h)
 		period_range(h, p);
 		strbuf_addstr(h->out, "</small></h3>\n");
 		period_kpis(h, p);
-		static const enum ranking_kind kinds[] = { RANK_ROLES_BY_POSTINGS, RANK_ROLES_BY_SALARY,
-							   RANK_ROLES_BY_SCARCITY };
-		for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
-			if (kinds[k] == RANK_ROLES_BY_SCARCITY && !m->has_applications)
+		/* the roles' rankings here, the employers' under 企业布局 */
+		for (int k = 0; k < RANK_COUNT; k++) {
+			if (ranking_defs[k].item != RANK_ITEM_ROLE || !ranking_present(m, k))
 				continue;
-			ranking_chart(h, i, kinds[k]);
-			change_chart(h, i, kinds[k]);
+			ranking_chart(h, i, k);
+			change_chart(h, i, k);
 		}
 		peaks_table(h, p);
 	}
@@ -898,12 +868,11 @@ static void section_employers(struct html *h)
 		strbuf_addstr(h->out, " <small class=\"note\">");
 		period_range(h, p);
 		strbuf_addstr(h->out, "</small></h3>\n");
-		static const enum ranking_kind kinds[] = { RANK_INDUSTRIES_BY_POSTINGS,
-							   RANK_COMPANIES_BY_POSTINGS,
-							   RANK_COMPANIES_BY_SALARY };
-		for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
-			ranking_chart(h, i, kinds[k]);
-			change_chart(h, i, kinds[k]);
+		for (int k = 0; k < RANK_COUNT; k++) {
+			if (ranking_defs[k].item == RANK_ITEM_ROLE || !ranking_present(m, k))
+				continue;
+			ranking_chart(h, i, k);
+			change_chart(h, i, k);
 		}
 		groups_table(h, p);
 	}

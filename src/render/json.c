@@ -99,25 +99,11 @@ static void write_months(struct json_writer *w, const struct report_model *m)
 	json_end_array(w);
 }
 
-/* The item key of each ranking: "role", "industry" or "company". */
-static const char *ranking_item_key(enum ranking_kind k)
-{
-	switch (k) {
-	case RANK_INDUSTRIES_BY_POSTINGS:
-		return "industry";
-	case RANK_COMPANIES_BY_POSTINGS:
-	case RANK_COMPANIES_BY_SALARY:
-		return "company";
-	default:
-		return "role";
-	}
-}
-
 static void write_ranking(struct json_writer *w, const struct report_model *m,
 			  enum ranking_kind k, const struct ranking *r)
 {
-	json_key(w, ranking_names[k]);
-	if (k == RANK_ROLES_BY_SCARCITY && !m->has_applications) {
+	json_key(w, ranking_defs[k].name);
+	if (!ranking_present(m, k)) {
 		json_null(w);
 		return;
 	}
@@ -125,7 +111,7 @@ static void write_ranking(struct json_writer *w, const struct report_model *m,
 	for (size_t i = 0; i < r->n; i++) {
 		const struct group_figures *g = &r->items[i];
 		json_begin_object(w);
-		key_str(w, ranking_item_key(k), g->name);
+		key_str(w, ranking_items[ranking_defs[k].item].key, g->name);
 		key_int(w, "postings", g->postings);
 		key_double(w, "recruitment_index", g->recruitment_index);
 		key_double(w, "avg_salary", g->avg_salary);
@@ -209,7 +195,7 @@ static void write_period(struct json_writer *w, const struct report_model *m,
 	json_key(w, "peaks");
 	json_begin_object(w);
 	for (int s = 0; s < SERIES_COUNT; s++)
-		key_month(w, series_names[s], p->peaks[s]);
+		key_month(w, series_defs[s].name, p->peaks[s]);
 	json_end_object(w);
 	json_key(w, "changes");
 	if (!p->has_changes) {
@@ -218,9 +204,9 @@ static void write_period(struct json_writer *w, const struct report_model *m,
 		json_begin_object(w);
 		key_str(w, "against", p->changes_against);
 		for (int k = 0; k < RANK_COUNT; k++) {
-			if (k == RANK_ROLES_BY_SCARCITY && !m->has_applications)
+			if (!ranking_present(m, (enum ranking_kind)k))
 				continue;
-			json_key(w, ranking_names[k]);
+			json_key(w, ranking_defs[k].name);
 			json_begin_object(w);
 			names(w, "kept", &p->changes[k].kept);
 			names(w, "entered", &p->changes[k].entered);

@@ -209,8 +209,8 @@ static void md_ranking(const struct report_model *m, const struct ranking *r,
 		strbuf_addf(out, "%s\n\n", tr(lang, "无符合条件的数据。", "No group qualifies."));
 		return;
 	}
-	bool roles = k <= RANK_ROLES_BY_SCARCITY;
-	bool companies = k == RANK_COMPANIES_BY_POSTINGS || k == RANK_COMPANIES_BY_SALARY;
+	bool roles = ranking_defs[k].item == RANK_ITEM_ROLE;
+	bool companies = ranking_defs[k].item == RANK_ITEM_COMPANY;
 	const char *cols[6] = {
 		tr(lang, "排名", "Rank"),
 		render_ranking_subject(k, lang),
@@ -255,7 +255,7 @@ static void md_changes(const struct report_model *m, const struct period_figures
 	md_header(out, cols, 4, 4);
 	for (int k = 0; k < RANK_COUNT; k++) {
 		const struct ranking_change *c = &p->changes[k];
-		if (k == RANK_ROLES_BY_SCARCITY && !m->has_applications)
+		if (!ranking_present(m, (enum ranking_kind)k))
 			continue;
 		md_begin(out);
 		strbuf_addstr(out, render_ranking_title((enum ranking_kind)k, lang));
@@ -354,7 +354,7 @@ static void md_period(const struct report_model *m, const struct period_figures 
 	strbuf_addstr(out, "\n\n");
 	md_totals(m, p, lang, out);
 	for (int k = 0; k < RANK_COUNT; k++) {
-		if (k == RANK_ROLES_BY_SCARCITY && !m->has_applications)
+		if (!ranking_present(m, (enum ranking_kind)k))
 			continue;
 		md_ranking(m, &p->rankings[k], (enum ranking_kind)k, lang, out);
 	}

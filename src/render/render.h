@@ -9,8 +9,6 @@
 #include "talentscope.h"
 #include "util/strbuf.h"
 
-enum render_lang { LANG_ZH, LANG_EN };
-
 /* report.json, contract section 7 (and more keys). */
 void render_json(const struct report_model *m, struct strbuf *out);
 /* report.md: every table in readable form. */

@@ -214,8 +214,7 @@ static void t_periods(const struct report_model *m, struct strbuf *sb)
 static void t_ranking(const struct report_model *m, const struct ranking *r, enum ranking_kind k,
 		      struct strbuf *sb)
 {
-	const char *subject = k <= RANK_ROLES_BY_SCARCITY ? "role"
-			      : k == RANK_INDUSTRIES_BY_POSTINGS ? "industry" : "company";
+	const char *subject = ranking_items[ranking_defs[k].item].key;
 	strbuf_addf(sb, "rank,%s,postings,openings,applications,salary_postings,"
 			"recruitment_index,avg_salary,supply_demand_ratio\r\n", subject);
 	for (size_t i = 0; i < r->n; i++) {
@@ -283,7 +282,7 @@ static void t_change_list(const struct period_figures *p, enum ranking_kind k,
 			  const char *status, const struct name_list *l, struct strbuf *sb)
 {
 	for (size_t i = 0; i < l->n; i++) {
-		csv_str(sb, render_ranking_key(k));
+		csv_str(sb, ranking_defs[k].name);
 		csv_sep(sb);
 		csv_str(sb, p->changes_against);
 		csv_sep(sb);
@@ -527,10 +526,10 @@ static enum ts_status tables_period(const struct report_model *m, size_t i, cons
 	const struct period_figures *p = &m->periods[i];
 	enum ts_status st;
 	for (int k = 0; k < RANK_COUNT; k++) {
-		if (k == RANK_ROLES_BY_SCARCITY && !m->has_applications)
+		if (!ranking_present(m, (enum ranking_kind)k))
 			continue;
 		t_ranking(m, &p->rankings[k], (enum ranking_kind)k, &ctx->buf);
-		strbuf_addf(&ctx->name, "%s_%s.csv", render_ranking_key((enum ranking_kind)k), part);
+		strbuf_addf(&ctx->name, "%s_%s.csv", ranking_defs[k].name, part);
 		if ((st = tables_flush(ctx)) != TS_OK)
 			return st;
 	}

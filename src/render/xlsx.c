@@ -23,6 +23,7 @@
 
 #include <xlsxwriter.h>
 
+#include "clean/date.h"
 #include "render/fmt.h"
 #include "render/render.h"
 #include "util/error.h"
@@ -353,12 +354,6 @@ static void sheet_periods(struct xlsx *x)
 	}
 }
 
-/* Sheet names of the rankings: the ranking's key without "_by". */
-static const char *const ranking_sheet_keys[RANK_COUNT] = {
-	"roles_postings", "roles_salary", "roles_scarcity",
-	"industries", "companies_postings", "companies_salary",
-};
-
 /* Periods whose top roles get a bar chart: the most recent ones, so that a
  * report of many periods (one per year of a century) stays a workbook. */
 #define XLSX_CHARTED_PERIODS 12
@@ -368,7 +363,7 @@ static void sheet_ranking(struct xlsx *x, enum ranking_kind k)
 {
 	const struct report_model *m = x->m;
 	const char *sheet;
-	lxw_worksheet *ws = xlsx_sheet(x, ranking_sheet_keys[k], &sheet);
+	lxw_worksheet *ws = xlsx_sheet(x, ranking_defs[k].short_name, &sheet);
 	size_t rows = 0;
 	for (size_t p = 0; p < m->nperiods; p++)
 		rows += m->periods[p].rankings[k].n;
@@ -528,7 +523,7 @@ static void sheet_peaks(struct xlsx *x)
 static void sheets_periods(struct xlsx *x)
 {
 	for (int k = 0; k < RANK_COUNT; k++) {
-		if (k == RANK_ROLES_BY_SCARCITY && !x->m->has_applications)
+		if (!ranking_present(x->m, (enum ranking_kind)k))
 			continue;
 		sheet_ranking(x, (enum ranking_kind)k);
 	}
@@ -751,12 +746,7 @@ static time_t xlsx_created(const struct report_model *m)
 	if (m->nmonths == 0 || m->months[m->nmonths - 1].month < 0)
 		return 946684800;
 	int next = m->months[m->nmonths - 1].month + 1;
-	long long year = next / 12, month = next % 12 + 1;
-	/* Days from 1970-01-01 to year-month-01 (proleptic Gregorian). */
-	long long y = year - (month <= 2), mp = (month + 9) % 12;
-	long long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-	long long doy = (153 * mp + 2) / 5, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	long long days = era * 146097 + doe - 719468;
+	long days = date_day_number((struct date){ next / 12, next % 12 + 1, 1 });
 	return (time_t)(days * 86400);
 }
 

@@ -71,6 +71,11 @@ struct json_member {
 	struct json_value value;
 };
 
+/* The end of the JSON number (RFC 8259's grammar) at p, before end.  When
+ * the text there is no number, *error names what is wrong and the pointer
+ * returned is where it went wrong; else *error is NULL. */
+const char *json_number_scan(const char *p, const char *end, const char **error);
+
 /* Parses one JSON text (RFC 8259, UTF-8) into values allocated in arena.
  * On error returns NULL and fills err (status TS_EDATA, file = source_name,
  * line = line of the error within text, message says what is wrong). */

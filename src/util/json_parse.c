@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "util/error.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #define JSON_MAX_DEPTH 512
@@ -130,37 +131,11 @@ static long hex4(const char *p)
 /* Length of the valid UTF-8 sequence at p (lead byte >= 0x80), 0 if invalid. */
 static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
 {
-	unsigned c = p[0];
-	if (c >= 0xE1 && c != 0xED && c <= 0xEF && end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
-	    (p[2] & 0xC0) == 0x80)
+	if (p[0] >= 0xE1 && p[0] != 0xED && p[0] <= 0xEF && end - p >= 3 &&
+	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
 		return 3; /* the common case (CJK) first */
-	size_t len;
-	unsigned lo = 0x80, hi = 0xBF;
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else {
-		return 0;
-	}
-	if ((size_t)(end - p) < len)
-		return 0;
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t k = 2; k < len; k++)
-		if (p[k] < 0x80 || p[k] > 0xBF)
-			return 0;
-	return len;
+	int len = utf8_sequence(p, (size_t)(end - p));
+	return len > 0 ? (size_t)len : 0;
 }
 
 /* A string at ps->p (on the opening quote). */
@@ -277,39 +252,55 @@ static bool parse_string(struct parser *ps, const char **out, size_t *out_len)
 	return true;
 }
 
-static bool parse_number(struct parser *ps, struct json_value *out)
+static bool is_digit(char c)
 {
-	const char *s = ps->p, *p = s, *end = ps->end;
+	return c >= '0' && c <= '9';
+}
+
+const char *json_number_scan(const char *p, const char *end, const char **error)
+{
+	*error = NULL;
 	if (p < end && *p == '-')
 		p++;
 	if (p < end && *p == '0') {
 		p++;
 	} else if (p < end && *p >= '1' && *p <= '9') {
-		while (p < end && *p >= '0' && *p <= '9')
+		while (p < end && is_digit(*p))
 			p++;
 	} else {
-		fail(ps, p, "bad number");
-		return false;
+		*error = "bad number";
+		return p;
 	}
 	if (p < end && *p == '.') {
 		p++;
-		if (!(p < end && *p >= '0' && *p <= '9')) {
-			fail(ps, p, "bad number: no digit after '.'");
-			return false;
+		if (!(p < end && is_digit(*p))) {
+			*error = "bad number: no digit after '.'";
+			return p;
 		}
-		while (p < end && *p >= '0' && *p <= '9')
+		while (p < end && is_digit(*p))
 			p++;
 	}
 	if (p < end && (*p == 'e' || *p == 'E')) {
 		p++;
 		if (p < end && (*p == '+' || *p == '-'))
 			p++;
-		if (!(p < end && *p >= '0' && *p <= '9')) {
-			fail(ps, p, "bad number: no digit in the exponent");
-			return false;
+		if (!(p < end && is_digit(*p))) {
+			*error = "bad number: no digit in the exponent";
+			return p;
 		}
-		while (p < end && *p >= '0' && *p <= '9')
+		while (p < end && is_digit(*p))
 			p++;
+	}
+	return p;
+}
+
+static bool parse_number(struct parser *ps, struct json_value *out)
+{
+	const char *s = ps->p, *error;
+	const char *p = json_number_scan(s, ps->end, &error);
+	if (error) {
+		fail(ps, p, error);
+		return false;
 	}
 	char *text = arena_strndup(ps->arena, s, (size_t)(p - s));
 	out->type = JSON_NUMBER;

@@ -2,8 +2,9 @@
  * End-to-end checks of the demo market dataset generator: what it writes,
  * that it is reproducible, that scale multiplies the rows, and that the
  * domain is exactly the postings that carry a keyword of the built-in list,
- * and that the postings are distinct jobs under the default repost rule but
- * for a few deliberate reposts.
+ * and that the postings are distinct jobs under the default repost rule (the
+ * same content within 60 days) but for a few deliberate reposts, while big
+ * employers post the same title many times.
  * The figures themselves (M1-M16) are checked by the engine's tests.  The
  * test reads the files back with its own small RFC 4180 scanner and its own
  * ASCII case-folding substring matcher, independent of the generator.
@@ -358,7 +359,7 @@ static void test_domain_is_keyword_postings(void **state)
 /* A readable posting row, in file order. */
 struct job_row {
 	char *id;
-	char *job; /* company, title (ASCII in lower case), city: the repost rule's key */
+	char *job; /* the repost rule's key: the content fields, folded */
 	long day;  /* days since 1970-01-01 */
 	size_t order;
 	bool domain, dup, repost;
@@ -389,17 +390,31 @@ static long posted_day(const char *s)
 	return civil_days(y, m, d);
 }
 
-/* The demo's city texts (北京, 北京市, 北京·海淀区, 北京-海淀区) as the
- * contract's city: the text before · or -, without a trailing 市. */
-static void city_name(const char *text, char *out, size_t cap)
+/* Appends a field as the repost rule compares it: trimmed of ASCII white
+ * space, runs of it as one space, ASCII letters in lower case; then 0x1f.
+ * (The demo writes no U+3000.) */
+static void add_folded(char **key, size_t *len, size_t *cap, const char *field)
 {
-	size_t n = strcspn(text, "-");
-	const char *dot = strstr(text, "·");
-	if (dot && (size_t)(dot - text) < n)
-		n = (size_t)(dot - text);
-	if (n >= 3 && !memcmp(text + n - 3, "市", 3))
-		n -= 3;
-	snprintf(out, cap, "%.*s", (int)n, text);
+	size_t n = strlen(field);
+	if (*len + n + 2 > *cap) {
+		*cap = 2 * (*len + n + 2);
+		*key = realloc(*key, *cap);
+	}
+	bool space = false, started = false;
+	for (const char *p = field; *p; p++) {
+		char c = *p;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+			space = started;
+			continue;
+		}
+		if (space)
+			(*key)[(*len)++] = ' ';
+		space = false;
+		started = true;
+		(*key)[(*len)++] = c >= 'A' && c <= 'Z' ? (char)(c + 'a' - 'A') : c;
+	}
+	(*key)[(*len)++] = '\x1f';
+	(*key)[*len] = '\0';
 }
 
 static int cmp_job_id(const void *a, const void *b)
@@ -417,8 +432,10 @@ static int cmp_job_key(const void *a, const void *b)
 }
 
 /* The readable postings of dir, duplicate ids marked, and reposts marked by
- * the contract's rule: the same company, title and city as a posting with
- * another id at most 60 days before its previous occurrence. */
+ * the contract's rule: the same content (company, title, city as written,
+ * salary, education, experience and description; the demo writes no
+ * salary_min or salary_max) as a posting with another id, at most 60 days
+ * from the job's previous occurrence. */
 static struct job_row *read_jobs(const char *dir, const struct keywords *kw, size_t *count)
 {
 	char path[1024];
@@ -433,7 +450,7 @@ static struct job_row *read_jobs(const char *dir, const struct keywords *kw, siz
 	while (next_record(buf, len, &pos, rec)) {
 		if (rec->nfields != 13 || bad_date(rec->field[1]))
 			continue;
-		char text[16384], city[256];
+		char text[16384];
 		snprintf(text, sizeof(text), "%s\n%s\n%s\n%s", rec->field[3], rec->field[6],
 			 rec->field[11], rec->field[12]);
 		if (n == cap) {
@@ -443,12 +460,12 @@ static struct job_row *read_jobs(const char *dir, const struct keywords *kw, siz
 		struct job_row *j = &rows[n];
 		memset(j, 0, sizeof(*j));
 		j->id = strdup(rec->field[0]);
-		city_name(rec->field[5], city, sizeof(city));
-		snprintf(text, sizeof(text), "%s\x1f%s\x1f%s", rec->field[2], rec->field[3], city);
-		for (char *q = text; *q; q++)
-			if (*q >= 'A' && *q <= 'Z')
-				*q += 'a' - 'A';
-		j->job = strdup(text);
+		static const int key_fields[] = { 2, 3, 5, 7, -1, -1, 9, 10, 12 };
+		size_t key_len = 0, key_cap = 256;
+		j->job = malloc(key_cap);
+		for (size_t f = 0; f < sizeof(key_fields) / sizeof(key_fields[0]); f++)
+			add_folded(&j->job, &key_len, &key_cap,
+				   key_fields[f] < 0 ? "" : rec->field[key_fields[f]]);
 		j->day = posted_day(rec->field[1]);
 		j->order = n++;
 		snprintf(text, sizeof(text), "%s\n%s\n%s\n%s", rec->field[3], rec->field[6],
@@ -543,6 +560,59 @@ static void test_deliberate_reposts(void **state)
 		assert_true(domain > 0 && domain < reposts);
 		free_jobs(rows, n);
 	}
+	keywords_free(&kw);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Distinct jobs share titles as on a platform: some company posts one
+ * title at least 10 times (other salaries, requirements, texts), and some
+ * posts one title in one city twice on one day (which a rule of company,
+ * title and city alone would take for a repost). */
+static void test_big_employers_repeat_titles(void **state)
+{
+	struct fixture *fx = *state;
+	struct keywords kw;
+	keywords_load(&kw);
+	size_t n;
+	struct job_row *rows = read_jobs(fx->a, &kw, &n);
+	char **titles = malloc(n * sizeof(*titles)), **days = malloc(n * sizeof(*days));
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].dup || rows[i].repost)
+			continue;
+		/* the key starts company 0x1f title 0x1f city 0x1f */
+		const char *title_end = strchr(strchr(rows[i].job, '\x1f') + 1, '\x1f');
+		const char *city_end = strchr(title_end + 1, '\x1f');
+		int len = (int)(title_end - rows[i].job), len3 = (int)(city_end - rows[i].job);
+		titles[m] = malloc((size_t)len + 1);
+		snprintf(titles[m], (size_t)len + 1, "%.*s", len, rows[i].job);
+		days[m] = malloc((size_t)len3 + 24);
+		snprintf(days[m], (size_t)len3 + 24, "%.*s%ld", len3, rows[i].job, rows[i].day);
+		m++;
+	}
+	char **lists[2] = { titles, days };
+	size_t longest[2] = { 0, 0 };
+	for (int l = 0; l < 2; l++) {
+		qsort(lists[l], m, sizeof(char *), cmp_str);
+		for (size_t i = 0, run = 0; i < m; i++) {
+			run = i && !strcmp(lists[l][i], lists[l][i - 1]) ? run + 1 : 1;
+			if (run > longest[l])
+				longest[l] = run;
+		}
+	}
+	assert_true(longest[0] >= 10);
+	assert_true(longest[1] >= 2);
+	for (size_t i = 0; i < m; i++) {
+		free(titles[i]);
+		free(days[i]);
+	}
+	free(titles);
+	free(days);
+	free_jobs(rows, n);
 	keywords_free(&kw);
 }
 
@@ -659,6 +729,7 @@ int main(void)
 		cmocka_unit_test(test_domain_is_keyword_postings),
 		cmocka_unit_test(test_exact_domain_count),
 		cmocka_unit_test(test_deliberate_reposts),
+		cmocka_unit_test(test_big_employers_repeat_titles),
 		cmocka_unit_test(test_config_scales),
 		cmocka_unit_test(test_companies_table),
 		cmocka_unit_test(test_posts_and_talents),

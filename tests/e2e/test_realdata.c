@@ -4,26 +4,33 @@
  * CR-only files, and the real exports of ../shared/data/real (skipped when
  * absent).  Every expectation is worked out by hand below.
  *
- * Keywords: NLP, 算法, 机器学习.  Postings (file order; * = domain):
+ * Keywords: NLP, 算法, 机器学习.  The repost key: company (trimmed, rating
+ * line dropped), title, city as written, education, description (the table
+ * has no salary or experience: empty), folded.  Postings (file order; * =
+ * domain, counted):
  *   p1  01-01 字节跳动 NLP Engineer   北京·海淀区 本科及以上   *  new job A
- *   p2  02-15 字节跳动 nlp  engineer  北京市      1-3年本科        A again, 45 days after p1: repost
- *   p3  04-10 字节跳动 NLP Engineer   北京        统招硕士         A, 54 days after p2 (its latest
+ *   p2  02-15 字节跳动 nlp  engineer  北京·海淀区 本科及以上      A again (case, spaces), 45 days
+ *                                                                after p1: repost
+ *   p3  04-10 字节跳动 NLP Engineer   北京·海淀区 本科及以上      A, 54 days after p2 (its latest
  *                                                                occurrence; 99 after p1): repost
- *   p4  04-25 字节跳动 NLP Engineer   上海        (none)       *  another city: new job
- *   p5  05-01 Acme\n3.8 Data Scientist New York, NY Bachelor      new job B (rating line dropped)
- *   p6  05-10 ACME\n4.1 data scientist New York   (none)           B, 9 days: repost
+ *   p4  04-25 字节跳动 NLP Engineer   北京·朝阳区 本科及以上   *  another district: new job
+ *   p5  05-01 Acme\n3.8 Data Scientist New York, NY Bachelor     new job B (rating line dropped)
+ *   p6  05-10 ACME\n4.1 data scientist New York, NY Bachelor     B, 9 days: repost
  *   p1  03-01 duplicate id
  *   p8  05-20 美团 行政专员            北京        不限             role 其他
  *   p9  06-01 美团 算法专家            海淀区      学历要求高   *  city a bare district; education 未知
  *   p10 06-02 美团 平台专员            北京        大专         *  description 机器学习; role 其他
- *   p11 06-20 字节跳动 NLP Engineer   北京        (none)       *  A, 71 days after p3: new job
- *   p12 07-09 Acme Data Scientist     New York    (none)           B, exactly 60 days after p6: repost
- * rows 12, accepted 11, duplicates 1, reposts 4 (p2 p3 p6 p12), unique 7; domain (unique) 5:
- * p1 p4 p9 p10 p11; domain reposts p2 p3 → period postings_total 7.
+ *   p11 06-20 字节跳动 NLP Engineer   北京·海淀区 本科及以上   *  A, 71 days after p3: new job
+ *   p12 07-09 Acme Data Scientist     New York, NY Bachelor       B, exactly 60 days after p6: repost
+ *   p13 06-20 字节跳动 NLP Engineer   北京·海淀区 硕士         *  p11's company, title and city on
+ *                                                                its day, another requirement: a
+ *                                                                requisition of its own
+ * rows 13, accepted 12, duplicates 1, reposts 4 (p2 p3 p6 p12), unique 8; domain (unique) 6:
+ * p1 p4 p9 p10 p11 p13; domain reposts p2 p3 → period postings_total 8.
  * Roles: NLP Engineer → 自然语言处理, Data Scientist → 数据科学家, 算法专家 → 算法工程师,
- * 行政专员 and 平台专员 → 其他: role_other 2 of 11; in the period 1 (p10) of 5 = 0.2.
- * Cities given 11, known 10 (not 海淀区).  Education given 7 (p1 p2 p3 p5 p8 p9 p10), known 6.
- * Audit: NLP 3 postings (titles p1 p4 p11), 1 talent (t1); 机器学习 1 (description p10), 1
+ * 行政专员 and 平台专员 → 其他: role_other 2 of 12; in the period 1 (p10) of 6.
+ * Cities given 12, known 11 (not 海淀区).  Education given 12, known 11 (not 学历要求高).
+ * Audit: NLP 4 postings (titles p1 p4 p11 p13), 1 talent (t1); 机器学习 1 (description p10), 1
  * talent (t2 resume); 算法 1 (title p9), 0 talents.  Sorted: NLP, 机器学习, 算法.
  * Applications: a1 → p2 (a repost: joins p1, domain), a2 → p6 (joins p5, not domain).
  */
@@ -46,18 +53,19 @@ static const char keywords_txt[] = "NLP\n算法\n机器学习\n";
 static const char postings_csv[] =
 	"id,posted,company,title,city,education,description\n"
 	"p1,2023-01-01,字节跳动,NLP Engineer,北京·海淀区,本科及以上,\n"
-	"p2,2023-02-15, 字节跳动 ,nlp  engineer,北京市,1-3年本科,\n"
-	"p3,2023-04-10,字节跳动,NLP Engineer,北京,统招硕士,\n"
-	"p4,2023-04-25,字节跳动,NLP Engineer,上海,,\n"
+	"p2,2023-02-15, 字节跳动 ,nlp  engineer,北京·海淀区 ,本科及以上,\n"
+	"p3,2023-04-10,字节跳动,NLP Engineer,北京·海淀区,本科及以上,\n"
+	"p4,2023-04-25,字节跳动,NLP Engineer,北京·朝阳区,本科及以上,\n"
 	"p5,2023-05-01,\"Acme\n3.8\",Data Scientist,\"New York, NY\",Bachelor,\n"
-	"p6,2023-05-10,\"ACME\n4.1\",data scientist,New York,,\n"
+	"p6,2023-05-10,\"ACME\n4.1\",data scientist,\"New York, NY\",Bachelor,\n"
 	"p1,2023-03-01,美团,重复,北京,本科,\n"
 	"p8,2023-05-20,美团,行政专员,北京,不限,\n"
 	"p9,2023-06-01,美团,算法专家,海淀区,学历要求高,\n"
 	"p10,2023-06-02,美团,平台专员,北京,大专,"
 	"负责平台运营，熟悉机器学习与数据分析，有三年以上互联网平台经验者优先考虑\n"
-	"p11,2023-06-20,字节跳动,NLP Engineer,北京,,\n"
-	"p12,2023-07-09,Acme,Data Scientist,New York,,\n";
+	"p11,2023-06-20,字节跳动,NLP Engineer,北京·海淀区,本科及以上,\n"
+	"p12,2023-07-09,Acme,Data Scientist,\"New York, NY\",Bachelor,\n"
+	"p13,2023-06-20,字节跳动,NLP Engineer,北京·海淀区,硕士,\n";
 
 static const char talents_csv[] =
 	"id,city,title,tags,resume\n"
@@ -141,30 +149,32 @@ static void reposts_default_window(void **state)
 	struct run r;
 	reposts_run(&r, NULL);
 	const struct json_value *j = r.report;
-	assert_int_equal(jnum(j, "quality.postings.rows"), 12);
-	assert_int_equal(jnum(j, "quality.postings.accepted"), 11);
+	assert_int_equal(jnum(j, "quality.postings.rows"), 13);
+	assert_int_equal(jnum(j, "quality.postings.accepted"), 12);
 	assert_int_equal(jnum(j, "quality.postings.duplicates"), 1);
 	assert_int_equal(jnum(j, "quality.postings.reposts"), 4);
 	assert_int_equal(jnum(j, "quality.postings.repost_days"), 60);
-	assert_int_equal(jnum(j, "quality.postings.postings_total"), 11);
-	assert_int_equal(jnum(j, "quality.postings.postings_unique"), 7);
-	assert_int_equal(jnum(j, "quality.postings.domain"), 5);
+	assert_int_equal(jnum(j, "quality.postings.postings_total"), 12);
+	assert_int_equal(jnum(j, "quality.postings.postings_unique"), 8);
+	assert_int_equal(jnum(j, "quality.postings.domain"), 6);
 	assert_int_equal(jlen(j, "periods"), 1);
-	assert_int_equal(jnum(j, "periods.0.postings"), 5);
-	assert_int_equal(jnum(j, "periods.0.postings_unique"), 5);
-	assert_int_equal(jnum(j, "periods.0.postings_total"), 7);
-	/* Months: p2 and p3 (reposts) leave February and April to p4 alone. */
+	assert_int_equal(jnum(j, "periods.0.postings"), 6);
+	assert_int_equal(jnum(j, "periods.0.postings_unique"), 6);
+	assert_int_equal(jnum(j, "periods.0.postings_total"), 8);
+	/* Months: p2 and p3 (reposts) leave February to none and April to p4;
+	 * June has p9 p10 p11 p13. */
 	assert_int_equal(jnum(j, "months.0.postings"), 1); /* p1 */
 	assert_int_equal(jnum(j, "months.1.postings"), 0); /* p2 is a repost */
 	assert_int_equal(jnum(j, "months.3.postings"), 1); /* p4; p3 a repost */
+	assert_int_equal(jnum(j, "months.5.postings"), 4);
 	/* The application to the repost p2 joins p1 (domain); the one to p6 joins p5. */
 	assert_int_equal(jnum(j, "quality.applications.orphans"), 0);
 	assert_int_equal(jnum(j, "quality.applications.to_domain_postings"), 1);
 	assert_int_equal(jnum(j, "periods.0.applications"), 1);
 	/* One company row for Acme whatever its rating line (not domain: not ranked);
-	 * 字节跳动 has p1 p4 p11. */
+	 * 字节跳动 has p1 p4 p11 p13. */
 	assert_string_equal(jstr(j, "periods.0.companies_by_postings.0.company"), "字节跳动");
-	assert_int_equal(jnum(j, "periods.0.companies_by_postings.0.postings"), 3);
+	assert_int_equal(jnum(j, "periods.0.companies_by_postings.0.postings"), 4);
 	run_free(&r);
 }
 
@@ -176,20 +186,21 @@ static void reposts_other_windows(void **state)
 	reposts_run(&r, off);
 	assert_int_equal(jnum(r.report, "quality.postings.reposts"), 0);
 	assert_int_equal(jnum(r.report, "quality.postings.repost_days"), 0);
-	assert_int_equal(jnum(r.report, "quality.postings.postings_unique"), 11);
-	/* Domain: p1 p2 p3 p4 p9 p10 p11. */
-	assert_int_equal(jnum(r.report, "quality.postings.domain"), 7);
-	assert_int_equal(jnum(r.report, "periods.0.postings"), 7);
-	assert_int_equal(jnum(r.report, "periods.0.postings_total"), 7);
+	assert_int_equal(jnum(r.report, "quality.postings.postings_unique"), 12);
+	/* Domain: p1 p2 p3 p4 p9 p10 p11 p13. */
+	assert_int_equal(jnum(r.report, "quality.postings.domain"), 8);
+	assert_int_equal(jnum(r.report, "periods.0.postings"), 8);
+	assert_int_equal(jnum(r.report, "periods.0.postings_total"), 8);
 	run_free(&r);
 
-	/* 30 days: p2 (45 days) and p3 (54) and p12 (60) are new jobs; p6 (9) a repost. */
+	/* 30 days: p2 (45 days), p3 (54 after p2), p11 (71 after p3) and p12 (60)
+	 * are new jobs; p6 (9) a repost. */
 	const char *thirty[] = { "--repost-days", "30", NULL };
 	reposts_run(&r, thirty);
 	assert_int_equal(jnum(r.report, "quality.postings.reposts"), 1);
-	assert_int_equal(jnum(r.report, "quality.postings.postings_unique"), 10);
-	assert_int_equal(jnum(r.report, "periods.0.postings_total"), 7);
-	assert_int_equal(jnum(r.report, "periods.0.postings"), 7);
+	assert_int_equal(jnum(r.report, "quality.postings.postings_unique"), 11);
+	assert_int_equal(jnum(r.report, "periods.0.postings_total"), 8);
+	assert_int_equal(jnum(r.report, "periods.0.postings"), 8);
 	run_free(&r);
 }
 
@@ -200,12 +211,12 @@ static void roles_and_cleaning_counters(void **state)
 	reposts_run(&r, NULL);
 	const struct json_value *j = r.report;
 	assert_int_equal(jnum(j, "quality.postings.role_other"), 2);
-	CLOSE(jnum(j, "quality.postings.roles_other_share"), 2.0 / 11);
-	CLOSE(jnum(j, "periods.0.roles_other_share"), 0.2);
-	assert_int_equal(jnum(j, "quality.postings.city_given"), 11);
-	assert_int_equal(jnum(j, "quality.postings.city_known"), 10);
-	assert_int_equal(jnum(j, "quality.postings.education_given"), 7);
-	assert_int_equal(jnum(j, "quality.postings.education_known"), 6);
+	CLOSE(jnum(j, "quality.postings.roles_other_share"), 2.0 / 12);
+	CLOSE(jnum(j, "periods.0.roles_other_share"), 1.0 / 6);
+	assert_int_equal(jnum(j, "quality.postings.city_given"), 12);
+	assert_int_equal(jnum(j, "quality.postings.city_known"), 11);
+	assert_int_equal(jnum(j, "quality.postings.education_given"), 12);
+	assert_int_equal(jnum(j, "quality.postings.education_known"), 11);
 	assert_int_equal(jnum(j, "quality.postings.company_info_split"), 0);
 	run_free(&r);
 }
@@ -218,8 +229,8 @@ static void keyword_audit(void **state)
 	const struct json_value *j = r.report;
 	assert_int_equal(jlen(j, "keyword_audit"), 3);
 	assert_string_equal(jstr(j, "keyword_audit.0.keyword"), "NLP");
-	assert_int_equal(jnum(j, "keyword_audit.0.postings"), 3);
-	assert_int_equal(jnum(j, "keyword_audit.0.by_field.title"), 3);
+	assert_int_equal(jnum(j, "keyword_audit.0.postings"), 4);
+	assert_int_equal(jnum(j, "keyword_audit.0.by_field.title"), 4);
 	assert_int_equal(jnum(j, "keyword_audit.0.by_field.category"), 0);
 	assert_int_equal(jnum(j, "keyword_audit.0.by_field.tags"), 0);
 	assert_int_equal(jnum(j, "keyword_audit.0.by_field.description"), 0);
@@ -249,11 +260,121 @@ static void keyword_audit(void **state)
 	const char *method = strstr(md.buf, "## 研究方法");
 	assert_non_null(method);
 	assert_non_null(strstr(method, "### 关键词审计"));
-	assert_non_null(strstr(method, "| NLP | 3 | 3 | 0 | 0 | 0 | 1 |"));
+	assert_non_null(strstr(method, "| NLP | 4 | 4 | 0 | 0 | 0 | 1 |"));
 	assert_non_null(strstr(method, "60 天内"));
 	assert_non_null(strstr(method, "重复发布 4"));
 	strbuf_release(&md);
 	strbuf_release(&path);
+	run_free(&r);
+}
+
+/*
+ * Reposts across the shards of postings/ (read in name order), with ids that
+ * repeat and applications to a repost.  Default keywords (算法 among them):
+ * every posting is in the domain.
+ *   a.csv s1 03-01 大厂 算法工程师 北京·海淀区 20-30K 本科 3-5年 负责大模型训练   new job X
+ *         s2 03-01 大厂 算法工程师 北京·海淀区 30-50K …                        another salary: new Y
+ *         s3 03-01 大厂 算法工程师 北京·海淀区 20-30K 硕士 …                    another education: new Z
+ *   b.csv (its columns in another order)
+ *         s1 03-05 the same content as s1                                    repeated id: duplicate
+ *         s4 03-10 the content of s1                                         X, 9 days: repost of s1
+ *         s5 03-10 大厂 "算法工程师 " … "30-50k" …                             Y (space, case): repost of s2
+ *         s6 03-10 小厂, the rest as s1                                      another company: new
+ *         s4 03-12 another title                                             repeated id: duplicate
+ * rows 8, duplicates 2, accepted 6, reposts 2, unique (and domain) 4: s1 s2 s3 s6.
+ * Applications: s4 → s1, s5 → s2, s1, s6, and x9 an orphan: 4 to domain postings;
+ * openings 4 (one each); the ratio 4 / 4 is over fewer than 10 postings, so
+ * suppressed (null).  Companies: 大厂 3, 小厂 1.
+ */
+static void reposts_across_shards(void **state)
+{
+	(void)state;
+	struct run r;
+	run_new(&r);
+	e2e_write(r.dataset, "postings/a.csv",
+		  "id,posted,company,title,city,salary,education,experience,description\n"
+		  "s1,2024-03-01,大厂,算法工程师,北京·海淀区,20-30K,本科,3-5年,负责大模型训练\n"
+		  "s2,2024-03-01,大厂,算法工程师,北京·海淀区,30-50K,本科,3-5年,负责大模型训练\n"
+		  "s3,2024-03-01,大厂,算法工程师,北京·海淀区,20-30K,硕士,3-5年,负责大模型训练\n");
+	e2e_write(r.dataset, "postings/b.csv",
+		  "description,experience,education,salary,city,title,company,posted,id\n"
+		  "负责大模型训练,3-5年,本科,20-30K,北京·海淀区,算法工程师,大厂,2024-03-05,s1\n"
+		  "负责大模型训练,3-5年,本科,20-30K,北京·海淀区,算法工程师,大厂,2024-03-10,s4\n"
+		  "负责大模型训练,3-5年,本科,30-50k,北京·海淀区,算法工程师 ,大厂,2024-03-10,s5\n"
+		  "负责大模型训练,3-5年,本科,20-30K,北京·海淀区,算法工程师,小厂,2024-03-10,s6\n"
+		  "负责大模型训练,3-5年,本科,20-30K,北京·海淀区,算法研究员,大厂,2024-03-12,s4\n");
+	e2e_write(r.dataset, "applications.csv",
+		  "posting_id,applied,talent_id\n"
+		  "s4,2024-03-11,u1\n"
+		  "s5,2024-03-12,u2\n"
+		  "s1,2024-03-12,u3\n"
+		  "s6,2024-03-12,u4\n"
+		  "x9,2024-03-12,u5\n");
+	const char *threads[][3] = { { "--threads", "1", NULL }, { "--threads", "2", NULL } };
+	for (int t = 0; t < 2; t++) {
+		assert_int_equal(run_report(&r, threads[t]), 0);
+		const struct json_value *j = r.report;
+		assert_int_equal(jnum(j, "quality.postings.rows"), 8);
+		assert_int_equal(jnum(j, "quality.postings.duplicates"), 2);
+		assert_int_equal(jnum(j, "quality.postings.accepted"), 6);
+		assert_int_equal(jnum(j, "quality.postings.reposts"), 2);
+		assert_int_equal(jnum(j, "quality.postings.postings_unique"), 4);
+		assert_int_equal(jnum(j, "quality.postings.domain"), 4);
+		assert_int_equal(jnum(j, "periods.0.postings"), 4);
+		assert_int_equal(jnum(j, "periods.0.openings"), 4);
+		assert_int_equal(jnum(j, "quality.applications.orphans"), 1);
+		assert_int_equal(jnum(j, "quality.applications.to_domain_postings"), 4);
+		assert_int_equal(jnum(j, "periods.0.applications"), 4);
+		assert_true(jnull(j, "periods.0.supply_demand_ratio"));
+		assert_string_equal(jstr(j, "periods.0.companies_by_postings.0.company"), "大厂");
+		assert_int_equal(jnum(j, "periods.0.companies_by_postings.0.postings"), 3);
+		assert_string_equal(jstr(j, "periods.0.companies_by_postings.1.company"), "小厂");
+		assert_int_equal(jnum(j, "periods.0.companies_by_postings.1.postings"), 1);
+		arena_release(&r.arena);
+		memset(&r.arena, 0, sizeof(r.arena));
+	}
+	run_free(&r);
+}
+
+/*
+ * Company aliases: the companies table names 华为 with the aliases
+ * 华为技术有限公司 and 华为终端有限公司, so every posting of the three counts
+ * under 华为, and the repost key takes that name too.
+ *   h1 华为技术有限公司 算法工程师 北京          new (华为)
+ *   h2 华为             NLP工程师   北京          new (华为)
+ *   h3 华为终端有限公司 算法研究员 上海          new (华为)
+ *   h4 华为             算法工程师 北京          h1's content under its name, 10 days: repost
+ *   h5 百度             算法工程师 北京          new (百度)
+ * Domain unique 4: 华为 3, 百度 1; reposts 1.  The 头部科技企业 group lists 华为
+ * with its top roles from h1 h2 h3.
+ */
+static void company_aliases(void **state)
+{
+	(void)state;
+	struct run r;
+	run_new(&r);
+	e2e_write(r.dataset, "companies.csv",
+		  "name,group,aliases\n"
+		  "华为,头部科技企业,华为技术有限公司| 华为终端有限公司 \n"
+		  "百度,头部科技企业,\n");
+	e2e_write(r.dataset, "postings.csv",
+		  "id,posted,company,title,city\n"
+		  "h1,2024-05-01,华为技术有限公司,算法工程师,北京\n"
+		  "h2,2024-05-02,华为,NLP工程师,北京\n"
+		  "h3,2024-05-03,华为终端有限公司,算法研究员,上海\n"
+		  "h4,2024-05-11,华为,算法工程师,北京\n"
+		  "h5,2024-05-11,百度,算法工程师,北京\n");
+	assert_int_equal(run_report(&r, NULL), 0);
+	const struct json_value *j = r.report;
+	assert_int_equal(jnum(j, "quality.postings.reposts"), 1);
+	assert_int_equal(jnum(j, "periods.0.postings"), 4);
+	assert_int_equal(jlen(j, "periods.0.companies_by_postings"), 2);
+	assert_string_equal(jstr(j, "periods.0.companies_by_postings.0.company"), "华为");
+	assert_int_equal(jnum(j, "periods.0.companies_by_postings.0.postings"), 3);
+	assert_string_equal(jstr(j, "periods.0.companies_by_postings.1.company"), "百度");
+	assert_string_equal(jstr(j, "periods.0.company_groups.0.group"), "头部科技企业");
+	assert_string_equal(jstr(j, "periods.0.company_groups.0.companies.0.company"), "华为");
+	assert_int_equal(jlen(j, "periods.0.company_groups.0.companies.0.top_roles"), 3);
 	run_free(&r);
 }
 
@@ -398,7 +519,10 @@ static void real_boss(void **state)
 	assert_true(jnum(j, "quality.postings.education_known") == accepted);
 	assert_true(jnum(j, "quality.postings.company_info_split") == accepted);
 	assert_true(jnum(j, "quality.postings.roles_other_share") < 0.05);
-	assert_true(jnum(j, "quality.postings.reposts") > 0);
+	/* Reposts by job content, counted by tests/oracle/reposts.py (the
+	 * contract's rule over Python's csv module), every row of one day. */
+	assert_int_equal(jnum(j, "quality.postings.reposts"), 37);
+	assert_int_equal(jnum(j, "quality.postings.postings_unique"), 2407 - 37);
 	run_free(&r);
 }
 
@@ -412,8 +536,10 @@ static void real_lagou(void **state)
 	const struct json_value *j = r.report;
 	assert_int_equal(jnum(j, "quality.postings.rows"), 1829);
 	assert_int_equal(jnum(j, "quality.postings.salary_unparsed"), 0);
-	/* 26 exact duplicate rows (no id column: ids are file:line) are reposts at least. */
-	assert_true(jnum(j, "quality.postings.reposts") >= 26);
+	/* 26 exact duplicate rows (no id column: ids are file:line) are reposts
+	 * among the 50 that tests/oracle/reposts.py counts. */
+	assert_int_equal(jnum(j, "quality.postings.reposts"), 50);
+	assert_int_equal(jnum(j, "quality.postings.postings_unique"), 1829 - 50);
 	assert_true(jnum(j, "quality.postings.roles_other_share") < 0.05);
 	run_free(&r);
 }
@@ -428,6 +554,7 @@ static void real_51job_and_glassdoor(void **state)
 	assert_int_equal(jnum(r.report, "quality.postings.rows"), 395);
 	assert_int_equal(jnum(r.report, "quality.postings.salary_unknown"), 3); /* empty */
 	assert_int_equal(jnum(r.report, "quality.postings.salary_unparsed"), 0);
+	assert_int_equal(jnum(r.report, "quality.postings.reposts"), 20); /* tests/oracle */
 	run_free(&r);
 
 	const char *argsgd[] = { "--date", "postings=2020-06-01", "--min-group", "1", NULL };
@@ -437,6 +564,8 @@ static void real_51job_and_glassdoor(void **state)
 	assert_int_equal(jnum(j, "quality.postings.rows"), 956);
 	assert_int_equal(jnum(j, "quality.postings.salary_unparsed"), 0);
 	assert_true(jnum(j, "quality.postings.roles_other_share") < 0.05);
+	/* The export lists many jobs more than once: 356 reposts (tests/oracle). */
+	assert_int_equal(jnum(j, "quality.postings.reposts"), 356);
 	/* Company names lose their rating line. */
 	size_t n = jlen(j, "periods.0.companies_by_postings");
 	assert_true(n > 0);
@@ -453,6 +582,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reposts_default_window),
 		cmocka_unit_test(reposts_other_windows),
+		cmocka_unit_test(reposts_across_shards),
+		cmocka_unit_test(company_aliases),
 		cmocka_unit_test(roles_and_cleaning_counters),
 		cmocka_unit_test(keyword_audit),
 		cmocka_unit_test(company_info_split_when_mapped),

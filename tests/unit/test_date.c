@@ -232,9 +232,27 @@ static void test_epoch_agrees_with_calendar(void **state)
 	}
 }
 
+/* Day numbers: 1970-01-01 is 0; 2000-03-01 is 30 years of 365 days, 7 leap
+ * days (72 … 96) and 31 + 29 days of 2000: 10950 + 7 + 60 = 11017; the
+ * ends of the years dates may have (1900-01-01: 70 years back, 17 leap days
+ * from 1904 to 1968: -(25550 + 17) = -25567). */
+static void test_day_number(void **state)
+{
+	(void)state;
+	assert_int_equal(date_day_number((struct date){ 1970, 1, 1 }), 0);
+	assert_int_equal(date_day_number((struct date){ 1969, 12, 31 }), -1);
+	assert_int_equal(date_day_number((struct date){ 2000, 3, 1 }), 11017);
+	assert_int_equal(date_day_number((struct date){ 1900, 1, 1 }), -25567);
+	assert_int_equal(date_day_number((struct date){ 2999, 12, 31 }), 376199);
+	assert_int_equal(date_day_number((struct date){ 2024, 3, 1 }) -
+				 date_day_number((struct date){ 2024, 2, 28 }),
+			 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_day_number),
 		cmocka_unit_test(test_dash_slash),
 		cmocka_unit_test(test_chinese),
 		cmocka_unit_test(test_time),

@@ -124,12 +124,49 @@ static void test_ascii_case_eq(void **state)
 	assert_true(ascii_case_eq(slice_make(NULL, 0), slice_cstr("")));
 }
 
+/* The lines of an analyst's list: BOM skipped, comments cut where `#`
+ * starts a line or follows a space or tab (C# stays), lines trimmed, blank
+ * and comment-only lines skipped, line numbers counted over every line. */
+static void test_text_lines(void **state)
+{
+	(void)state;
+	static const char text[] = "\xEF\xBB\xBF# header\n"
+				   "  大模型  \n"
+				   "\n"
+				   "C# # the language\n"
+				   "a#b\tc\t# tab comment\r\n"
+				   "last";
+	struct text_lines it;
+	text_lines_init(&it, text, sizeof(text) - 1);
+	struct slice line;
+	const char *want[] = { "大模型", "C#", "a#b\tc", "last" };
+	const long want_line[] = { 2, 4, 5, 6 };
+	for (size_t k = 0; k < 4; k++) {
+		assert_int_equal(text_lines_next(&it, &line), TEXT_LINE);
+		assert_int_equal(line.len, strlen(want[k]));
+		assert_memory_equal(line.ptr, want[k], line.len);
+		assert_int_equal(it.line_no, want_line[k]);
+	}
+	assert_int_equal(text_lines_next(&it, &line), TEXT_LINE_END);
+
+	static const char bad[] = "ok\n\xff\xfe\nafter";
+	text_lines_init(&it, bad, sizeof(bad) - 1);
+	assert_int_equal(text_lines_next(&it, &line), TEXT_LINE);
+	assert_int_equal(text_lines_next(&it, &line), TEXT_LINE_BAD_UTF8);
+	assert_int_equal(it.line_no, 2);
+	/* a NUL is no text either */
+	static const char nul[] = "a\0b\n";
+	text_lines_init(&it, nul, sizeof(nul) - 1);
+	assert_int_equal(text_lines_next(&it, &line), TEXT_LINE_BAD_UTF8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),	  cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_truncated), cmocka_unit_test(test_all_code_points),
 		cmocka_unit_test(test_ascii_case_eq),
+		cmocka_unit_test(test_text_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
