@@ -2,7 +2,7 @@
 # Installs the Debian packages TalentScope builds and tests with, when missing:
 # apt-get where we are root, else the exact command to run is printed.
 set -e
-PKGS="build-essential pkg-config zlib1g-dev libzstd-dev libvectorscan-dev libcmocka-dev libxlsxwriter-dev libxxhash-dev unzip"
+PKGS="build-essential pkg-config zlib1g-dev libzstd-dev libvectorscan-dev libcmocka-dev libxlsxwriter-dev libxxhash-dev unzip libxml2-utils"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

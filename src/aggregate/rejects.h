@@ -12,8 +12,12 @@
 
 struct rejects;
 
-/* Opens path for writing (header: table,file,line,reason). */
-enum ts_status rejects_open(struct rejects **out, const char *path, struct ts_error *err);
+struct fs_stage;
+
+/* Stages rejects.csv in the run's output stage (util/fs.h), header
+ * table,file,line,reason; it reaches its final name only when the stage is
+ * committed with the rest of the report. */
+enum ts_status rejects_open(struct rejects **out, struct fs_stage *stage, struct ts_error *err);
 /* Records one rejected row of table. */
 void rejects_add(struct rejects *r, const char *table, const char *file, long line,
 		 const char *reason);
@@ -26,7 +30,8 @@ void rejects_add(struct rejects *r, const char *table, const char *file, long li
  * it, names no person. */
 void rejects_value_reason(char *reason, size_t cap, const char *verdict, const char *what,
 			  struct slice value, struct slice personal);
-/* Flushes and closes; reports a write error. */
+/* Flushes (the stage syncs and closes the file at commit); reports a write
+ * error. */
 enum ts_status rejects_close(struct rejects *r, struct ts_error *err);
 
 #endif

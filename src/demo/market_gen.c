@@ -35,6 +35,7 @@
 #include "aggregate/reposts.h"
 #include "clean/city.h"
 #include "demo/rng.h"
+#include "util/csv_cell.h"
 #include "util/fs.h"
 #include "util/embedded.h"
 #include "util/error.h"
@@ -1555,20 +1556,10 @@ static enum ts_status out_close(struct out *o, struct ts_error *err)
 	return TS_OK;
 }
 
-/* Appends a CSV field, quoted when needed, and a separator. */
+/* Appends a CSV field (util/csv_cell.h) and a separator. */
 static void csv_field(struct strbuf *row, const char *s, char sep)
 {
-	if (strpbrk(s, ",\"\r\n")) {
-		strbuf_addch(row, '"');
-		for (const char *q = s; *q; q++) {
-			if (*q == '"')
-				strbuf_addch(row, '"');
-			strbuf_addch(row, *q);
-		}
-		strbuf_addch(row, '"');
-	} else {
-		strbuf_addstr(row, s);
-	}
+	csv_cell_addstr(row, s);
 	strbuf_addch(row, sep);
 }
 

@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 
 #include "demo/rng.h"
+#include "util/csv_cell.h"
 #include "util/fs.h"
 #include "util/error.h"
 #include "util/json.h"
@@ -482,26 +483,11 @@ static void generate(struct gen *g)
 
 /* ---------------------------------------------------------------- writing */
 
-static void csv_field(struct strbuf *sb, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		strbuf_addstr(sb, s);
-		return;
-	}
-	strbuf_addch(sb, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			strbuf_addch(sb, '"');
-		strbuf_addch(sb, *s);
-	}
-	strbuf_addch(sb, '"');
-}
-
 static void write_answer(struct gen *g, struct strbuf *sb, enum qid q, int r)
 {
 	const struct qspec *s = &SPECS[q];
 	if (g->raw[q][r]) {
-		csv_field(sb, g->raw[q][r]);
+		csv_cell_addstr(sb, g->raw[q][r]);
 		return;
 	}
 	int v = g->val[q][r];
@@ -512,7 +498,7 @@ static void write_answer(struct gen *g, struct strbuf *sb, enum qid q, int r)
 		if (draw_below(&g->rng, 10) < 3)
 			strbuf_addf(sb, "%d", v + 1);
 		else
-			csv_field(sb, s->opts[v]);
+			csv_cell_addstr(sb, s->opts[v]);
 		return;
 	case K_SCALE: /* the contract's form: a whole number in [min, max] */
 		strbuf_addf(sb, "%d", s->min + v);
@@ -540,7 +526,7 @@ static void write_answer(struct gen *g, struct strbuf *sb, enum qid q, int r)
 					strbuf_addstr(&part, s->opts[o]);
 			}
 		}
-		csv_field(sb, strbuf_str(&part));
+		csv_cell_addstr(sb, strbuf_str(&part));
 		strbuf_release(&part);
 		return;
 	}

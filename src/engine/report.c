@@ -21,6 +21,7 @@
 #include "figures/suppress.h"
 #include "figures/survey.h"
 #include "read/source.h"
+#include "render/display.h"
 #include "render/render.h"
 #include "util/cpus.h"
 #include "util/fs.h"
@@ -115,16 +116,6 @@ static enum ts_status load_roles(const char *user_path, struct role_rules **rule
 	if (st == TS_OK)
 		st = role_rules_parse(rules, text.buf ? text.buf : "", text.len, name, err);
 	strbuf_release(&text);
-	return st;
-}
-
-static enum ts_status write_file(const char *dir, const char *name, const struct strbuf *content,
-				 struct ts_error *err)
-{
-	struct strbuf path = STRBUF_INIT;
-	strbuf_addf(&path, "%s/%s", dir, name);
-	enum ts_status st = fs_write_file(path.buf, content->buf, content->len, err);
-	strbuf_release(&path);
 	return st;
 }
 
@@ -299,35 +290,33 @@ static struct name_list model_names(struct report_model *m, const struct keyword
 	return n;
 }
 
-static enum ts_status render_all(const struct report_model *m, const char *outdir,
+/* Stages every output beside rejects.csv (already staged), from the model's
+ * display form (render/display.h: the commentary and the inputs' names came
+ * after the first pass); the caller commits the stage only when all of them
+ * were written.  report.json goes last, so that once it is in place the rest
+ * of the report is too. */
+static enum ts_status render_all(struct report_model *m, struct fs_stage *stage,
 				 enum render_lang lang, struct ts_error *err)
 {
+	display_prepare(m);
 	struct strbuf out = STRBUF_INIT;
-	render_json(m, &out);
-	enum ts_status st = write_file(outdir, "report.json", &out, err);
-	if (st == TS_OK) {
-		strbuf_reset(&out);
-		render_markdown(m, lang, &out);
-		st = write_file(outdir, "report.md", &out, err);
-	}
+	render_markdown(m, lang, &out);
+	enum ts_status st = fs_stage_write(stage, "report.md", out.buf, out.len, err);
 	if (st == TS_OK) {
 		strbuf_reset(&out);
 		render_html(m, lang, &out);
-		st = write_file(outdir, "report.html", &out, err);
+		st = fs_stage_write(stage, "report.html", out.buf, out.len, err);
+	}
+	if (st == TS_OK)
+		st = render_tables(m, stage, err);
+	if (st == TS_OK)
+		st = render_xlsx(m, stage, err);
+	if (st == TS_OK) {
+		strbuf_reset(&out);
+		render_json(m, &out);
+		st = fs_stage_write(stage, "report.json", out.buf, out.len, err);
 	}
 	strbuf_release(&out);
-	if (st == TS_OK) {
-		struct strbuf dir = STRBUF_INIT;
-		strbuf_addf(&dir, "%s/tables", outdir);
-		st = render_tables(m, dir.buf, err);
-		strbuf_release(&dir);
-	}
-	if (st == TS_OK) {
-		struct strbuf path = STRBUF_INIT;
-		strbuf_addf(&path, "%s/report.xlsx", outdir);
-		st = render_xlsx(m, path.buf, err);
-		strbuf_release(&path);
-	}
 	return st;
 }
 
@@ -344,6 +333,7 @@ struct run {
 	struct keyword_list domain_list, content_list;
 	struct keyword_set *domain, *content;
 	struct role_rules *roles;
+	struct fs_stage *stage; /* every output, renamed into place at the end */
 	struct rejects *rejects;
 	struct cube cube;
 	struct posting_index postings;
@@ -414,12 +404,9 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	struct provenance_job *prov = st == TS_OK ? provenance_start(dataset, opts, hash_on_thread)
 						  : NULL;
 	if (st == TS_OK)
-		st = fs_mkdir_p(outdir, err);
-	struct strbuf rejects_path = STRBUF_INIT;
-	strbuf_addf(&rejects_path, "%s/rejects.csv", outdir);
+		st = fs_stage_open(&run.stage, outdir, err);
 	if (st == TS_OK)
-		st = rejects_open(&run.rejects, rejects_path.buf, err);
-	strbuf_release(&rejects_path);
+		st = rejects_open(&run.rejects, run.stage, err);
 	if (st == TS_OK)
 		st = report_skipped_files(dataset, run.rejects, &m->quality, err);
 	if (st != TS_OK)
@@ -495,19 +482,23 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	suppression_tally(m);
 	options_provenance(opts, m);
 	keyword_audit_figures(m, &run.tally);
+	display_prepare(m); /* names as shown, before the findings quote them */
 	findings_compute(m, &opts->findings, opts->lang);
 	st = provenance_finish(prov, m, &read_digests, err);
 	prov = NULL;
 	if (st == TS_OK)
 		st = findings_load_commentary(m, dataset, err);
 	if (st == TS_OK)
-		st = render_all(m, outdir, opts->lang, err);
+		st = render_all(m, run.stage, opts->lang, err);
+	if (st == TS_OK)
+		st = fs_stage_commit(run.stage, err);
 
 release_run:
 	provenance_finish(prov, NULL, NULL, NULL);
 	file_checksums_release(&read_digests);
 	if (run.rejects)
 		rejects_close(run.rejects, NULL);
+	fs_stage_free(run.stage); /* uncommitted: the temporary files go, the old report stays */
 	if (m->survey)
 		survey_report_free(m->survey);
 	arena_release(&run.model.arena);

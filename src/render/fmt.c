@@ -92,38 +92,40 @@ void render_add_md(struct strbuf *sb, const char *s)
 {
 	if (!s)
 		return;
-	for (const char *p = s; *p; p++) {
+	/* A text may open a line (a paragraph, a heading's text), where "- ",
+	 * "+ ", "1. " or "1) " would start a list; inside it, any of the
+	 * characters below could start a link, an image, emphasis, code, a
+	 * heading, a quote or a table cell.  Backslash escapes are CommonMark's
+	 * and GFM's own; <, > and & become entities so no HTML gets through. */
+	const char *p = s;
+	if (*p == '-' || *p == '+') {
+		strbuf_addch(sb, '\\');
+		strbuf_addch(sb, *p++);
+	} else {
+		size_t digits = strspn(p, "0123456789");
+		if (digits > 0 && (p[digits] == '.' || p[digits] == ')')) {
+			strbuf_add(sb, p, digits);
+			strbuf_addch(sb, '\\');
+			strbuf_addch(sb, p[digits]);
+			p += digits + 1;
+		}
+	}
+	for (; *p; p++) {
 		switch (*p) {
-		case '|': strbuf_addstr(sb, "\\|"); break;
-		case '\\': strbuf_addstr(sb, "\\\\"); break;
+		case '\\': case '`': case '*': case '_': case '[': case ']': case '(': case ')':
+		case '!': case '#': case '|': case '~':
+			strbuf_addch(sb, '\\');
+			strbuf_addch(sb, *p);
+			break;
 		case '\r': break;
+		/* A line break would end a table row or a paragraph. */
 		case '\n': strbuf_addch(sb, ' '); break;
-		/* Keep markup out of cells: a name is text, not HTML. */
 		case '<': strbuf_addstr(sb, "&lt;"); break;
 		case '>': strbuf_addstr(sb, "&gt;"); break;
 		case '&': strbuf_addstr(sb, "&amp;"); break;
 		default: strbuf_addch(sb, *p); break;
 		}
 	}
-}
-
-void render_add_csv(struct strbuf *sb, const char *s)
-{
-	if (!s)
-		return;
-	size_t n = strlen(s);
-	bool quote = strpbrk(s, ",\"\r\n") != NULL || (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
-	if (!quote) {
-		strbuf_add(sb, s, n);
-		return;
-	}
-	strbuf_addch(sb, '"');
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			strbuf_addch(sb, '"');
-		strbuf_addch(sb, *p);
-	}
-	strbuf_addch(sb, '"');
 }
 
 const char *render_series_key(enum series s)

@@ -42,10 +42,12 @@ void render_add_shortest(struct strbuf *sb, double v);
 
 /* Escapes & < > " ' for HTML/XML text and attributes. */
 void render_add_html(struct strbuf *sb, const char *s);
-/* Text for a Markdown table cell: | and \ escaped, line breaks as spaces. */
+/* Text for report.md, in a table cell or in prose: the one Markdown escape.
+ * Links, images, emphasis, code, headings, pipes, strikethrough and a list
+ * start at the text's beginning are backslash-escaped, < > & written as
+ * entities, and a line break becomes a space, so that a name never breaks a
+ * row or makes markup. */
 void render_add_md(struct strbuf *sb, const char *s);
-/* One RFC 4180 field: quoted when it holds , " CR or LF (or starts/ends with a space). */
-void render_add_csv(struct strbuf *sb, const char *s);
 
 /* Names: "postings", … and their labels. */
 const char *render_series_key(enum series s);

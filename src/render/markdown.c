@@ -96,16 +96,6 @@ static void md_period_range(struct strbuf *out, const struct period_figures *p,
 
 /* ---- findings and commentary ---- */
 
-/* Text outside a table: Markdown's inline markers escaped. */
-static void md_prose(struct strbuf *out, const char *s)
-{
-	for (; s && *s; s++) {
-		if (strchr("\\*_`[]<>#|", *s))
-			strbuf_addch(out, '\\');
-		strbuf_addch(out, *s);
-	}
-}
-
 /* The findings of a section (headline in bold, then its paragraph), then the
  * analysts' commentary for it as written. */
 static void md_findings(const struct report_model *m, const char *section, enum render_lang lang,
@@ -116,9 +106,9 @@ static void md_findings(const struct report_model *m, const char *section, enum 
 		if (strcmp(f->section, section) != 0)
 			continue;
 		strbuf_addstr(out, "**");
-		md_prose(out, f->headline);
+		render_add_md(out, f->headline);
 		strbuf_addstr(out, "**\n\n");
-		md_prose(out, f->text);
+		render_add_md(out, f->text);
 		strbuf_addstr(out, "\n\n");
 	}
 	const char *note = findings_commentary(m, section);
@@ -813,7 +803,7 @@ static void md_method(const struct report_model *m, enum render_lang lang, struc
 	strbuf_addf(out, "\n- %s", tr(lang, "结论规则：", "Findings: "));
 	struct strbuf rules = STRBUF_INIT;
 	render_findings_method(m, lang, &rules);
-	md_prose(out, strbuf_str(&rules));
+	render_add_md(out, strbuf_str(&rules));
 	strbuf_release(&rules);
 	strbuf_addstr(out, "\n\n");
 }

@@ -15,11 +15,16 @@ void render_json(const struct report_model *m, struct strbuf *out);
 void render_markdown(const struct report_model *m, enum render_lang lang, struct strbuf *out);
 /* report.html: one self-contained file with inline SVG charts. */
 void render_html(const struct report_model *m, enum render_lang lang, struct strbuf *out);
-/* tables/<name>.csv: one CSV per table of the report, written into dir (created). */
-enum ts_status render_tables(const struct report_model *m, const char *dir,
+struct fs_stage; /* util/fs.h */
+
+/* tables/<name>.csv: one CSV per table of the report, staged in stage
+ * (util/fs.h) under tables/. */
+enum ts_status render_tables(const struct report_model *m, struct fs_stage *stage,
 			     struct ts_error *err);
 /* report.xlsx: one sheet per table with number formats and native Excel charts
- * of the main monthly series and each period's top roles (libxlsxwriter). */
-enum ts_status render_xlsx(const struct report_model *m, const char *path, struct ts_error *err);
+ * of the main monthly series and each period's top roles (libxlsxwriter),
+ * staged in stage as report.xlsx. */
+enum ts_status render_xlsx(const struct report_model *m, struct fs_stage *stage,
+			   struct ts_error *err);
 
 #endif

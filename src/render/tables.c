@@ -16,6 +16,7 @@
 
 #include "render/fmt.h"
 #include "render/render.h"
+#include "util/csv_cell.h"
 #include "util/fs.h"
 #include "util/error.h"
 #include "util/xalloc.h"
@@ -34,7 +35,7 @@ static void csv_eol(struct strbuf *sb)
 
 static void csv_str(struct strbuf *sb, const char *s)
 {
-	render_add_csv(sb, s ? s : "");
+	csv_cell_addstr(sb, s);
 }
 
 static void csv_int(struct strbuf *sb, long long v)
@@ -90,12 +91,13 @@ static void csv_header(struct strbuf *sb, const char *const *cols, size_t n)
 
 /* ---- files ---- */
 
-static enum ts_status tables_write(const char *dir, const char *name, const struct strbuf *sb,
-				   struct ts_error *err)
+/* Stages tables/NAME in the run's output stage (util/fs.h). */
+static enum ts_status tables_write(struct fs_stage *stage, const char *name,
+				   const struct strbuf *sb, struct ts_error *err)
 {
 	struct strbuf path = STRBUF_INIT;
-	strbuf_addf(&path, "%s/%s", dir, name);
-	enum ts_status st = fs_write_file(path.buf, sb->buf, sb->len, err);
+	strbuf_addf(&path, "tables/%s", name);
+	enum ts_status st = fs_stage_write(stage, path.buf, sb->buf, sb->len, err);
 	strbuf_release(&path);
 	return st;
 }
@@ -513,15 +515,15 @@ static void t_survey_crosstabs(const struct survey_report *s, struct strbuf *sb)
 /* ---- the driver ---- */
 
 struct tables_ctx {
-	const char *dir;
+	struct fs_stage *stage;
 	struct strbuf buf, name;
 	struct ts_error *err;
 };
 
-/* Writes ctx->buf to dir/name and resets both. */
+/* Stages ctx->buf as tables/name and resets both. */
 static enum ts_status tables_flush(struct tables_ctx *ctx)
 {
-	enum ts_status st = tables_write(ctx->dir, ctx->name.buf, &ctx->buf, ctx->err);
+	enum ts_status st = tables_write(ctx->stage, ctx->name.buf, &ctx->buf, ctx->err);
 	strbuf_reset(&ctx->buf);
 	strbuf_reset(&ctx->name);
 	return st;
@@ -559,12 +561,11 @@ static enum ts_status tables_period(const struct report_model *m, size_t i, cons
 	return tables_flush(ctx);
 }
 
-enum ts_status render_tables(const struct report_model *m, const char *dir, struct ts_error *err)
+enum ts_status render_tables(const struct report_model *m, struct fs_stage *stage,
+			     struct ts_error *err)
 {
-	enum ts_status st = fs_mkdir_p(dir, err);
-	if (st != TS_OK)
-		return st;
-	struct tables_ctx ctx = { dir, STRBUF_INIT, STRBUF_INIT, err };
+	enum ts_status st = TS_OK;
+	struct tables_ctx ctx = { stage, STRBUF_INIT, STRBUF_INIT, err };
 	char **parts = tables_period_parts(m);
 
 #define TABLE(fn, file)                                   \

@@ -27,6 +27,7 @@
 #include "render/fmt.h"
 #include "render/render.h"
 #include "util/error.h"
+#include "util/fs.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -755,12 +756,25 @@ static time_t xlsx_created(const struct report_model *m)
 	return (time_t)(days * 86400);
 }
 
-enum ts_status render_xlsx(const struct report_model *m, const char *path, struct ts_error *err)
+enum ts_status render_xlsx(const struct report_model *m, struct fs_stage *stage,
+			   struct ts_error *err)
 {
+	/* libxlsxwriter writes to a path of its own: it is given the staged
+	 * temporary file, and errors name the final one. */
+	const char *tmp_path;
+	enum ts_status st = fs_stage_path(stage, "report.xlsx", &tmp_path, err);
+	if (st != TS_OK)
+		return st;
+	struct strbuf final_path = STRBUF_INIT;
+	strbuf_addf(&final_path, "%s/report.xlsx", fs_stage_dir(stage));
+	const char *path = final_path.buf;
 	struct xlsx x = { m, NULL, { 0 }, 0, 0, NULL };
-	x.wb = workbook_new(path);
-	if (!x.wb)
-		return error_set(err, TS_EIO, path, 0, "cannot create the workbook");
+	x.wb = workbook_new(tmp_path);
+	if (!x.wb) {
+		st = error_set(err, TS_EIO, path, 0, "cannot create the workbook");
+		strbuf_release(&final_path);
+		return st;
+	}
 	struct strbuf title = STRBUF_INIT;
 	strbuf_addf(&title, "%s人才报告", m->domain_name ? m->domain_name : "");
 	lxw_doc_properties props = { 0 };
@@ -783,12 +797,12 @@ enum ts_status render_xlsx(const struct report_model *m, const char *path, struc
 	}
 
 	lxw_error e = workbook_close(x.wb);
-	enum ts_status st = TS_OK;
 	if (e != LXW_NO_ERROR)
 		st = error_set(err, TS_EIO, path, 0, "cannot write the workbook: %s", lxw_strerror(e));
 	for (size_t i = 0; i < x.nsheets; i++)
 		free(x.sheets[i]);
 	free(x.sheets);
 	strbuf_release(&title);
+	strbuf_release(&final_path);
 	return st;
 }

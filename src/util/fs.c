@@ -1,13 +1,23 @@
 /*
  * mkdir -p and whole-file writes, the opening of inputs (once, never
- * blocking, regular files only, small ones capped) and where a path really
- * lies, with errors that name the path.
+ * blocking, regular files only, small ones capped), where a path really
+ * lies, and the output stage, with errors that name the path.  The stage is
+ * described in fs.h; here, why it is built so: a report is many files that
+ * belong together, and readers (an analyst, a dashboard that polls
+ * report.json) must see either the whole previous report or the whole new
+ * one.  Writing in place gave them a truncated
+ * report.json after a full disk, an old report beside a new rejects.csv
+ * after a failed run, and let a planted symbolic link redirect a write.
  */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE /* syncfs */
+#endif
 #include "util/fs.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +25,7 @@
 #include <unistd.h>
 
 #include "util/error.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 enum ts_status fs_mkdir_p(const char *path, struct ts_error *err)
@@ -227,4 +238,404 @@ bool fs_within(const char *path, const char *root)
 		return false;
 	/* root "/" holds everything */
 	return path[n] == '\0' || path[n] == '/' || (n == 1 && root[0] == '/');
+}
+
+/* ---- the output stage ---- */
+
+/* A subfolder of the output folder that receives staged files. */
+struct stage_folder {
+	char *name;     /* "tables" */
+	int fd;         /* the folder the files are created in */
+	char *tmp_name; /* a new folder's temporary name in the output folder; NULL: existing */
+	bool committed;
+};
+
+struct stage_file {
+	char *name;     /* final name within its folder */
+	char *tmp_name; /* temporary name within the same folder */
+	char *tmp_path; /* the temporary file's path, for fs_stage_path */
+	int folder;     /* index into folders, -1: the output folder itself */
+	FILE *stream;   /* fs_stage_stream's, until commit */
+	bool committed;
+};
+
+struct fs_stage {
+	char *dir;
+	int fd;
+	long tmp_seq; /* makes temporary names unique within the run */
+	struct stage_folder *folders;
+	size_t nfolders, folders_cap;
+	struct stage_file *files;
+	size_t nfiles, files_cap;
+	bool committed;
+};
+
+/* dir/name, the path a message names. */
+static char *stage_path(const struct fs_stage *s, const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addf(&sb, "%s/%s", s->dir, name);
+	return sb.buf;
+}
+
+static enum ts_status stage_error(struct ts_error *err, const struct fs_stage *s,
+				  const char *name, const char *what, int errnum)
+{
+	char *path = stage_path(s, name);
+	enum ts_status st = error_set(err, TS_EIO, path, 0, "%s: %s", what, strerror(errnum));
+	free(path);
+	return st;
+}
+
+enum ts_status fs_stage_open(struct fs_stage **out, const char *dir, struct ts_error *err)
+{
+	*out = NULL;
+	enum ts_status st = fs_mkdir_p(dir, err);
+	if (st != TS_OK)
+		return st;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return error_set(err, TS_EIO, dir, 0, "cannot open directory: %s", strerror(errno));
+	struct fs_stage *s = xcalloc(1, sizeof(*s));
+	s->dir = xstrdup(dir);
+	s->fd = fd;
+	*out = s;
+	return TS_OK;
+}
+
+const char *fs_stage_dir(const struct fs_stage *s)
+{
+	return s->dir;
+}
+
+/* A temporary name no one else's run would pick: the process and a counter,
+ * hidden (a leading dot) and short, so that it fits wherever the final name
+ * fits. */
+static char *stage_tmp_name(struct fs_stage *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addf(&sb, ".talentscope-%ld-%ld.tmp", (long)getpid(), s->tmp_seq++);
+	return sb.buf;
+}
+
+/* The folder index of name's subfolder (-1 for none), staging it on first
+ * use; *base is the file's name within it. */
+static enum ts_status stage_folder(struct fs_stage *s, const char *name, int *index,
+				   const char **base, struct ts_error *err)
+{
+	const char *slash = strchr(name, '/');
+	*index = -1;
+	*base = name;
+	if (!slash)
+		return TS_OK;
+	*base = slash + 1;
+	size_t len = (size_t)(slash - name);
+	for (size_t i = 0; i < s->nfolders; i++) {
+		if (strlen(s->folders[i].name) == len && memcmp(s->folders[i].name, name, len) == 0) {
+			*index = (int)i;
+			return TS_OK;
+		}
+	}
+	char *sub = xstrndup(name, len);
+	struct stage_folder f = { sub, -1, NULL, false };
+	struct stat sb;
+	int found = fstatat(s->fd, sub, &sb, AT_SYMLINK_NOFOLLOW) == 0;
+	if (found && S_ISDIR(sb.st_mode)) {
+		f.fd = openat(s->fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	} else if ((!found && errno == ENOENT) || (found && S_ISLNK(sb.st_mode))) {
+		/* Missing, or a symbolic link to be replaced: a new folder, built
+		 * under a temporary name. */
+		do {
+			free(f.tmp_name);
+			f.tmp_name = stage_tmp_name(s);
+		} while (mkdirat(s->fd, f.tmp_name, 0777) != 0 && errno == EEXIST);
+		f.fd = openat(s->fd, f.tmp_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	} else if (found) {
+		char *path = stage_path(s, sub);
+		enum ts_status st = error_set(err, TS_EIO, path, 0,
+					      "cannot create directory: a file is in the way");
+		free(path);
+		free(sub);
+		return st;
+	}
+	if (f.fd < 0) {
+		enum ts_status st = stage_error(err, s, sub, "cannot create directory", errno);
+		if (f.tmp_name)
+			unlinkat(s->fd, f.tmp_name, AT_REMOVEDIR);
+		free(f.tmp_name);
+		free(sub);
+		return st;
+	}
+	GROW(s->folders, s->folders_cap, s->nfolders + 1);
+	s->folders[s->nfolders] = f;
+	*index = (int)s->nfolders++;
+	return TS_OK;
+}
+
+static int folder_fd(const struct fs_stage *s, int folder)
+{
+	return folder < 0 ? s->fd : s->folders[folder].fd;
+}
+
+/* Creates name's temporary file: *fd is its descriptor, *out its entry. */
+static enum ts_status stage_create(struct fs_stage *s, const char *name, int *fd_out,
+				   struct stage_file **out, struct ts_error *err)
+{
+	int folder;
+	const char *base;
+	enum ts_status st = stage_folder(s, name, &folder, &base, err);
+	if (st != TS_OK)
+		return st;
+	int dfd = folder_fd(s, folder);
+	/* The final name must fit before anything is written: a rename that
+	 * fails at commit would leave the report half replaced. */
+	long name_max = fpathconf(dfd, _PC_NAME_MAX);
+	if (name_max <= 0)
+		name_max = NAME_MAX;
+	if (*base == '\0' || strchr(base, '/') || strlen(base) > (size_t)name_max)
+		return stage_error(err, s, name, "cannot create", *base ? ENAMETOOLONG : EINVAL);
+	for (size_t i = 0; i < s->nfiles; i++)
+		if (s->files[i].folder == folder && strcmp(s->files[i].name, base) == 0)
+			return stage_error(err, s, name, "cannot create", EEXIST);
+	char *tmp = NULL;
+	int fd;
+	do {
+		free(tmp);
+		tmp = stage_tmp_name(s);
+		fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	} while (fd < 0 && errno == EEXIST);
+	if (fd < 0) {
+		st = stage_error(err, s, name, "cannot create", errno);
+		free(tmp);
+		return st;
+	}
+	GROW(s->files, s->files_cap, s->nfiles + 1);
+	struct stage_file *f = &s->files[s->nfiles++];
+	*f = (struct stage_file){ xstrdup(base), tmp, NULL, folder, NULL, false };
+	*out = f;
+	*fd_out = fd;
+	return TS_OK;
+}
+
+/* Writes all of data to fd, through short writes and signals. */
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? errno : EIO;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+enum ts_status fs_stage_write(struct fs_stage *s, const char *name, const void *data,
+			      size_t len, struct ts_error *err)
+{
+	struct stage_file *f;
+	int fd;
+	enum ts_status st = stage_create(s, name, &fd, &f, err);
+	if (st != TS_OK)
+		return st;
+	/* Synced at commit, with the rest. */
+	int e = write_all(fd, data, len);
+	if (close(fd) != 0 && e == 0)
+		e = errno;
+	if (e != 0)
+		return stage_error(err, s, name, "cannot write", e);
+	return TS_OK;
+}
+
+enum ts_status fs_stage_stream(struct fs_stage *s, const char *name, FILE **out,
+			       struct ts_error *err)
+{
+	struct stage_file *f;
+	*out = NULL;
+	int fd;
+	enum ts_status st = stage_create(s, name, &fd, &f, err);
+	if (st != TS_OK)
+		return st;
+	f->stream = fdopen(fd, "wb");
+	if (!f->stream) {
+		int e = errno;
+		close(fd);
+		return stage_error(err, s, name, "cannot create", e);
+	}
+	*out = f->stream;
+	return TS_OK;
+}
+
+enum ts_status fs_stage_path(struct fs_stage *s, const char *name, const char **tmp_path,
+			     struct ts_error *err)
+{
+	struct stage_file *f;
+	*tmp_path = NULL;
+	int fd;
+	enum ts_status st = stage_create(s, name, &fd, &f, err);
+	if (st != TS_OK)
+		return st;
+	close(fd);
+	const char *folder = f->folder < 0 ? NULL : s->folders[f->folder].tmp_name
+						 ? s->folders[f->folder].tmp_name
+						 : s->folders[f->folder].name;
+	struct strbuf sb = STRBUF_INIT;
+	if (folder)
+		strbuf_addf(&sb, "%s/%s/%s", s->dir, folder, f->tmp_name);
+	else
+		strbuf_addf(&sb, "%s/%s", s->dir, f->tmp_name);
+	f->tmp_path = sb.buf;
+	*tmp_path = f->tmp_path;
+	return TS_OK;
+}
+
+/* The final name of a staged file, for messages: "tables/months.csv". */
+static char *file_label(const struct fs_stage *s, const struct stage_file *f)
+{
+	struct strbuf sb = STRBUF_INIT;
+	if (f->folder >= 0)
+		strbuf_addf(&sb, "%s/", s->folders[f->folder].name);
+	strbuf_addstr(&sb, f->name);
+	return sb.buf;
+}
+
+/* A staged file's bytes on disk: its stream flushed, then (when sync)
+ * fsync'd, then the stream closed.  0 or an errno value. */
+static int file_flush(struct stage_file *f)
+{
+	if (f->stream && (fflush(f->stream) != 0 || ferror(f->stream)))
+		return errno ? errno : EIO;
+	return 0;
+}
+
+static int file_fsync(const struct fs_stage *s, const struct stage_file *f)
+{
+	if (f->stream)
+		return fsync(fileno(f->stream)) == 0 ? 0 : errno;
+	int fd = openat(folder_fd(s, f->folder), f->tmp_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return errno;
+	int e = fsync(fd) == 0 ? 0 : errno;
+	close(fd);
+	return e;
+}
+
+static int file_close(struct stage_file *f)
+{
+	if (!f->stream)
+		return 0;
+	FILE *stream = f->stream;
+	f->stream = NULL;
+	return fclose(stream) == 0 ? 0 : errno;
+}
+
+/* The first error of step over the stage's files, named in err. */
+static enum ts_status each_file(struct fs_stage *s, int step, struct ts_error *err)
+{
+	for (size_t i = 0; i < s->nfiles; i++) {
+		struct stage_file *f = &s->files[i];
+		int e = step == 0 ? file_flush(f) : step == 1 ? file_fsync(s, f) : file_close(f);
+		if (e != 0) {
+			char *label = file_label(s, f);
+			enum ts_status st = stage_error(err, s, label, "cannot write", e);
+			free(label);
+			return st;
+		}
+	}
+	return TS_OK;
+}
+
+/* Syncs every file of the stage's file system at once: a report of many
+ * periods is thousands of table files, and an fsync each cost more than the
+ * whole run (a 1900–2999 report: 32 s became 82 s).  Linux reports a
+ * writeback error of any of them here. */
+static bool sync_all(const struct fs_stage *s, int *e)
+{
+#if defined(__linux__)
+	*e = syncfs(s->fd) == 0 ? 0 : errno;
+	return true;
+#else
+	(void)s;
+	*e = 0;
+	return false;
+#endif
+}
+
+enum ts_status fs_stage_commit(struct fs_stage *s, struct ts_error *err)
+{
+	enum ts_status st = each_file(s, 0, err);
+	int e = 0;
+	if (st == TS_OK && !sync_all(s, &e))
+		st = each_file(s, 1, err);
+	if (st == TS_OK && e != 0)
+		st = error_set(err, TS_EIO, s->dir, 0, "cannot write: %s", strerror(e));
+	if (st == TS_OK)
+		st = each_file(s, 2, err);
+	if (st != TS_OK)
+		return st;
+	for (size_t i = 0; i < s->nfiles; i++) {
+		struct stage_file *f = &s->files[i];
+		int dfd = folder_fd(s, f->folder);
+		if (renameat(dfd, f->tmp_name, dfd, f->name) != 0) {
+			char *label = file_label(s, f);
+			st = stage_error(err, s, label, "cannot rename into place", errno);
+			free(label);
+			return st;
+		}
+		f->committed = true;
+	}
+	for (size_t i = 0; i < s->nfolders; i++) {
+		struct stage_folder *f = &s->folders[i];
+		if (fsync(f->fd) != 0)
+			return stage_error(err, s, f->name, "cannot write", errno);
+		if (!f->tmp_name) {
+			f->committed = true;
+			continue;
+		}
+		/* A symbolic link in the folder's place goes first: rename(2) does
+		 * not put a folder over one. */
+		struct stat sb;
+		if (fstatat(s->fd, f->name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(sb.st_mode) &&
+		    unlinkat(s->fd, f->name, 0) != 0)
+			return stage_error(err, s, f->name, "cannot replace", errno);
+		if (renameat(s->fd, f->tmp_name, s->fd, f->name) != 0)
+			return stage_error(err, s, f->name, "cannot rename into place", errno);
+		f->committed = true;
+	}
+	if (fsync(s->fd) != 0)
+		return error_set(err, TS_EIO, s->dir, 0, "cannot write: %s", strerror(errno));
+	s->committed = true;
+	return TS_OK;
+}
+
+void fs_stage_free(struct fs_stage *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->nfiles; i++) {
+		struct stage_file *f = &s->files[i];
+		if (f->stream)
+			fclose(f->stream);
+		if (!f->committed)
+			unlinkat(folder_fd(s, f->folder), f->tmp_name, 0);
+		free(f->name);
+		free(f->tmp_name);
+		free(f->tmp_path);
+	}
+	for (size_t i = 0; i < s->nfolders; i++) {
+		struct stage_folder *f = &s->folders[i];
+		if (f->fd >= 0)
+			close(f->fd);
+		if (f->tmp_name && !f->committed)
+			unlinkat(s->fd, f->tmp_name, AT_REMOVEDIR);
+		free(f->name);
+		free(f->tmp_name);
+	}
+	close(s->fd);
+	free(s->files);
+	free(s->folders);
+	free(s->dir);
+	free(s);
 }

@@ -21,6 +21,7 @@
 #include "figures/model.h"
 #include "figures/survey.h"
 #include "render/render.h"
+#include "util/fs.h"
 #include "util/strbuf.h"
 
 #define MONTH(y, m) ((y) * 12 + (m) - 1)
@@ -409,6 +410,21 @@ static int tables_teardown(void **state)
 	return 0;
 }
 
+/* Renders the tables of m into out/tables through an output stage, as a
+ * report run does, and commits them. */
+static enum ts_status write_tables(const struct report_model *m, const char *out,
+				   struct ts_error *err)
+{
+	struct fs_stage *stage;
+	enum ts_status st = fs_stage_open(&stage, out, err);
+	if (st == TS_OK)
+		st = render_tables(m, stage, err);
+	if (st == TS_OK)
+		st = fs_stage_commit(stage, err);
+	fs_stage_free(stage);
+	return st;
+}
+
 static char *slurp(const char *dir, const char *name)
 {
 	char path[1024];
@@ -430,9 +446,10 @@ static char *slurp(const char *dir, const char *name)
 static void test_tables_written(void **state)
 {
 	char dir[1024];
-	snprintf(dir, sizeof(dir), "%s/out/tables", (const char *)*state);
+	snprintf(dir, sizeof(dir), "%s/out", (const char *)*state);
 	struct ts_error err = { 0 };
-	assert_int_equal(render_tables(&model, dir, &err), TS_OK);
+	assert_int_equal(write_tables(&model, dir, &err), TS_OK);
+	strncat(dir, "/tables", sizeof(dir) - strlen(dir) - 1);
 
 	char *s = slurp(dir, "months.csv");
 	assert_non_null(s);
@@ -541,7 +558,8 @@ static void test_tables_no_survey_and_bad_dir(void **state)
 	model.survey = NULL;
 	snprintf(dir, sizeof(dir), "%s/plain", (const char *)*state);
 	struct ts_error err = { 0 };
-	assert_int_equal(render_tables(&model, dir, &err), TS_OK);
+	assert_int_equal(write_tables(&model, dir, &err), TS_OK);
+	strncat(dir, "/tables", sizeof(dir) - strlen(dir) - 1);
 	char *s = slurp(dir, "survey_questions.csv");
 	assert_null(s);
 	s = slurp(dir, "quality.csv");
@@ -550,8 +568,8 @@ static void test_tables_no_survey_and_bad_dir(void **state)
 	free(s);
 
 	/* A file where a folder should be. */
-	snprintf(dir, sizeof(dir), "%s/plain/months.csv/sub", (const char *)*state);
-	assert_int_equal(render_tables(&model, dir, &err), TS_EIO);
+	snprintf(dir, sizeof(dir), "%s/plain/tables/months.csv/sub", (const char *)*state);
+	assert_int_equal(write_tables(&model, dir, &err), TS_EIO);
 	assert_int_equal(err.status, TS_EIO);
 	assert_non_null(strstr(err.file, "months.csv"));
 }
@@ -821,7 +839,8 @@ static void test_empty_model(void **state)
 	char dir[1024];
 	snprintf(dir, sizeof(dir), "%s/empty", (const char *)*state);
 	struct ts_error err = { 0 };
-	assert_int_equal(render_tables(&empty, dir, &err), TS_OK);
+	assert_int_equal(write_tables(&empty, dir, &err), TS_OK);
+	strncat(dir, "/tables", sizeof(dir) - strlen(dir) - 1);
 	char *csv = slurp(dir, "months.csv");
 	assert_non_null(csv);
 	assert_int_equal(count(csv, "\r\n"), 1);
