@@ -1,5 +1,5 @@
 /*
- * The bad-input corpus (issue 8): datasets an analyst may really be handed —
+ * The bad-input corpus: datasets an analyst may really be handed —
  * binary garbage, text that is not UTF-8, NUL bytes, a 100 MB field, a header
  * of a million columns, truncated .gz and .zst files, an empty file, a header
  * alone, repeated header names, a quote never closed, dates at the ends of
