@@ -1,6 +1,7 @@
 # TalentScope build.  `make` builds ./talentscope; `make test` runs unit and
 # end-to-end tests (plain and under ASan+UBSan) and ends with one line
-# "N passed, N failed"; `make install` installs the command,
+# "N passed, N failed" (`make test T=csv CASE='quoted*'` runs one suite, or
+# the cases of it whose names match); `make install` installs the command,
 # the library, its header and talentscope.pc under PREFIX, honouring DESTDIR.
 
 CC ?= cc
@@ -155,16 +156,28 @@ $(BUILD)/tests/%: tests/e2e/%.c $(LIB_INTERNAL) $(TEST_SUPPORT_OBJ)
 
 unit-tests: $(UNIT_BIN) $(BUILD)/talentscope $(LIB) $(PC_UNINSTALLED)
 
-# The whole suite, plain then under the sanitizers; one closing count.
+# The whole suite, plain and under the sanitizers; one closing count.
+# T=NAME: only test_NAME, in both builds; CASE=PATTERN: only its cases whose
+# names match (cmocka's filter, * and ?).  TEST_ARGS=-T prints each binary's
+# CPU and wall seconds.
+T ?=
+CASE ?=
+TEST_ARGS ?=
+TEST_GOALS = $(if $(T),$(1)/tests/test_$(T) $(1)/talentscope $(1)/libtalentscope.a \
+	$(1)/talentscope-uninstalled.pc,unit-tests)
+TEST_RUN = TS_TEST_CASE='$(CASE)' sh tests/run.sh $(if $(T),-t $(T)) $(TEST_ARGS)
+
 test:
 	@sh scripts/deps.sh
-	@$(MAKE) -j2 --no-print-directory unit-tests >/dev/null
-	@$(MAKE) -j2 --no-print-directory SANITIZE=address,undefined unit-tests >/dev/null
-	@sh tests/run.sh build build-san
+	@$(MAKE) -j2 --no-print-directory $(call TEST_GOALS,build) >/dev/null
+	@$(MAKE) -j2 --no-print-directory SANITIZE=address,undefined \
+		$(call TEST_GOALS,build-san) >/dev/null
+	@$(TEST_RUN) build build-san
 
-# One build only (faster while developing): make test-plain
-test-plain: unit-tests
-	@sh tests/run.sh $(BUILD)
+# One build only (faster while developing): make test-plain [T=NAME CASE=…]
+test-plain:
+	@$(MAKE) -j2 --no-print-directory $(call TEST_GOALS,$(BUILD)) >/dev/null
+	@$(TEST_RUN) $(BUILD)
 
 install: $(BUILD)/talentscope $(LIB)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
