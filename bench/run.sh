@@ -10,7 +10,7 @@
 # as a whole process, the median of RUNS runs:
 #   - talentscope report (per thread count, when the binary has --threads;
 #     "1core" is --threads 1 pinned to one CPU with taskset, so that the
-#     provenance hash thread shares that core: the issue's "one core"):
+#     provenance hash thread shares that core: the targets' "one core"):
 #     wall seconds, CPU seconds (user+sys), peak RSS (/usr/bin/time), MB/s of
 #     input (every file the report reads) and rows/s;
 #   - the floor of a keyword scan: LC_ALL=C grep -c -F -i -f KEYWORDS postings.csv;

@@ -2,15 +2,27 @@
  * TalentScope: the engine's public interface.
  *
  * The engine turns a dataset folder of raw recruitment-platform tables into the
- * talent report of ../shared/spec/DATA_CONTRACT.md.  It never prints, never
- * exits and never reads argv: every action returns an enum ts_status and, on
- * failure, fills a caller-owned struct ts_error.  Options are set as key/value
- * strings so that a command-line flag and a config-file line are one thing.
+ * talent report that README.md describes and docs/CONTRACT-NOTES.md defines
+ * figure by figure.  It never prints, never exits and never reads argv: every
+ * action returns an enum ts_status and, on failure, fills a caller-owned
+ * struct ts_error.  Options are set as key/value strings so that a command-line
+ * flag and a config-file line are one thing.  The library is libtalentscope.a
+ * (`pkg-config --cflags --libs talentscope`); the functions below, marked
+ * TS_API, are its only global symbols, all named ts_.
  */
 #ifndef TALENTSCOPE_H
 #define TALENTSCOPE_H
 
 #include <stddef.h>
+
+/* The library is built with -fvisibility=hidden; TS_API gives the public
+ * functions default visibility, so that they alone stay global in the
+ * archive (the Makefile makes every hidden symbol local). */
+#if defined(__GNUC__) || defined(__clang__)
+#define TS_API __attribute__((visibility("default")))
+#else
+#define TS_API
+#endif
 
 #define TS_VERSION "0.1.0"
 
@@ -38,7 +50,16 @@ struct ts_error {
 	char message[1024];
 };
 
-const char *ts_strerror(enum ts_status status);
+TS_API const char *ts_strerror(enum ts_status status);
+
+/* Out of memory: the engine's allocations do not fail otherwise.  handler
+ * is called on the thread that asked, with the bytes asked (0: not known)
+ * and, when that thread was reading a table, the table's name and file
+ * (else NULL).  It must not return (exit the process; the engine aborts if
+ * it does) and must not allocate.  Set it once, before any run; NULL, the
+ * default: abort. */
+typedef void (*ts_oom_handler)(size_t size, const char *table, const char *file);
+TS_API void ts_set_oom_handler(ts_oom_handler handler);
 
 /* Options of a report run (opaque).  Keys are the long flag names of
  * `talentscope report` but output and config (which belong to the command
@@ -48,22 +69,22 @@ const char *ts_strerror(enum ts_status status);
  * accumulates; another key set again replaces its value. */
 typedef struct ts_options ts_options;
 
-ts_options *ts_options_new(void);
-void ts_options_free(ts_options *opts);
-enum ts_status ts_options_set(ts_options *opts, const char *key, const char *value,
+TS_API ts_options *ts_options_new(void);
+TS_API void ts_options_free(ts_options *opts);
+TS_API enum ts_status ts_options_set(ts_options *opts, const char *key, const char *value,
 			      struct ts_error *err);
 /* Reads `key = value` lines (# comments) from a config file. */
-enum ts_status ts_options_load(ts_options *opts, const char *path, struct ts_error *err);
+TS_API enum ts_status ts_options_load(ts_options *opts, const char *path, struct ts_error *err);
 
 /* Reads the dataset folder and writes the report into outdir.  An option
  * naming a column or table the dataset lacks (--map, --split-company-info,
  * --date) is TS_EUSAGE, found before anything is read or written. */
-enum ts_status ts_report(const char *dataset, const char *outdir, const ts_options *opts,
+TS_API enum ts_status ts_report(const char *dataset, const char *outdir, const ts_options *opts,
 			 struct ts_error *err);
 
 /* Writes the calibrated demo dataset into outdir (created if missing).
  * scale multiplies the row counts; seed makes the bytes reproducible. */
-enum ts_status ts_demo_write(const char *outdir, unsigned scale, unsigned long seed,
+TS_API enum ts_status ts_demo_write(const char *outdir, unsigned scale, unsigned long seed,
 			     struct ts_error *err);
 
 #endif

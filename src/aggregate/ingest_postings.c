@@ -409,7 +409,7 @@ static void apply_posting(struct pipeline *p, const struct rec *r, const struct 
 /* A part's postings, a block of APPLY_BLOCK records at a time, so that a
  * block's records stay in the cache through its steps: its ids numbered; its
  * repost slots fetched all at once (32 KB: a fetch a few rows ahead inside
- * the loop left it waiting, postings' applying at scale 64 0.74 -> 0.60 s);
+ * the loop left it waiting: bench/RESULTS.md has the times);
  * its records applied; its domain postings' cube adds made. */
 static void apply_postings(struct pipeline *p, struct part_out *out, const struct table_part *part,
 			   long line_base)

@@ -79,7 +79,7 @@ static size_t rank(const struct posting_index *idx, uint32_t id)
 }
 
 /* Built for x86-64's baseline, __builtin_popcountll is a call into libgcc
- * (0.5 % of a run, once per application); a clone for machines with the
+ * (once per application; bench/RESULTS.md); a clone for machines with the
  * instruction is chosen at load time (an ifunc: glibc's, so not on musl). */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__GLIBC__)
 __attribute__((target_clones("popcnt", "default")))

@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "util/xalloc.h"
 
 /* Writes s with C0 controls and DEL as \n, \t, \r or \xNN; in a file name
  * (quote_backslash) a backslash is doubled too, so that the escaped name
@@ -87,11 +86,9 @@ int exit_code(enum ts_status st)
  * status says the run failed.  The line is formatted on the stack and
  * written with one write(2), no allocation.
  */
-static void msg_out_of_memory(size_t size)
+static void msg_out_of_memory(size_t size, const char *table, const char *path)
 {
 	(void)size; /* the byte count tells a user nothing */
-	const char *table, *path;
-	xalloc_reading(&table, &path);
 	char line[1200];
 	int n;
 	if (path && table)
@@ -112,5 +109,5 @@ static void msg_out_of_memory(size_t size)
 
 void msg_install_oom_handler(void)
 {
-	xalloc_set_handler(msg_out_of_memory);
+	ts_set_oom_handler(msg_out_of_memory);
 }

@@ -8,7 +8,7 @@
  * hand them in (provenance_finish's known); only the rest (companies, the
  * survey, keyword lists) is read again.  The digest is XXH3-128 unless
  * --checksum sha256 asks for SHA-256, which even with the x86 SHA extensions
- * (~1.6 GB/s) takes a fifth of the time of a run on one core.  Files are
+ * takes a large share of a run on one core (bench/RESULTS.md).  Files are
  * named relative to the dataset folder, so a report does not depend on where
  * the dataset lies (and names no home directory).
  */

@@ -6,8 +6,8 @@
  *           prints the same hex.  Not cryptographic: it tells files apart,
  *           it does not stand against someone forging a file to match.
  *   sha256  SHA-256: cryptographic, `sha256sum FILE` checks it, but even with
- *           the x86 SHA extensions it runs at ~1.6 GB/s, a fifth of a report's
- *           time when one core does everything.
+ *           the x86 SHA extensions it takes a large share of a report's
+ *           time when one core does everything (bench/RESULTS.md).
  */
 #ifndef UTIL_CHECKSUM_H
 #define UTIL_CHECKSUM_H

@@ -1,8 +1,8 @@
 /*
  * SHA-256 as FIPS 180-4 defines it (section 6.2), one 64-byte block at a time
  * with the message schedule computed in place.  Portable C, no tables beyond
- * the round constants, about 200 MB/s; on x86-64 CPUs with the SHA
- * extensions (chosen at run time) about ten times that, so that hashing a
+ * the round constants; on x86-64 CPUs with the SHA extensions (chosen at
+ * run time) many times faster (bench/RESULTS.md), so that hashing a
  * dataset's files for report.json's provenance stays faster than reading
  * them.
  */
@@ -71,7 +71,7 @@ static void compress_portable(uint32_t h[8], const unsigned char *p)
 
 /*
  * The same compression with the x86 SHA extensions (sha256rnds2 does two
- * rounds, sha256msg1/msg2 the message schedule), about ten times faster:
+ * rounds, sha256msg1/msg2 the message schedule), many times faster:
  * hashing a national year's files must not take longer than reading them.
  * The state is kept as the instructions want it (ABEF, CDGH).
  */

@@ -14,13 +14,13 @@
 
 /* The process's handler, set once before threads start (so read without a
  * lock); NULL: abort. */
-static xalloc_handler oom_handler;
+static ts_oom_handler oom_handler;
 
 /* What this thread reads: thread-local, so that readers of parts of a table
  * on several threads each name their own file and never wait on a lock. */
 static _Thread_local const char *reading_table, *reading_path;
 
-void xalloc_set_handler(xalloc_handler handler)
+void ts_set_oom_handler(ts_oom_handler handler)
 {
 	oom_handler = handler;
 }
@@ -40,7 +40,7 @@ void xalloc_reading(const char **table, const char **path)
 _Noreturn void xalloc_failed(size_t size)
 {
 	if (oom_handler)
-		oom_handler(size);
+		oom_handler(size, reading_table, reading_path);
 	abort();
 }
 

@@ -10,13 +10,10 @@
 
 #include <stddef.h>
 
-/* Called when size bytes (0: a size not known) could not be had, on the
- * thread that asked.  It should not return (it exits the process); if it
- * does, the program aborts.  It must not allocate through this module. */
-typedef void (*xalloc_handler)(size_t size);
-/* Installs the handler (NULL: the default, which aborts without a word);
- * once, before any thread starts: it is the process's. */
-void xalloc_set_handler(xalloc_handler handler);
+#include "talentscope.h"
+
+/* The handler is the public API's (ts_set_oom_handler in talentscope.h): it
+ * is given the size and the failing thread's note below. */
 /* Notes what the calling thread reads now: table (e.g. "postings") and the
  * path of its file, both kept as pointers, to live until the next call;
  * NULL, NULL: nothing.  Per thread, so that each reader of parts names its

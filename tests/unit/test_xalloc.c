@@ -69,10 +69,11 @@ static jmp_buf oom_jump;
 static size_t oom_size;
 static const char *oom_table, *oom_path;
 
-static void catch_oom(size_t size)
+static void catch_oom(size_t size, const char *table, const char *path)
 {
 	oom_size = size;
-	xalloc_reading(&oom_table, &oom_path);
+	oom_table = table;
+	oom_path = path;
 	longjmp(oom_jump, 1);
 }
 
@@ -88,7 +89,7 @@ static void *note_on_thread(void *arg)
 static void test_oom_handler(void **state)
 {
 	(void)state;
-	xalloc_set_handler(catch_oom);
+	ts_set_oom_handler(catch_oom);
 	xalloc_set_reading("postings", "d/postings.csv.gz");
 	if (setjmp(oom_jump) == 0)
 		xalloc_failed(12345);
@@ -119,7 +120,7 @@ static void test_oom_handler(void **state)
 	xalloc_reading(&table, &path);
 	assert_null(table);
 	assert_null(path);
-	xalloc_set_handler(NULL);
+	ts_set_oom_handler(NULL);
 }
 
 int main(void)
