@@ -6,7 +6,7 @@
 # without it that test skips.
 set -e
 PKGS="build-essential pkg-config zlib1g-dev libzstd-dev libvectorscan-dev libcmocka-dev libxlsxwriter-dev libxxhash-dev unzip libxml2-utils"
-OPTIONAL="chromium"
+OPTIONAL="chromium fonts-noto-cjk"
 
 missing_of() {
 	for p in "$@"; do
