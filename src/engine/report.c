@@ -20,6 +20,7 @@
 #include "figures/market.h"
 #include "figures/suppress.h"
 #include "figures/survey.h"
+#include "read/commentary.h"
 #include "read/source.h"
 #include "render/display.h"
 #include "render/render.h"
@@ -487,7 +488,8 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	st = provenance_finish(prov, m, &read_digests, err);
 	prov = NULL;
 	if (st == TS_OK)
-		st = findings_load_commentary(m, dataset, err);
+		st = commentary_read(dataset, findings_sections, findings_nsections, &m->arena,
+				     &m->commentary, &m->ncommentary, err);
 	if (st == TS_OK)
 		st = render_all(m, run.stage, opts->lang, err);
 	if (st == TS_OK)

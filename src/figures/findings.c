@@ -12,7 +12,6 @@
  */
 #include "figures/findings.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,10 +19,8 @@
 #include <string.h>
 
 #include "figures/survey.h"
-#include <sys/stat.h>
 
 #include "util/error.h"
-#include "util/fs.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -2341,42 +2338,6 @@ void findings_compute(struct report_model *m, const struct findings_options *opt
 	free(b.keys);
 	strbuf_release(&b.head);
 	strbuf_release(&b.text);
-}
-
-#define COMMENTARY_MAX (1 << 20)
-
-enum ts_status findings_load_commentary(struct report_model *m, const char *dataset,
-					struct ts_error *err)
-{
-	struct commentary *items = arena_alloc(&m->arena, findings_nsections * sizeof(*items));
-	size_t n = 0;
-	enum ts_status st = TS_OK;
-	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
-	for (size_t i = 0; i < findings_nsections && st == TS_OK; i++) {
-		strbuf_reset(&path);
-		strbuf_addf(&path, "%s/commentary/%s.md", dataset, findings_sections[i]);
-		/* Opened once as a small input (util/fs.h): a FIFO or a device
-		 * is an error, not a hang; a missing file is no commentary, but
-		 * a dangling link is a commentary that cannot be read. */
-		strbuf_reset(&text);
-		int open_errno;
-		struct stat lsb;
-		st = fs_read_small(path.buf, TS_EIO, &text, &open_errno, err);
-		if (st != TS_OK && (open_errno == ENOENT || open_errno == ENOTDIR) &&
-		    lstat(path.buf, &lsb) != 0) {
-			st = TS_OK;
-			continue;
-		}
-		if (st == TS_OK && text.len > COMMENTARY_MAX)
-			st = error_set(err, TS_EIO, path.buf, 0, "commentary larger than 1 MiB");
-		if (st == TS_OK && text.len > 0)
-			items[n++] = (struct commentary){ findings_sections[i], arena_str(m, &text) };
-	}
-	strbuf_release(&path);
-	strbuf_release(&text);
-	m->ncommentary = n;
-	m->commentary = items;
-	return st;
 }
 
 const char *findings_commentary(const struct report_model *m, const char *section)

@@ -44,12 +44,6 @@ extern const struct findings_wording findings_wordings[WORDING_COUNT];
 void findings_compute(struct report_model *m, const struct findings_options *opt,
 		      enum render_lang lang);
 
-/* Reads dataset/commentary/<section>.md for each section of findings_sections
- * into m->commentary (in m's arena).  A missing file or folder is no error;
- * one that cannot be read is TS_EIO. */
-enum ts_status findings_load_commentary(struct report_model *m, const char *dataset,
-					struct ts_error *err);
-
 /* The commentary of section, or NULL. */
 const char *findings_commentary(const struct report_model *m, const char *section);
 

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "aggregate/quality.h"
+#include "read/commentary.h"
 #include "clean/education.h"
 #include "util/arena.h"
 #include "util/checksum.h"
@@ -316,10 +317,6 @@ struct finding {
 	const char **figures; /* "months[3].content_heat_index", … */
 };
 
-/* An analyst's commentary: DATASET/commentary/<section>.md as written. */
-struct commentary {
-	const char *section, *text;
-};
 
 struct report_model {
 	struct arena arena;
@@ -347,7 +344,7 @@ struct report_model {
 	size_t nfindings;
 	struct finding *findings;
 	size_t ncommentary;
-	struct commentary *commentary;
+	struct commentary *commentary; /* read/commentary.h: the analyst's files */
 };
 
 /* Whether the report has ranking k at all: the scarcity ranking needs the
