@@ -129,7 +129,7 @@ enum ts_status fs_open_input(const char *path, unsigned long long max_bytes,
 enum ts_status fs_read_small(const char *path, enum ts_status status, struct strbuf *out,
 			     int *open_errno, struct ts_error *err)
 {
-	int fd;
+	int fd = -1;
 	enum ts_status st = fs_open_input(path, FS_SMALL_FILE_MAX, status, &fd, open_errno, err);
 	if (st != TS_OK)
 		return st;
@@ -261,7 +261,7 @@ struct stage_file {
 
 struct fs_stage {
 	char *dir;
-	int fd;
+	int fd = -1;
 	long tmp_seq; /* makes temporary names unique within the run */
 	struct stage_folder *folders;
 	size_t nfolders, folders_cap;
@@ -398,7 +398,7 @@ static enum ts_status stage_create(struct fs_stage *s, const char *name, int *fd
 		if (s->files[i].folder == folder && strcmp(s->files[i].name, base) == 0)
 			return stage_error(err, s, name, "cannot create", EEXIST);
 	char *tmp = NULL;
-	int fd;
+	int fd = -1;
 	do {
 		free(tmp);
 		tmp = stage_tmp_name(s);
@@ -435,8 +435,8 @@ static int write_all(int fd, const char *data, size_t len)
 enum ts_status fs_stage_write(struct fs_stage *s, const char *name, const void *data,
 			      size_t len, struct ts_error *err)
 {
-	struct stage_file *f;
-	int fd;
+	struct stage_file *f = NULL;
+	int fd = -1;
 	enum ts_status st = stage_create(s, name, &fd, &f, err);
 	if (st != TS_OK)
 		return st;
@@ -452,9 +452,9 @@ enum ts_status fs_stage_write(struct fs_stage *s, const char *name, const void *
 enum ts_status fs_stage_stream(struct fs_stage *s, const char *name, FILE **out,
 			       struct ts_error *err)
 {
-	struct stage_file *f;
+	struct stage_file *f = NULL;
 	*out = NULL;
-	int fd;
+	int fd = -1;
 	enum ts_status st = stage_create(s, name, &fd, &f, err);
 	if (st != TS_OK)
 		return st;
@@ -471,9 +471,9 @@ enum ts_status fs_stage_stream(struct fs_stage *s, const char *name, FILE **out,
 enum ts_status fs_stage_path(struct fs_stage *s, const char *name, const char **tmp_path,
 			     struct ts_error *err)
 {
-	struct stage_file *f;
+	struct stage_file *f = NULL;
 	*tmp_path = NULL;
-	int fd;
+	int fd = -1;
 	enum ts_status st = stage_create(s, name, &fd, &f, err);
 	if (st != TS_OK)
 		return st;
