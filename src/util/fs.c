@@ -261,7 +261,7 @@ struct stage_file {
 
 struct fs_stage {
 	char *dir;
-	int fd = -1;
+	int fd;
 	long tmp_seq; /* makes temporary names unique within the run */
 	struct stage_folder *folders;
 	size_t nfolders, folders_cap;
