@@ -30,12 +30,17 @@
  * the key on return. */
 struct hash128 repost_job(struct strbuf *scratch, const struct slice *fields, size_t nfields);
 
+/* `salary` in a repost key: the text and both bounds, as the contract's
+ * rule compares them. */
+#define REPOST_KEY_SALARY \
+	((1u << POSTING_SALARY) | (1u << POSTING_SALARY_MIN) | (1u << POSTING_SALARY_MAX))
+
 /* The repost key when --repost-key is not given: company, title, city,
- * salary (its text and its figures), education, experience, description. */
-#define REPOST_KEY_DEFAULT                                                             \
-	((1u << POSTING_COMPANY) | (1u << POSTING_TITLE) | (1u << POSTING_CITY) |      \
-	 (1u << POSTING_SALARY) | (1u << POSTING_SALARY_MIN) | (1u << POSTING_SALARY_MAX) | \
-	 (1u << POSTING_EDUCATION) | (1u << POSTING_EXPERIENCE) | (1u << POSTING_DESCRIPTION))
+ * salary, education, experience, description. */
+#define REPOST_KEY_DEFAULT                                                                  \
+	((1u << POSTING_COMPANY) | (1u << POSTING_TITLE) | (1u << POSTING_CITY) |           \
+	 REPOST_KEY_SALARY | (1u << POSTING_EDUCATION) | (1u << POSTING_EXPERIENCE) |      \
+	 (1u << POSTING_DESCRIPTION))
 
 /* The job of a postings row: the fields of key (bit (1u << POSTING_X) each)
  * in schema order, with company as the rankings name it (trimmed, its rating

@@ -70,12 +70,6 @@ struct ts_options {
 	long list_line[3];
 };
 
-/* `salary` in --repost-key: the text and both bounds, as the contract's
- * repost rule compares them (the default key, REPOST_KEY_DEFAULT, is
- * aggregate/reposts.h's). */
-#define REPOST_KEY_SALARY \
-	((1u << POSTING_SALARY) | (1u << POSTING_SALARY_MIN) | (1u << POSTING_SALARY_MAX))
-
 /* The canonical text of a --repost-key mask, appended to out: the field
  * names in the postings schema's order, comma-separated, with salary,
  * salary_min and salary_max written "salary" when all three are set (the

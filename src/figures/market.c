@@ -620,31 +620,46 @@ static void company_top_roles(struct report_model *m, const struct cube *cube,
 	free(counts);
 }
 
+/* The company groups, in the order they first appear in the companies
+ * table, each sized to its companies: a table of many groups costs its
+ * rows, not groups × rows (group names are interned once per period). */
 static void period_groups(struct report_model *m, const struct cube *cube,
 			  const struct company_table *companies, const struct period_spec *ps,
 			  struct period_figures *pf)
 {
-	/* Groups in the order they first appear in the companies table. */
-	pf->groups = arena_alloc(&m->arena, (companies->n ? companies->n : 1) * sizeof(*pf->groups));
-	pf->ngroups = 0;
+	struct dict names;
+	dict_init(&names);
+	size_t *count = NULL, cap = 0;
 	for (size_t i = 0; i < companies->n; i++) {
 		const char *group = companies->rows[i].field[COMPANY_GROUP];
 		if (!*group)
 			continue;
-		size_t g = 0;
-		while (g < pf->ngroups && strcmp(pf->groups[g].group, group) != 0)
-			g++;
-		if (g == pf->ngroups) {
-			pf->groups[g].group = model_str(m, group);
-			pf->groups[g].ncompanies = 0;
-			pf->groups[g].companies = arena_alloc(
-				&m->arena, companies->n * sizeof(*pf->groups[g].companies));
-			pf->ngroups++;
+		uint32_t id = dict_intern(&names, slice_cstr(group));
+		if (id >= cap) {
+			size_t old = cap;
+			GROW(count, cap, (size_t)id + 1);
+			memset(count + old, 0, (cap - old) * sizeof(*count));
 		}
-		struct company_group *cg = &pf->groups[g];
+		count[id]++;
+	}
+	pf->ngroups = names.n;
+	pf->groups = arena_alloc(&m->arena, (names.n ? names.n : 1) * sizeof(*pf->groups));
+	for (uint32_t g = 0; g < names.n; g++) {
+		pf->groups[g].group = model_str(m, dict_str(&names, g));
+		pf->groups[g].ncompanies = 0;
+		pf->groups[g].companies =
+			arena_alloc(&m->arena, count[g] * sizeof(*pf->groups[g].companies));
+	}
+	for (size_t i = 0; i < companies->n; i++) {
+		const char *group = companies->rows[i].field[COMPANY_GROUP];
+		if (!*group)
+			continue;
+		struct company_group *cg = &pf->groups[dict_find(&names, slice_cstr(group))];
 		company_top_roles(m, cube, ps, model_str(m, companies->rows[i].field[COMPANY_NAME]),
 				  &cg->companies[cg->ncompanies++]);
 	}
+	free(count);
+	dict_release(&names);
 }
 
 double series_value(const struct report_model *m, const struct month_figures *f, enum series s)
