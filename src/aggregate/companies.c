@@ -5,9 +5,11 @@
  */
 #include "aggregate/companies.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "clean/company_info.h"
 #include "util/error.h"
 #include "util/xalloc.h"
 
@@ -90,17 +92,24 @@ static void add_aliases(struct company_table *t, struct slice aliases, uint32_t 
 static enum verdict judge_company(void *state, const struct row *row, char *reason,
 				  size_t reason_cap)
 {
-	(void)reason;
-	(void)reason_cap;
 	struct companies_state *s = state;
+	/* the name as postings' companies are named (trimmed, no rating line),
+	 * so that groups and duplicates match what the rankings show */
+	struct slice name = company_name_clean(row->field[COMPANY_NAME]);
+	if (!name.len) {
+		snprintf(reason, reason_cap, "empty company name");
+		return VERDICT_REJECT;
+	}
 	uint32_t n = (uint32_t)s->names.n;
-	if (dict_intern(&s->names, row->field[COMPANY_NAME]) < n)
+	if (dict_intern(&s->names, name) < n)
 		return VERDICT_DUPLICATE;
 	struct company_table *t = s->table;
 	GROW(t->rows, t->cap, t->n + 1);
 	struct company_entry *e = &t->rows[t->n++];
-	for (int f = 0; f < COMPANY_FIELD_COUNT; f++)
-		e->field[f] = arena_strndup(&t->arena, row->field[f].ptr, row->field[f].len);
+	for (int f = 0; f < COMPANY_FIELD_COUNT; f++) {
+		struct slice v = f == COMPANY_NAME ? name : row->field[f];
+		e->field[f] = arena_strndup(&t->arena, v.ptr, v.len);
+	}
 	add_aliases(t, row->field[COMPANY_ALIASES], (uint32_t)(t->n - 1));
 	return VERDICT_ACCEPT;
 }

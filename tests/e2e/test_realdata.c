@@ -356,7 +356,8 @@ static void reposts_across_shards(void **state)
 /*
  * Company aliases: the companies table names 华为 with the aliases
  * 华为技术有限公司 and 华为终端有限公司, so every posting of the three counts
- * under 华为, and the repost key takes that name too.
+ * under 华为 (the table writes " 华为 ": a name is trimmed as a posting's
+ * company is), and the repost key takes that name too.
  *   h1 华为技术有限公司 算法工程师 北京          new (华为)
  *   h2 华为             NLP工程师   北京          new (华为)
  *   h3 华为终端有限公司 算法研究员 上海          new (华为)
@@ -372,7 +373,7 @@ static void company_aliases(void **state)
 	run_new(&r);
 	e2e_write(r.dataset, "companies.csv",
 		  "name,group,aliases\n"
-		  "华为,头部科技企业,华为技术有限公司| 华为终端有限公司 \n"
+		  " 华为 ,头部科技企业,华为技术有限公司| 华为终端有限公司 \n"
 		  "百度,头部科技企业,\n");
 	e2e_write(r.dataset, "postings.csv",
 		  "id,posted,company,title,city\n"
