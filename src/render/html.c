@@ -1534,12 +1534,9 @@ static void section_method(struct html *h)
 	if (render_method_has_postings(m)) {
 		/* The postings lines of report.md's method, from render/method.c. */
 		struct strbuf line = STRBUF_INIT;
-		void (*const lines[])(const struct report_model *, enum render_lang, struct strbuf *) = {
-			render_method_reposts, render_method_other, render_method_recognised
-		};
-		for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		for (size_t i = 0; i < render_method_npostings_lines; i++) {
 			strbuf_reset(&line);
-			lines[i](m, h->lang, &line);
+			render_method_postings_lines[i](m, h->lang, &line);
 			strbuf_addstr(h->out, "<li>");
 			esc(h, strbuf_str(&line));
 			strbuf_addstr(h->out, "</li>\n");

@@ -816,12 +816,9 @@ static void md_keyword_audit(const struct report_model *m, enum render_lang lang
 {
 	if (render_method_has_postings(m)) {
 		struct strbuf line = STRBUF_INIT;
-		void (*const lines[])(const struct report_model *, enum render_lang, struct strbuf *) = {
-			render_method_reposts, render_method_other, render_method_recognised
-		};
-		for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		for (size_t i = 0; i < render_method_npostings_lines; i++) {
 			strbuf_reset(&line);
-			lines[i](m, lang, &line);
+			render_method_postings_lines[i](m, lang, &line);
 			strbuf_addstr(out, "- ");
 			render_add_md(out, strbuf_str(&line));
 			strbuf_addch(out, '\n');

@@ -42,6 +42,12 @@ void render_method_reposts(const struct report_model *m, enum render_lang lang,
 	strbuf_addstr(sb, tr(lang, "。", "."));
 }
 
+const render_method_line render_method_postings_lines[] = {
+	render_method_reposts, render_method_other, render_method_recognised
+};
+const size_t render_method_npostings_lines =
+	sizeof(render_method_postings_lines) / sizeof(render_method_postings_lines[0]);
+
 void render_method_other(const struct report_model *m, enum render_lang lang, struct strbuf *sb)
 {
 	strbuf_addstr(sb, tr(lang, "职位归入“其他”的岗位占比（全部岗位）：",

@@ -22,8 +22,8 @@ bool render_has_market(const struct report_model *m);
 
 /* Whether the report has the postings lines below (the postings table). */
 bool render_method_has_postings(const struct report_model *m);
-/* "重复发布：…": the rule (the model's repost_rule when given), and postings
- * in all, unique and reposts. */
+/* "重复发布：…": the rule (the repost key's fields and the window), and
+ * postings in all, unique and reposts. */
 void render_method_reposts(const struct report_model *m, enum render_lang lang,
 			   struct strbuf *sb);
 /* "职位归入“其他”的岗位占比（全部岗位）：1.5%". */
@@ -31,6 +31,13 @@ void render_method_other(const struct report_model *m, enum render_lang lang, st
 /* "识别情况：城市 a / b，学历 …，薪资 …；公司信息拆分 n". */
 void render_method_recognised(const struct report_model *m, enum render_lang lang,
 			      struct strbuf *sb);
+
+/* The postings lines of the method, in the order both reports print them:
+ * reposts, the share left as 其他, what the cleaners recognised. */
+typedef void (*render_method_line)(const struct report_model *m, enum render_lang lang,
+				   struct strbuf *sb);
+extern const render_method_line render_method_postings_lines[];
+extern const size_t render_method_npostings_lines;
 
 /* The keyword audit: whether it is shown, its title, its lead sentence, its
  * columns (RENDER_AUDIT_COLUMNS of them: keyword, postings, the four fields,
