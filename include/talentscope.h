@@ -76,11 +76,60 @@ TS_API enum ts_status ts_options_set(ts_options *opts, const char *key, const ch
 /* Reads `key = value` lines (# comments) from a config file. */
 TS_API enum ts_status ts_options_load(ts_options *opts, const char *path, struct ts_error *err);
 
-/* Reads the dataset folder and writes the report into outdir.  An option
- * naming a column or table the dataset lacks (--map, --split-company-info,
- * --date) is TS_EUSAGE, found before anything is read or written. */
+/*
+ * The formats of a report, one bit each: the name `--formats` takes and what
+ * each writes in the output folder.  rejects.csv (the rows set aside, with
+ * file, line and reason) is written whatever the formats.
+ */
+#define TS_FORMAT_MAP(X)                                           \
+	X(TS_FORMAT_JSON, 1u << 0, "json", "report.json")             \
+	X(TS_FORMAT_MD, 1u << 1, "md", "report.md")                   \
+	X(TS_FORMAT_HTML, 1u << 2, "html", "report.html")             \
+	X(TS_FORMAT_XLSX, 1u << 3, "xlsx", "report.xlsx")             \
+	X(TS_FORMAT_CSV, 1u << 4, "csv", "tables/")
+
+enum ts_format {
+#define TS_FORMAT_ENUM(format, bit, name, output) format = bit,
+	TS_FORMAT_MAP(TS_FORMAT_ENUM)
+#undef TS_FORMAT_ENUM
+	TS_FORMAT_ALL = (1u << 5) - 1
+};
+
+/*
+ * A report in two steps: ts_compute reads the dataset and makes every
+ * figure (it writes nothing; rejected rows wait in an unnamed temporary
+ * file); ts_render writes the formats asked for, any number of times, into
+ * any folder; ts_render_text gives report.json, report.md or report.html in
+ * memory (the model, for a host, is report.json's tree).  ts_report is the
+ * two steps with the options' --formats.
+ *
+ * An option naming a column or table the dataset lacks (--map,
+ * --split-company-info, --date) is TS_EUSAGE, found before anything is
+ * read.  An outdir inside the dataset is TS_EUSAGE.  ts_render writes every
+ * output to a temporary file and renames them into place only when all were
+ * written: a failed render leaves the folder's previous report as it was.
+ * A successful one leaves no output of an earlier run that it did not write
+ * (the file of a format not asked for, a table of a period no longer
+ * reported) beside its own.
+ */
+typedef struct ts_model ts_model;
+
+TS_API enum ts_status ts_compute(const char *dataset, const ts_options *opts, ts_model **model,
+				 struct ts_error *err);
+/* formats: TS_FORMAT_* bits (TS_FORMAT_ALL: every one). */
+TS_API enum ts_status ts_render(const ts_model *model, const char *outdir, unsigned formats,
+				struct ts_error *err);
+/* *text (NUL-terminated, *len bytes, freed by the caller with free) is the
+ * file format (TS_FORMAT_JSON, _MD or _HTML) would write; another format is
+ * TS_EUSAGE. */
+TS_API enum ts_status ts_render_text(const ts_model *model, enum ts_format format, char **text,
+				     size_t *len, struct ts_error *err);
+TS_API void ts_model_free(ts_model *model);
+
+/* Reads the dataset folder and writes the report into outdir: ts_compute,
+ * then ts_render of the options' formats. */
 TS_API enum ts_status ts_report(const char *dataset, const char *outdir, const ts_options *opts,
-			 struct ts_error *err);
+				struct ts_error *err);
 
 /* Writes the calibrated demo dataset into outdir (created if missing).
  * scale multiplies the row counts; seed makes the bytes reproducible. */

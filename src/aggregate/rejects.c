@@ -19,20 +19,18 @@
 #include "util/xalloc.h"
 
 struct rejects {
-	FILE *file; /* owned by the output stage */
-	const struct fs_stage *stage;
+	FILE *spool;        /* fs_spool's: the lines until the report is written */
 	struct strbuf line; /* the row being written, reused */
 };
 
-enum ts_status rejects_open(struct rejects **out, struct fs_stage *stage, struct ts_error *err)
+enum ts_status rejects_open(struct rejects **out, struct ts_error *err)
 {
 	FILE *f;
-	enum ts_status st = fs_stage_stream(stage, "rejects.csv", &f, err);
+	enum ts_status st = fs_spool(&f, err);
 	if (st != TS_OK)
 		return st;
 	struct rejects *r = xcalloc(1, sizeof(*r));
-	r->file = f;
-	r->stage = stage;
+	r->spool = f;
 	fputs("table,file,line,reason\n", f);
 	*out = r;
 	return TS_OK;
@@ -50,7 +48,7 @@ void rejects_add(struct rejects *r, const char *table, const char *file, long li
 	strbuf_addf(&r->line, ",%ld,", line);
 	csv_cell_addstr(&r->line, reason);
 	strbuf_addch(&r->line, '\n');
-	fwrite(r->line.buf, 1, r->line.len, r->file);
+	fwrite(r->line.buf, 1, r->line.len, r->spool);
 }
 
 void rejects_value_reason(char *reason, size_t cap, const char *verdict, const char *what,
@@ -65,19 +63,41 @@ void rejects_value_reason(char *reason, size_t cap, const char *verdict, const c
 	snprintf(reason, cap, "%s %s '%.*s'", verdict, what, shown, value.ptr ? value.ptr : "");
 }
 
-enum ts_status rejects_close(struct rejects *r, struct ts_error *err)
+enum ts_status rejects_finish(struct rejects *r, struct ts_error *err)
+{
+	if (fflush(r->spool) != 0 || ferror(r->spool))
+		return error_set(err, TS_EIO, "rejects.csv", 0, "cannot write its temporary file: %s",
+				 strerror(errno ? errno : EIO));
+	return TS_OK;
+}
+
+enum ts_status rejects_write(struct rejects *r, struct fs_stage *stage, struct ts_error *err)
+{
+	FILE *out;
+	enum ts_status st = rejects_finish(r, err);
+	if (st == TS_OK)
+		st = fs_stage_stream(stage, "rejects.csv", &out, err);
+	if (st != TS_OK)
+		return st;
+	rewind(r->spool);
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), r->spool)) > 0)
+		fwrite(buf, 1, n, out); /* the stage checks the stream at commit */
+	bool failed = ferror(r->spool);
+	/* Further rows, if any, append after the lines copied. */
+	fseek(r->spool, 0, SEEK_END);
+	if (failed)
+		return error_set(err, TS_EIO, "rejects.csv", 0, "cannot read its temporary file: %s",
+				 strerror(errno ? errno : EIO));
+	return TS_OK;
+}
+
+void rejects_free(struct rejects *r)
 {
 	if (!r)
-		return TS_OK;
-	enum ts_status st = TS_OK;
-	if (fflush(r->file) != 0 || ferror(r->file)) {
-		int e = errno ? errno : EIO;
-		struct strbuf path = STRBUF_INIT;
-		strbuf_addf(&path, "%s/rejects.csv", fs_stage_dir(r->stage));
-		st = error_set(err, TS_EIO, path.buf, 0, "cannot write: %s", strerror(e));
-		strbuf_release(&path);
-	}
+		return;
+	fclose(r->spool);
 	strbuf_release(&r->line);
 	free(r);
-	return st;
 }

@@ -1,6 +1,11 @@
 /*
  * The rejects writer: every row set aside, with its file, line and reason,
  * goes to rejects.csv beside the report, so that nothing is dropped silently.
+ * Rows are rejected while the tables are read, long before the report has
+ * an output folder (a host computes the model first and renders it later,
+ * or never), so they are spooled to an unnamed temporary file (bounded
+ * memory whatever their number) and copied into the output stage when the
+ * report is written.
  */
 #ifndef AGGREGATE_REJECTS_H
 #define AGGREGATE_REJECTS_H
@@ -14,10 +19,10 @@ struct rejects;
 
 struct fs_stage;
 
-/* Stages rejects.csv in the run's output stage (util/fs.h), header
- * table,file,line,reason; it reaches its final name only when the stage is
- * committed with the rest of the report. */
-enum ts_status rejects_open(struct rejects **out, struct fs_stage *stage, struct ts_error *err);
+/* Opens the spool (in $TMPDIR, else /tmp; removed from the folder at once,
+ * so that nothing is left behind whatever happens), header
+ * table,file,line,reason. */
+enum ts_status rejects_open(struct rejects **out, struct ts_error *err);
 /* Records one rejected row of table. */
 void rejects_add(struct rejects *r, const char *table, const char *file, long line,
 		 const char *reason);
@@ -30,8 +35,13 @@ void rejects_add(struct rejects *r, const char *table, const char *file, long li
  * it, names no person. */
 void rejects_value_reason(char *reason, size_t cap, const char *verdict, const char *what,
 			  struct slice value, struct slice personal);
-/* Flushes (the stage syncs and closes the file at commit); reports a write
- * error. */
-enum ts_status rejects_close(struct rejects *r, struct ts_error *err);
+/* Flushes the spool; reports a write error (a full disk). */
+enum ts_status rejects_finish(struct rejects *r, struct ts_error *err);
+/* Stages rejects.csv in an output stage (util/fs.h) with the spool's lines;
+ * it reaches its final name only when the stage is committed with the rest
+ * of the report.  May be called for several stages. */
+enum ts_status rejects_write(struct rejects *r, struct fs_stage *stage, struct ts_error *err);
+/* Closes the spool.  NULL is allowed. */
+void rejects_free(struct rejects *r);
 
 #endif

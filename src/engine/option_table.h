@@ -103,6 +103,9 @@
 	  "threads reading a table (auto: one per core)")                                   \
 	X("checksum", CUSTOM, checksum, CHECKSUM_XXH128, HANDLER(set_checksum, prov_checksum),      \
 	  "xxh128|sha256", OUTPUT, "the inputs' digest in provenance")             \
+	X("formats", CUSTOM, formats, TS_FORMAT_ALL, HANDLER(set_formats, prov_formats),            \
+	  "json,md,html,xlsx,csv", OUTPUT,                                                          \
+	  "the report's formats (default: all); rejects.csv is always written")                     \
 	X("follow-symlinks", FLAG, follow_symlinks, false, NOCHECK, "[=yes|no]", INPUT,            \
 	  "read symbolic links that leave the dataset folder too (default: refused)")              \
 	X("lead-factor", NUMBER, findings.lead_factor, findings_options_default.lead_factor,       \

@@ -430,6 +430,46 @@ static enum ts_status set_lang(ts_options *o, const struct option_spec *spec, co
 	return TS_OK;
 }
 
+/* The formats of TS_FORMAT_MAP, by name. */
+static const struct {
+	enum ts_format format;
+	const char *name;
+} format_names[] = {
+#define FORMAT_NAME(format, bit, name, output) { format, name },
+	TS_FORMAT_MAP(FORMAT_NAME)
+#undef FORMAT_NAME
+};
+#define NFORMATS (sizeof(format_names) / sizeof(format_names[0]))
+
+static enum ts_status set_formats(ts_options *o, const struct option_spec *spec,
+				  const char *value, struct ts_error *err)
+{
+	unsigned formats = 0;
+	const char *p = value;
+	for (;;) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		while (len && (*p == ' ' || *p == '\t'))
+			p++, len--;
+		while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
+		size_t i = 0;
+		while (i < NFORMATS &&
+		       !(strlen(format_names[i].name) == len && memcmp(format_names[i].name, p, len) == 0))
+			i++;
+		if (i == NFORMATS)
+			return bad(err, spec->name, value,
+				   "expected formats among json, md, html, xlsx and csv, "
+				   "separated by commas");
+		formats |= format_names[i].format;
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	o->formats = formats;
+	return TS_OK;
+}
+
 static enum ts_status set_threads(ts_options *o, const struct option_spec *spec,
 				  const char *value, struct ts_error *err)
 {
@@ -807,6 +847,18 @@ static void prov_lang(struct prov_builder *b, const struct option_spec *spec,
 		      const struct ts_options *o)
 {
 	prov_string(b, spec->name, o->lang == LANG_EN ? "en" : "zh");
+}
+
+static void prov_formats(struct prov_builder *b, const struct option_spec *spec,
+			 const struct ts_options *o)
+{
+	/* In TS_FORMAT_MAP's order, whatever the order given. */
+	struct strbuf list = STRBUF_INIT;
+	for (size_t i = 0; i < NFORMATS; i++)
+		if (o->formats & format_names[i].format)
+			strbuf_addf(&list, "%s%s", list.len ? "," : "", format_names[i].name);
+	prov_string(b, spec->name, strbuf_str(&list));
+	strbuf_release(&list);
 }
 
 static void prov_segments(struct prov_builder *b, const struct option_spec *spec,

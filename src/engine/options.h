@@ -50,6 +50,7 @@ struct ts_options {
 	long loading_line;
 	char *encoding;
 	enum render_lang lang;
+	unsigned formats; /* --formats: TS_FORMAT_* bits of talentscope.h */
 	size_t nsegments, segments_cap;
 	char **segments; /* survey segment question ids */
 	struct salary_conventions salary;

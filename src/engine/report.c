@@ -291,31 +291,77 @@ static struct name_list model_names(struct report_model *m, const struct keyword
 	return n;
 }
 
-/* Stages every output beside rejects.csv (already staged), from the model's
- * display form (render/display.h: the commentary and the inputs' names came
- * after the first pass); the caller commits the stage only when all of them
- * were written.  report.json goes last, so that once it is in place the rest
- * of the report is too. */
-static enum ts_status render_all(struct report_model *m, struct fs_stage *stage,
-				 enum render_lang lang, struct ts_error *err)
+/*
+ * The formats, as the public header's TS_FORMAT_MAP lists them, each with
+ * its renderer: a text format renders into a buffer, the others stage their
+ * own files.  report.json comes last in TS_FORMAT_MAP's order of rendering
+ * (render_order), so that once it is in place the rest of the report is too.
+ */
+typedef void render_text_fn(const struct report_model *m, enum render_lang lang,
+			    struct strbuf *out);
+typedef enum ts_status render_files_fn(const struct report_model *m, struct fs_stage *stage,
+				       struct ts_error *err);
+
+static void render_json_text(const struct report_model *m, enum render_lang lang,
+			     struct strbuf *out)
 {
-	display_prepare(m);
+	(void)lang; /* report.json holds every figure in one form */
+	render_json(m, out);
+}
+
+struct format_renderer {
+	enum ts_format format;
+	const char *output; /* what it writes in the output folder */
+	bool folder;        /* output is a folder of .csv files */
+	render_text_fn *text;
+	render_files_fn *files;
+};
+
+static const struct format_renderer render_order[] = {
+	{ TS_FORMAT_MD, "report.md", false, render_markdown, NULL },
+	{ TS_FORMAT_HTML, "report.html", false, render_html, NULL },
+	{ TS_FORMAT_CSV, "tables", true, NULL, render_tables },
+	{ TS_FORMAT_XLSX, "report.xlsx", false, NULL, render_xlsx },
+	{ TS_FORMAT_JSON, "report.json", false, render_json_text, NULL },
+};
+#define NRENDERERS (sizeof(render_order) / sizeof(render_order[0]))
+
+static const struct format_renderer *renderer_of(enum ts_format format)
+{
+	for (size_t i = 0; i < NRENDERERS; i++)
+		if (render_order[i].format == format)
+			return &render_order[i];
+	return NULL;
+}
+
+/* Stages the formats asked for beside rejects.csv (already staged); the
+ * output of a format not asked for is removed at commit, so that the folder
+ * never holds an earlier run's report.md beside this run's report.json.
+ * The caller commits the stage only when all of them were written. */
+static enum ts_status render_formats(const struct report_model *m, enum render_lang lang,
+				     unsigned formats, struct fs_stage *stage,
+				     struct ts_error *err)
+{
 	struct strbuf out = STRBUF_INIT;
-	render_markdown(m, lang, &out);
-	enum ts_status st = fs_stage_write(stage, "report.md", out.buf, out.len, err);
-	if (st == TS_OK) {
+	enum ts_status st = TS_OK;
+	for (size_t i = 0; st == TS_OK && i < NRENDERERS; i++) {
+		const struct format_renderer *r = &render_order[i];
+		/* A folder loses the tables this run does not write (a period an
+		 * earlier run had), a file is dropped when not asked for. */
+		if (r->folder)
+			fs_stage_prune(stage, r->output, ".csv");
+		if (!(formats & r->format)) {
+			if (!r->folder)
+				fs_stage_drop(stage, r->output);
+			continue;
+		}
+		if (r->files) {
+			st = r->files(m, stage, err);
+			continue;
+		}
 		strbuf_reset(&out);
-		render_html(m, lang, &out);
-		st = fs_stage_write(stage, "report.html", out.buf, out.len, err);
-	}
-	if (st == TS_OK)
-		st = render_tables(m, stage, err);
-	if (st == TS_OK)
-		st = render_xlsx(m, stage, err);
-	if (st == TS_OK) {
-		strbuf_reset(&out);
-		render_json(m, &out);
-		st = fs_stage_write(stage, "report.json", out.buf, out.len, err);
+		r->text(m, lang, &out);
+		st = fs_stage_write(stage, r->output, out.buf, out.len, err);
 	}
 	strbuf_release(&out);
 	return st;
@@ -329,18 +375,26 @@ static int online_cores(void)
 	return n > 64 ? 64 : n;
 }
 
-/* Everything that lives for one run. */
+/* Everything that lives while the tables are read. */
 struct run {
 	struct keyword_list domain_list, content_list;
 	struct keyword_set *domain, *content;
 	struct role_rules *roles;
-	struct fs_stage *stage; /* every output, renamed into place at the end */
-	struct rejects *rejects;
 	struct cube cube;
 	struct posting_index postings;
 	struct company_table companies;
-	struct report_model model;
 	struct keyword_tally tally;
+};
+
+/* What a host holds between computing a report and rendering it: the
+ * model, whose strings its arena owns (nothing points into the run's
+ * tables, released once the figures are made), and the rejected rows. */
+struct ts_model {
+	struct report_model model;
+	struct rejects *rejects;
+	char *dataset;         /* as given: -o inside it is refused */
+	enum render_lang lang; /* the findings were written in it */
+	unsigned formats;      /* --formats: what ts_report renders */
 };
 
 static enum ts_status ingest_all(const struct ingest_context *ctx, struct run *run,
@@ -358,22 +412,14 @@ static enum ts_status ingest_all(const struct ingest_context *ctx, struct run *r
 	return st;
 }
 
-enum ts_status ts_report(const char *dataset, const char *outdir, const ts_options *opts,
-			 struct ts_error *err)
+/* The checks that need no table read: an option naming a column or table
+ * the dataset lacks, links out of the dataset, lists a config may not name. */
+static enum ts_status check_inputs(const char *dataset, const ts_options *opts,
+				   struct ts_error *err)
 {
-	struct run run;
-	memset(&run, 0, sizeof(run));
-	struct report_model *m = &run.model;
-	cube_init(&run.cube);
-	posting_index_init(&run.postings);
-
 	enum ts_status st = check_dataset(dataset, err);
-	/* Options naming a column or table the dataset lacks stop the run
-	 * before anything is read or written. */
 	if (st == TS_OK)
 		st = options_check_dataset(opts, dataset, err);
-	if (st == TS_OK)
-		st = check_outdir(dataset, outdir, err);
 	if (st == TS_OK && !opts->follow_symlinks)
 		st = check_links(dataset, err);
 	if (st == TS_OK)
@@ -383,6 +429,94 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 				      dataset, err);
 	if (st == TS_OK)
 		st = check_list_place(opts, LIST_ROLES, opts->roles_file, dataset, err);
+	return st;
+}
+
+static void run_release(struct run *run)
+{
+	company_table_release(&run->companies);
+	keyword_tally_release(&run->tally);
+	posting_index_release(&run->postings);
+	cube_release(&run->cube);
+	role_rules_free(run->roles);
+	keyword_set_free(run->domain);
+	keyword_set_free(run->content);
+	keyword_list_release(&run->domain_list);
+	keyword_list_release(&run->content_list);
+}
+
+void ts_model_free(ts_model *model)
+{
+	if (!model)
+		return;
+	rejects_free(model->rejects);
+	if (model->model.survey)
+		survey_report_free(model->model.survey);
+	arena_release(&model->model.arena);
+	free(model->dataset);
+	free(model);
+}
+
+/* The model's figures from the cube and the tables read: everything after
+ * the reading, commentary and display form included, so that rendering
+ * changes nothing. */
+static enum ts_status compute_figures(ts_model *model, struct run *run, const ts_options *opts,
+				      const char *dataset, struct provenance_job *prov,
+				      struct file_checksums *read_digests, struct ts_error *err)
+{
+	struct report_model *m = &model->model;
+	if (m->quality.postings.present) {
+		/* the repost rule's fields, as report.json and 研究方法 state them */
+		struct strbuf key = STRBUF_INIT;
+		repost_key_describe(opts->repost_key, &key);
+		m->quality.postings.repost_key = arena_strndup(&m->arena, key.buf ? key.buf : "",
+							       key.len);
+		strbuf_release(&key);
+	}
+	m->domain_name = domain_name(m, opts);
+	m->keywords = model_names(m, &run->domain_list);
+	m->content_keywords = model_names(m, &run->content_list);
+	m->has_postings = m->quality.postings.present;
+	m->has_applications = m->quality.applications.present;
+	m->has_talents = m->quality.talents.present;
+	m->has_posts = m->quality.posts.present;
+	m->has_companies = m->quality.companies.present;
+	struct market_params params = { options_coefficients(opts), opts->top, opts->min_group,
+					opts->top_cities, opts->nperiods, opts->periods,
+					{ opts->min_cell_postings, opts->min_cell_companies,
+					  opts->min_survey_cell, 0, 0 } };
+	market_figures(m, &run->cube, &run->companies, &params);
+	if (m->survey)
+		survey_suppress(m->survey, opts->min_survey_cell);
+	suppression_tally(m);
+	options_provenance(opts, m);
+	keyword_audit_figures(m, &run->tally);
+	display_prepare(m); /* names as shown, before the findings quote them */
+	findings_compute(m, &opts->findings, opts->lang);
+	enum ts_status st = provenance_finish(prov, m, read_digests, err);
+	if (st == TS_OK)
+		st = commentary_read(dataset, findings_sections, findings_nsections, &m->arena,
+				     &m->commentary, &m->ncommentary, err);
+	if (st == TS_OK)
+		display_prepare(m); /* the inputs' names and the commentary too */
+	return st;
+}
+
+enum ts_status ts_compute(const char *dataset, const ts_options *opts, ts_model **out,
+			  struct ts_error *err)
+{
+	*out = NULL;
+	struct run run;
+	memset(&run, 0, sizeof(run));
+	ts_model *model = xcalloc(1, sizeof(*model));
+	model->dataset = xstrdup(dataset);
+	model->lang = opts->lang;
+	model->formats = opts->formats;
+	struct report_model *m = &model->model;
+	cube_init(&run.cube);
+	posting_index_init(&run.postings);
+
+	enum ts_status st = check_inputs(dataset, opts, err);
 	/* The lists first: provenance reads them again, and must not be the
 	 * first to meet one that is no regular file.  The heat of a custom
 	 * domain is its own keywords' (python posts, not 大模型 ones) unless
@@ -405,11 +539,9 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 	struct provenance_job *prov = st == TS_OK ? provenance_start(dataset, opts, hash_on_thread)
 						  : NULL;
 	if (st == TS_OK)
-		st = fs_stage_open(&run.stage, outdir, err);
+		st = rejects_open(&model->rejects, err);
 	if (st == TS_OK)
-		st = rejects_open(&run.rejects, run.stage, err);
-	if (st == TS_OK)
-		st = report_skipped_files(dataset, run.rejects, &m->quality, err);
+		st = report_skipped_files(dataset, model->rejects, &m->quality, err);
 	if (st != TS_OK)
 		goto release_run;
 
@@ -429,7 +561,7 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 		.content = run.content,
 		.roles = run.roles,
 		.salary = &opts->salary,
-		.rejects = run.rejects,
+		.rejects = model->rejects,
 		.quality = &m->quality,
 		.repost_days = opts->repost_days,
 		.repost_key = opts->repost_key,
@@ -447,71 +579,76 @@ enum ts_status ts_report(const char *dataset, const char *outdir, const ts_optio
 		struct survey_input survey;
 		st = survey_read(dataset, opts->encoding, &survey, err);
 		if (st == TS_OK)
-			st = survey_compute(&survey, &sopts, run.rejects, &m->survey, err);
+			st = survey_compute(&survey, &sopts, model->rejects, &m->survey, err);
 		survey_input_release(&survey);
 	}
-	enum ts_status close_st = rejects_close(run.rejects, st == TS_OK ? err : NULL);
-	run.rejects = NULL;
 	if (st == TS_OK)
-		st = close_st;
-	if (st != TS_OK)
-		goto release_run;
-
-	if (m->quality.postings.present) {
-		/* the repost rule's fields, as report.json and 研究方法 state them */
-		struct strbuf key = STRBUF_INIT;
-		repost_key_describe(opts->repost_key, &key);
-		m->quality.postings.repost_key = arena_strndup(&m->arena, key.buf ? key.buf : "",
-							       key.len);
-		strbuf_release(&key);
+		st = rejects_finish(model->rejects, err);
+	if (st == TS_OK) {
+		st = compute_figures(model, &run, opts, dataset, prov, &read_digests, err);
+		prov = NULL;
 	}
-	m->domain_name = domain_name(m, opts);
-	m->keywords = model_names(m, &run.domain_list);
-	m->content_keywords = model_names(m, &run.content_list);
-	m->has_postings = m->quality.postings.present;
-	m->has_applications = m->quality.applications.present;
-	m->has_talents = m->quality.talents.present;
-	m->has_posts = m->quality.posts.present;
-	m->has_companies = m->quality.companies.present;
-	struct market_params params = { options_coefficients(opts), opts->top, opts->min_group,
-					opts->top_cities, opts->nperiods, opts->periods,
-					{ opts->min_cell_postings, opts->min_cell_companies,
-					  opts->min_survey_cell, 0, 0 } };
-	market_figures(m, &run.cube, &run.companies, &params);
-	if (m->survey)
-		survey_suppress(m->survey, opts->min_survey_cell);
-	suppression_tally(m);
-	options_provenance(opts, m);
-	keyword_audit_figures(m, &run.tally);
-	display_prepare(m); /* names as shown, before the findings quote them */
-	findings_compute(m, &opts->findings, opts->lang);
-	st = provenance_finish(prov, m, &read_digests, err);
-	prov = NULL;
-	if (st == TS_OK)
-		st = commentary_read(dataset, findings_sections, findings_nsections, &m->arena,
-				     &m->commentary, &m->ncommentary, err);
-	if (st == TS_OK)
-		st = render_all(m, run.stage, opts->lang, err);
-	if (st == TS_OK)
-		st = fs_stage_commit(run.stage, err);
 
 release_run:
 	provenance_finish(prov, NULL, NULL, NULL);
 	file_checksums_release(&read_digests);
-	if (run.rejects)
-		rejects_close(run.rejects, NULL);
-	fs_stage_free(run.stage); /* uncommitted: the temporary files go, the old report stays */
-	if (m->survey)
-		survey_report_free(m->survey);
-	arena_release(&run.model.arena);
-	company_table_release(&run.companies);
-	keyword_tally_release(&run.tally);
-	posting_index_release(&run.postings);
-	cube_release(&run.cube);
-	role_rules_free(run.roles);
-	keyword_set_free(run.domain);
-	keyword_set_free(run.content);
-	keyword_list_release(&run.domain_list);
-	keyword_list_release(&run.content_list);
+	run_release(&run);
+	if (st != TS_OK) {
+		ts_model_free(model);
+		return st;
+	}
+	*out = model;
+	return TS_OK;
+}
+
+enum ts_status ts_render(const ts_model *model, const char *outdir, unsigned formats,
+			 struct ts_error *err)
+{
+	if (formats & ~(unsigned)TS_FORMAT_ALL)
+		return error_set(err, TS_EUSAGE, NULL, 0, "unknown formats 0x%x",
+				 formats & ~(unsigned)TS_FORMAT_ALL);
+	struct fs_stage *stage = NULL;
+	enum ts_status st = check_outdir(model->dataset, outdir, err);
+	if (st == TS_OK)
+		st = fs_stage_open(&stage, outdir, err);
+	if (st == TS_OK)
+		st = rejects_write(model->rejects, stage, err);
+	if (st == TS_OK)
+		st = render_formats(&model->model, model->lang, formats, stage, err);
+	if (st == TS_OK)
+		st = fs_stage_commit(stage, err);
+	fs_stage_free(stage); /* uncommitted: the temporary files go, the old report stays */
+	return st;
+}
+
+enum ts_status ts_render_text(const ts_model *model, enum ts_format format, char **text,
+			      size_t *len, struct ts_error *err)
+{
+	*text = NULL;
+	*len = 0;
+	const struct format_renderer *r = renderer_of(format);
+	if (!r || !r->text)
+		return error_set(err, TS_EUSAGE, NULL, 0,
+				 "a format of one text (json, md or html) is rendered to memory, "
+				 "not 0x%x",
+				 (unsigned)format);
+	struct strbuf out = STRBUF_INIT;
+	r->text(&model->model, model->lang, &out);
+	*len = out.len;
+	*text = out.buf ? out.buf : xstrdup("");
+	return TS_OK;
+}
+
+enum ts_status ts_report(const char *dataset, const char *outdir, const ts_options *opts,
+			 struct ts_error *err)
+{
+	/* -o inside the dataset is refused before anything is read. */
+	enum ts_status st = check_outdir(dataset, outdir, err);
+	ts_model *model = NULL;
+	if (st == TS_OK)
+		st = ts_compute(dataset, opts, &model, err);
+	if (st == TS_OK)
+		st = ts_render(model, outdir, model->formats, err);
+	ts_model_free(model);
 	return st;
 }

@@ -15,6 +15,7 @@
 #include "util/fs.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -240,6 +241,34 @@ bool fs_within(const char *path, const char *root)
 	return path[n] == '\0' || path[n] == '/' || (n == 1 && root[0] == '/');
 }
 
+enum ts_status fs_spool(FILE **out, struct ts_error *err)
+{
+	*out = NULL;
+	const char *dir = getenv("TMPDIR");
+	if (!dir || !*dir)
+		dir = "/tmp";
+	struct strbuf path = STRBUF_INIT;
+	strbuf_addf(&path, "%s/.talentscope-XXXXXX", dir);
+	int fd = mkostemp(path.buf, O_CLOEXEC);
+	if (fd < 0) {
+		enum ts_status st = error_set(err, TS_EIO, dir, 0,
+					      "cannot create a temporary file: %s", strerror(errno));
+		strbuf_release(&path);
+		return st;
+	}
+	unlink(path.buf);
+	strbuf_release(&path);
+	FILE *f = fdopen(fd, "w+b");
+	if (!f) {
+		int e = errno;
+		close(fd);
+		return error_set(err, TS_EIO, dir, 0, "cannot create a temporary file: %s",
+				 strerror(e));
+	}
+	*out = f;
+	return TS_OK;
+}
+
 /* ---- the output stage ---- */
 
 /* A subfolder of the output folder that receives staged files. */
@@ -259,6 +288,12 @@ struct stage_file {
 	bool committed;
 };
 
+/* An fs_stage_prune: a subfolder's stale files of one suffix. */
+struct stage_prune {
+	char *folder;
+	char *suffix;
+};
+
 struct fs_stage {
 	char *dir;
 	int fd;
@@ -267,6 +302,10 @@ struct fs_stage {
 	size_t nfolders, folders_cap;
 	struct stage_file *files;
 	size_t nfiles, files_cap;
+	char **drops; /* fs_stage_drop's names */
+	size_t ndrops, drops_cap;
+	struct stage_prune *prunes;
+	size_t nprunes, prunes_cap;
 	bool committed;
 };
 
@@ -345,10 +384,20 @@ static enum ts_status stage_folder(struct fs_stage *s, const char *name, int *in
 	} else if ((!found && errno == ENOENT) || (found && S_ISLNK(sb.st_mode))) {
 		/* Missing, or a symbolic link to be replaced: a new folder, built
 		 * under a temporary name. */
+		int made;
 		do {
 			free(f.tmp_name);
 			f.tmp_name = stage_tmp_name(s);
-		} while (mkdirat(s->fd, f.tmp_name, 0777) != 0 && errno == EEXIST);
+			made = mkdirat(s->fd, f.tmp_name, 0777);
+		} while (made != 0 && errno == EEXIST);
+		if (made != 0) {
+			/* mkdirat's own reason (a full disk, a read-only folder), not
+			 * the failed open's ENOENT that would follow. */
+			enum ts_status st = stage_error(err, s, sub, "cannot create directory", errno);
+			free(f.tmp_name);
+			free(sub);
+			return st;
+		}
 		f.fd = openat(s->fd, f.tmp_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	} else if (found) {
 		char *path = stage_path(s, sub);
@@ -563,29 +612,119 @@ static bool sync_all(const struct fs_stage *s, int *e)
 #endif
 }
 
-enum ts_status fs_stage_commit(struct fs_stage *s, struct ts_error *err)
+void fs_stage_drop(struct fs_stage *s, const char *name)
 {
-	enum ts_status st = each_file(s, 0, err);
-	int e = 0;
-	if (st == TS_OK && !sync_all(s, &e))
-		st = each_file(s, 1, err);
-	if (st == TS_OK && e != 0)
-		st = error_set(err, TS_EIO, s->dir, 0, "cannot write: %s", strerror(e));
-	if (st == TS_OK)
-		st = each_file(s, 2, err);
-	if (st != TS_OK)
-		return st;
+	GROW(s->drops, s->drops_cap, s->ndrops + 1);
+	s->drops[s->ndrops++] = xstrdup(name);
+}
+
+void fs_stage_prune(struct fs_stage *s, const char *folder, const char *suffix)
+{
+	GROW(s->prunes, s->prunes_cap, s->nprunes + 1);
+	s->prunes[s->nprunes++] = (struct stage_prune){ xstrdup(folder), xstrdup(suffix) };
+}
+
+/* Whether the run staged name in folder (-1: the output folder). */
+static bool staged(const struct fs_stage *s, int folder, const char *name)
+{
+	for (size_t i = 0; i < s->nfiles; i++)
+		if (s->files[i].folder == folder && strcmp(s->files[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* Renames the staged files of folder into place (folder -1: the output
+ * folder's own files), in the order they were staged. */
+static enum ts_status rename_files(struct fs_stage *s, bool own, struct ts_error *err)
+{
 	for (size_t i = 0; i < s->nfiles; i++) {
 		struct stage_file *f = &s->files[i];
+		if ((f->folder < 0) != own)
+			continue;
 		int dfd = folder_fd(s, f->folder);
 		if (renameat(dfd, f->tmp_name, dfd, f->name) != 0) {
 			char *label = file_label(s, f);
-			st = stage_error(err, s, label, "cannot rename into place", errno);
+			enum ts_status st = stage_error(err, s, label, "cannot rename into place", errno);
 			free(label);
 			return st;
 		}
 		f->committed = true;
 	}
+	return TS_OK;
+}
+
+/* The folder index of name among the staged folders, -1 when not staged. */
+static int staged_folder(const struct fs_stage *s, const char *name)
+{
+	for (size_t i = 0; i < s->nfolders; i++)
+		if (strcmp(s->folders[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static bool ends_with(const char *name, const char *suffix)
+{
+	size_t n = strlen(name), k = strlen(suffix);
+	return n >= k && strcmp(name + n - k, suffix) == 0;
+}
+
+/* One fs_stage_prune, on the real folder in the output folder (a symbolic
+ * link in its place is not followed; a folder this run builds new holds no
+ * stale file). */
+static enum ts_status prune_folder(struct fs_stage *s, const struct stage_prune *p,
+				   struct ts_error *err)
+{
+	int index = staged_folder(s, p->folder);
+	if (index >= 0 && s->folders[index].tmp_name)
+		return TS_OK;
+	int fd = openat(s->fd, p->folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return TS_OK; /* missing, or not a real folder: nothing of ours to remove */
+	DIR *d = fdopendir(fd);
+	if (!d) {
+		close(fd);
+		return stage_error(err, s, p->folder, "cannot read directory", errno);
+	}
+	/* Names first, removals after: a folder's entries are not removed while
+	 * it is being read. */
+	char **stale = NULL;
+	size_t nstale = 0, cap = 0, kept = 0;
+	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		struct stat sb;
+		bool ours = ends_with(e->d_name, p->suffix) &&
+			    fstatat(fd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+			    (S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode)) &&
+			    !staged(s, index, e->d_name);
+		if (!ours) {
+			kept++;
+			continue;
+		}
+		GROW(stale, cap, nstale + 1);
+		stale[nstale++] = xstrdup(e->d_name);
+	}
+	enum ts_status st = TS_OK;
+	for (size_t i = 0; i < nstale; i++) {
+		if (st == TS_OK && unlinkat(fd, stale[i], 0) != 0 && errno != ENOENT) {
+			struct strbuf label = STRBUF_INIT;
+			strbuf_addf(&label, "%s/%s", p->folder, stale[i]);
+			st = stage_error(err, s, label.buf, "cannot remove", errno);
+			strbuf_release(&label);
+		}
+		free(stale[i]);
+	}
+	free(stale);
+	closedir(d);
+	if (st == TS_OK && kept == 0 && index < 0 && unlinkat(s->fd, p->folder, AT_REMOVEDIR) != 0 &&
+	    errno != ENOENT && errno != ENOTEMPTY && errno != EEXIST)
+		st = stage_error(err, s, p->folder, "cannot remove", errno);
+	return st;
+}
+
+/* Each new subfolder renamed into place whole, after its files. */
+static enum ts_status rename_folders(struct fs_stage *s, struct ts_error *err)
+{
 	for (size_t i = 0; i < s->nfolders; i++) {
 		struct stage_folder *f = &s->folders[i];
 		if (fsync(f->fd) != 0)
@@ -604,6 +743,47 @@ enum ts_status fs_stage_commit(struct fs_stage *s, struct ts_error *err)
 			return stage_error(err, s, f->name, "cannot rename into place", errno);
 		f->committed = true;
 	}
+	return TS_OK;
+}
+
+/* The drops: a regular file or a symbolic link (never followed) this run
+ * did not stage. */
+static enum ts_status drop_files(struct fs_stage *s, struct ts_error *err)
+{
+	for (size_t i = 0; i < s->ndrops; i++) {
+		struct stat sb;
+		const char *name = s->drops[i];
+		if (staged(s, -1, name) || fstatat(s->fd, name, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !(S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode)))
+			continue;
+		if (unlinkat(s->fd, name, 0) != 0 && errno != ENOENT)
+			return stage_error(err, s, name, "cannot remove", errno);
+	}
+	return TS_OK;
+}
+
+enum ts_status fs_stage_commit(struct fs_stage *s, struct ts_error *err)
+{
+	enum ts_status st = each_file(s, 0, err);
+	int e = 0;
+	if (st == TS_OK && !sync_all(s, &e))
+		st = each_file(s, 1, err);
+	if (st == TS_OK && e != 0)
+		st = error_set(err, TS_EIO, s->dir, 0, "cannot write: %s", strerror(e));
+	if (st == TS_OK)
+		st = each_file(s, 2, err);
+	if (st == TS_OK)
+		st = rename_files(s, false, err);
+	for (size_t i = 0; st == TS_OK && i < s->nprunes; i++)
+		st = prune_folder(s, &s->prunes[i], err);
+	if (st == TS_OK)
+		st = rename_folders(s, err);
+	if (st == TS_OK)
+		st = drop_files(s, err);
+	if (st == TS_OK)
+		st = rename_files(s, true, err);
+	if (st != TS_OK)
+		return st;
 	if (fsync(s->fd) != 0)
 		return error_set(err, TS_EIO, s->dir, 0, "cannot write: %s", strerror(errno));
 	s->committed = true;
@@ -618,8 +798,14 @@ void fs_stage_free(struct fs_stage *s)
 		struct stage_file *f = &s->files[i];
 		if (f->stream)
 			fclose(f->stream);
+		/* A file renamed within a new folder that never reached its
+		 * place goes with the folder. */
+		bool orphaned = f->folder >= 0 && s->folders[f->folder].tmp_name &&
+				!s->folders[f->folder].committed;
 		if (!f->committed)
 			unlinkat(folder_fd(s, f->folder), f->tmp_name, 0);
+		else if (orphaned)
+			unlinkat(folder_fd(s, f->folder), f->name, 0);
 		free(f->name);
 		free(f->tmp_name);
 		free(f->tmp_path);
@@ -633,6 +819,14 @@ void fs_stage_free(struct fs_stage *s)
 		free(f->name);
 		free(f->tmp_name);
 	}
+	for (size_t i = 0; i < s->ndrops; i++)
+		free(s->drops[i]);
+	for (size_t i = 0; i < s->nprunes; i++) {
+		free(s->prunes[i].folder);
+		free(s->prunes[i].suffix);
+	}
+	free(s->drops);
+	free(s->prunes);
 	close(s->fd);
 	free(s->files);
 	free(s->folders);

@@ -76,6 +76,11 @@ char *fs_real_future(const char *path);
  * on a path-component boundary: /data/set/a is within /data/set,
  * /data/set2 is not. */
 bool fs_within(const char *path, const char *root);
+/* An unnamed temporary file for writing and reading back: made in $TMPDIR
+ * (else /tmp) and removed from the folder at once, so that it is gone when
+ * it is closed or the process ends, whatever happens. */
+enum ts_status fs_spool(FILE **out, struct ts_error *err);
+
 struct fs_stage;
 
 /* A stage for the folder dir (created with its parents when missing). */
@@ -92,9 +97,22 @@ enum ts_status fs_stage_stream(struct fs_stage *s, const char *name, FILE **f,
  * it stays valid until the stage is freed. */
 enum ts_status fs_stage_path(struct fs_stage *s, const char *name, const char **tmp_path,
 			     struct ts_error *err);
-/* Syncs every staged file and renames them into place, in the order they
- * were staged (then each new subfolder), and syncs the folders.  On an error
- * before the first rename nothing has changed. */
+/* At commit, removes the output folder's name ("report.md": a regular file
+ * or a symbolic link, never followed) unless this run staged it: the output
+ * of a format not asked for this time must not be left from an earlier run
+ * beside the new report, which it would contradict. */
+void fs_stage_drop(struct fs_stage *s, const char *name);
+/* At commit, removes from the output folder's subfolder folder ("tables")
+ * every regular file or symbolic link whose name ends in suffix (".csv")
+ * and that this run did not stage (a period an earlier run had), then the
+ * folder itself when that leaves it empty.  Other entries are kept. */
+void fs_stage_prune(struct fs_stage *s, const char *folder, const char *suffix);
+/* Syncs every staged file, then puts them in place: the files of each
+ * subfolder, the prunes, each new subfolder renamed whole, the drops, and
+ * last the output folder's own files in the order they were staged (a
+ * caller stages its index file last: once it is in place, so is the rest);
+ * then syncs the folders.  On an error before the first rename nothing has
+ * changed. */
 enum ts_status fs_stage_commit(struct fs_stage *s, struct ts_error *err);
 /* The output folder, as given to fs_stage_open. */
 const char *fs_stage_dir(const struct fs_stage *s);

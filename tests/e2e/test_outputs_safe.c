@@ -303,6 +303,56 @@ static void failed_run_leaves_previous_report(void **state)
 	free(out);
 }
 
+/* --formats json after a full run: report.json and rejects.csv are new,
+ * report.md, report.html, report.xlsx and the tables of the earlier run
+ * are gone (they would contradict it), a file of the user's in tables/
+ * stays; a period the second run no longer has loses its table even when
+ * csv is written; an unknown format is a usage error (exit 2). */
+static void formats_replace_the_report(void **state)
+{
+	(void)state;
+	char *dir = e2e_tmpdir(), *out = e2e_tmpdir();
+	e2e_write(dir, "postings.csv", small_postings);
+	assert_int_equal(run_report(dir, out, "--period", "old=2023-01..2023-12", NULL, NULL), 0);
+	char *t = read_file(out, "tables/roles_by_postings_old.csv");
+	assert_non_null(t);
+	free(t);
+	struct strbuf tables = STRBUF_INIT, err = STRBUF_INIT;
+	strbuf_addf(&tables, "%s/tables", out);
+	e2e_write(tables.buf, "notes.txt", "mine\n");
+
+	assert_int_equal(run_report(dir, out, "--formats", "csv", NULL, NULL), 0);
+	assert_null(read_file(out, "tables/roles_by_postings_old.csv"));
+	t = read_file(out, "tables/roles_by_postings_2023-01__2023-02.csv");
+	assert_non_null(t);
+	free(t);
+
+	assert_int_equal(run_report(dir, out, "--formats", "json", NULL, NULL), 0);
+	t = read_file(out, "report.json");
+	assert_non_null(t);
+	assert_non_null(strstr(t, "\"formats\": \"json\""));
+	free(t);
+	t = read_file(out, "rejects.csv");
+	assert_non_null(t);
+	free(t);
+	assert_null(read_file(out, "report.md"));
+	assert_null(read_file(out, "report.html"));
+	assert_null(read_file(out, "report.xlsx"));
+	assert_null(read_file(out, "tables/roles_by_postings_2023-01__2023-02.csv"));
+	t = read_file(out, "tables/notes.txt");
+	assert_string_equal(t, "mine\n");
+	free(t);
+
+	assert_int_equal(run_report(dir, out, "--formats", "json,pdfx", NULL, &err), 2);
+	assert_non_null(strstr(strbuf_str(&err), "--formats"));
+	strbuf_release(&tables);
+	strbuf_release(&err);
+	e2e_rmtree(dir);
+	e2e_rmtree(out);
+	free(dir);
+	free(out);
+}
+
 /* A period name of 300 bytes is shown cut to 200 like any name (197 x and
  * "…"), so its tables' file names (tables/roles_by_postings_<part>.csv,
  * 18 + 200 + 4 bytes) fit in NAME_MAX (255) and the run succeeds. */
@@ -559,6 +609,7 @@ int main(void)
 		cmocka_unit_test(csv_cells_are_neutralised),
 		cmocka_unit_test(symlinks_are_replaced_not_followed),
 		cmocka_unit_test(failed_run_leaves_previous_report),
+		cmocka_unit_test(formats_replace_the_report),
 		cmocka_unit_test(long_period_name_is_cut),
 		cmocka_unit_test(file_in_place_of_tables),
 		cmocka_unit_test(failed_read_keeps_rejects),

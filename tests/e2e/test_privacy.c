@@ -834,7 +834,7 @@ static void provenance_options(void **state)
 		"period", "keywords", "content-keywords", "roles", "domain", "coef", "top",
 		"min-group", "top-cities", "min-cell-postings", "min-cell-companies",
 		"min-survey-cell", "map", "date", "encoding", "lang", "segments", "workdays",
-		"hours-per-day", "usd-rate", "repost-days", "repost-key", "threads", "checksum",
+		"hours-per-day", "usd-rate", "repost-days", "repost-key", "threads", "checksum", "formats",
 		"follow-symlinks", "lead-factor", "flat-band", "small-change", "jump-pct", "times-min",
 		"streak", "min-base", "min-z",
 	};
