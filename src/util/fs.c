@@ -250,23 +250,17 @@ enum ts_status fs_spool(FILE **out, struct ts_error *err)
 	struct strbuf path = STRBUF_INIT;
 	strbuf_addf(&path, "%s/.talentscope-XXXXXX", dir);
 	int fd = mkostemp(path.buf, O_CLOEXEC);
-	if (fd < 0) {
-		enum ts_status st = error_set(err, TS_EIO, dir, 0,
-					      "cannot create a temporary file: %s", strerror(errno));
-		strbuf_release(&path);
-		return st;
+	if (fd >= 0) {
+		unlink(path.buf);
+		*out = fdopen(fd, "w+b");
 	}
-	unlink(path.buf);
+	int e = errno;
 	strbuf_release(&path);
-	FILE *f = fdopen(fd, "w+b");
-	if (!f) {
-		int e = errno;
+	if (*out)
+		return TS_OK;
+	if (fd >= 0)
 		close(fd);
-		return error_set(err, TS_EIO, dir, 0, "cannot create a temporary file: %s",
-				 strerror(e));
-	}
-	*out = f;
-	return TS_OK;
+	return error_set(err, TS_EIO, dir, 0, "cannot create a temporary file: %s", strerror(e));
 }
 
 /* ---- the output stage ---- */

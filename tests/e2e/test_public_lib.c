@@ -185,6 +185,7 @@ static void pkg_config(const char *what, struct strbuf *out)
 
 static const char host_program[] =
 	"#include <stdio.h>\n"
+	"#include <stdlib.h>\n"
 	"#include <string.h>\n"
 	"#include <talentscope.h>\n"
 	"\n"
@@ -198,8 +199,41 @@ static const char host_program[] =
 	"int error_set(void);\n"
 	"int error_set(void) { return 7; }\n"
 	"\n"
-	"int main(void)\n"
+	"/* The two steps on argv[1]: report.json in memory equals the file\n"
+	" * ts_render writes of the same model into argv[2]. */\n"
+	"static int two_steps(const char *dataset, const char *outdir)\n"
 	"{\n"
+	"\tts_options *o = ts_options_new();\n"
+	"\tts_model *m = NULL;\n"
+	"\tstruct ts_error err;\n"
+	"\tchar *text = NULL;\n"
+	"\tsize_t len = 0;\n"
+	"\tif (ts_compute(dataset, o, &m, &err) != TS_OK ||\n"
+	"\t    ts_render(m, outdir, TS_FORMAT_JSON, &err) != TS_OK ||\n"
+	"\t    ts_render_text(m, TS_FORMAT_JSON, &text, &len, &err) != TS_OK) {\n"
+	"\t\tprintf(\"failed: %s\\n\", err.message);\n"
+	"\t\treturn 1;\n"
+	"\t}\n"
+	"\tchar path[4096];\n"
+	"\tsnprintf(path, sizeof path, \"%s/report.json\", outdir);\n"
+	"\tFILE *f = fopen(path, \"rb\");\n"
+	"\tstatic char file[1 << 22];\n"
+	"\tsize_t n = f ? fread(file, 1, sizeof file, f) : 0;\n"
+	"\tif (f)\n"
+	"\t\tfclose(f);\n"
+	"\tint same = n == len && memcmp(file, text, n) == 0;\n"
+	"\tfree(text);\n"
+	"\tenum ts_status xlsx = ts_render_text(m, TS_FORMAT_XLSX, &text, &len, &err);\n"
+	"\tprintf(\"%s %s\\n\", same ? \"same\" : \"different\", ts_strerror(xlsx));\n"
+	"\tts_model_free(m);\n"
+	"\tts_options_free(o);\n"
+	"\treturn 0;\n"
+	"}\n"
+	"\n"
+	"int main(int argc, char **argv)\n"
+	"{\n"
+	"\tif (argc == 3)\n"
+	"\t\treturn two_steps(argv[1], argv[2]);\n"
 	"\tputs(ts_strerror(TS_EDATA));\n"
 	"\tts_options *o = ts_options_new();\n"
 	"\tstruct ts_error err;\n"
@@ -243,6 +277,16 @@ static void test_host_program_links_the_public_archive(void **state)
 	assert_string_equal(out.buf, "bad input data\n"
 				     "usage error: unknown option 'no-such-option'\n"
 				     "2 3 1 7\n");
+
+	/* The two steps on a dataset of one posting: report.json rendered to a
+	 * folder and to memory are the same bytes; xlsx is no text format. */
+	e2e_write(tmp, "data/postings.csv", "id,posted,company,title\np1,2023-01-05,甲公司,算法工程师\n");
+	strbuf_reset(&cmd);
+	strbuf_reset(&out);
+	strbuf_addf(&cmd, "'%s/host' '%s/data' '%s/out'", tmp, tmp, tmp);
+	rc = run_shell(cmd.buf, &out);
+	assert_int_equal(rc, 0);
+	assert_string_equal(out.buf, "same usage error\n");
 	strbuf_release(&cflags);
 	strbuf_release(&libs);
 	strbuf_release(&cmd);
