@@ -51,22 +51,6 @@ struct keyword_scratch {
 
 /* ---- parsing ---------------------------------------------------------- */
 
-static unsigned char ascii_lower(unsigned char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + ('a' - 'A')) : c;
-}
-
-/* Equal under the matching rule (ASCII letters folded, all else exact). */
-static bool keyword_equal(const char *a, size_t alen, const char *b, size_t blen)
-{
-	if (alen != blen)
-		return false;
-	for (size_t i = 0; i < alen; i++)
-		if (ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
-			return false;
-	return true;
-}
-
 static uint64_t keyword_hash(const char *s, size_t len)
 {
 	uint64_t h = 1469598103934665603u; /* FNV-1a over folded bytes */
@@ -106,7 +90,7 @@ static bool seen_add(struct seen *seen, char ***words, size_t *n, size_t *cap, s
 	size_t at = (size_t)keyword_hash(w.ptr, w.len) & (seen->cap - 1);
 	while (seen->slots[at]) {
 		const char *other = (*words)[seen->slots[at] - 1];
-		if (keyword_equal(other, strlen(other), w.ptr, w.len))
+		if (slice_case_eq(slice_cstr(other), w))
 			return false;
 		at = (at + 1) & (seen->cap - 1);
 	}
@@ -411,6 +395,8 @@ static void scan_text(const struct keyword_set *set, struct keyword_scratch *scr
 	}
 	/* the last TAIL_PAD bytes, with every keyword that may end there */
 	size_t window = TAIL_PAD + set->max_len;
+	if (window > text.len) /* a keyword longer than the text less TAIL_PAD */
+		window = text.len;
 	scan_padded(set, scratch, text.ptr + text.len - window, window, cb, ctx, base,
 		    text.len - window);
 }

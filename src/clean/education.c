@@ -79,7 +79,7 @@ static bool has_word(struct slice s, const char *lit)
 			continue;
 		if (i + m < s.len && is_alpha(s.ptr[i + m]))
 			continue;
-		if (ascii_case_eq(slice_make(s.ptr + i, m), slice_make(lit, m)))
+		if (slice_case_eq(slice_make(s.ptr + i, m), slice_make(lit, m)))
 			return true;
 	}
 	return false;

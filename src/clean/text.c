@@ -2,7 +2,7 @@
  * Text checks shared by the cleaners.  utf8_valid_prefix is the strict
  * decoder of RFC 3629 (no overlong forms, no UTF-16 surrogates, nothing above
  * U+10FFFF), used to refuse files that are not UTF-8 before anything slices
- * them; ascii_case_eq folds Latin letters only, as the contract matches
+ * them; slice_case_eq (util/slice.h) folds Latin letters only, as the contract matches
  * keywords and names (nlp = NLP, everything else byte for byte).
  */
 #include "clean/text.h"
@@ -29,21 +29,6 @@ size_t utf8_valid_prefix(const char *s, size_t n)
 		i += (size_t)len;
 	}
 	return i;
-}
-
-static unsigned char ascii_lower(unsigned char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + ('a' - 'A')) : c;
-}
-
-bool ascii_case_eq(struct slice a, struct slice b)
-{
-	if (a.len != b.len)
-		return false;
-	for (size_t i = 0; i < a.len; i++)
-		if (ascii_lower((unsigned char)a.ptr[i]) != ascii_lower((unsigned char)b.ptr[i]))
-			return false;
-	return true;
 }
 
 size_t utf8_text_prefix(const char *s, size_t n)

@@ -21,8 +21,6 @@ static inline bool utf8_valid(const char *s, size_t n)
 /* Length of the longest prefix that is valid UTF-8 and holds no NUL byte:
  * text that must become a C string (keywords, rules, option values). */
 size_t utf8_text_prefix(const char *s, size_t n);
-/* Case-insensitive for ASCII letters only. */
-bool ascii_case_eq(struct slice a, struct slice b);
 
 /* The lines of a plain-text list an analyst edits (keyword lists, role
  * rules): a UTF-8 byte order mark skipped; `#` at a line's start or after a

@@ -1,4 +1,5 @@
-/* Trimming of slices: exports pad cells with ASCII and full-width spaces. */
+/* Trimming and comparing slices: exports pad cells with ASCII and full-width
+ * spaces; headers and labels are matched with ASCII letters folded. */
 #include "util/slice.h"
 
 struct slice slice_trim(struct slice s)
@@ -24,4 +25,32 @@ struct slice slice_trim(struct slice s)
 			break;
 	}
 	return s;
+}
+
+bool slice_case_eq(struct slice a, struct slice b)
+{
+	if (a.len != b.len)
+		return false;
+	for (size_t i = 0; i < a.len; i++)
+		if (ascii_lower((unsigned char)a.ptr[i]) != ascii_lower((unsigned char)b.ptr[i]))
+			return false;
+	return true;
+}
+
+bool slice_contains(struct slice s, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (size_t i = 0; i + n <= s.len; i++)
+		if (memcmp(s.ptr + i, needle, n) == 0)
+			return true;
+	return false;
+}
+
+bool slice_case_contains(struct slice s, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (size_t i = 0; i + n <= s.len; i++)
+		if (slice_case_eq(slice_make(s.ptr + i, n), slice_make(needle, n)))
+			return true;
+	return false;
 }

@@ -41,6 +41,42 @@ static inline bool ascii_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
 }
 
+/* ASCII letters and digits.  Every comparison of the product that ignores
+ * case folds ASCII letters only, as the contract matches keywords, headers
+ * and labels: a UTF-8 byte is never a letter here. */
+static inline bool ascii_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool ascii_alnum(unsigned char c)
+{
+	return ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline unsigned char ascii_lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+/* Equal with ASCII letters folded. */
+bool slice_case_eq(struct slice a, struct slice b);
+
+static inline bool slice_case_eq_cstr(struct slice a, const char *s)
+{
+	return slice_case_eq(a, slice_cstr(s));
+}
+
+static inline bool slice_starts_with(struct slice s, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return s.len >= n && memcmp(s.ptr, prefix, n) == 0;
+}
+
+/* needle occurs in s: byte for byte, or with ASCII letters folded. */
+bool slice_contains(struct slice s, const char *needle);
+bool slice_case_contains(struct slice s, const char *needle);
+
 /* Drops ASCII white space (and U+3000, the ideographic space) at both ends. */
 struct slice slice_trim(struct slice s);
 
