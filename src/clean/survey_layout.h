@@ -56,12 +56,6 @@
  * renumbered, a ranked answer's ranks closed up), so no such label is in the
  * model; the others are ordered by survey_option_cmp.  Options of
  * questions.json, and those named by headers, keep the questionnaire's order.
- *
- * Limits (survey.h).  Options per question, answer cells, segment questions,
- * cross-tabs and their cells are checked before the memory they need is
- * taken; past one, the run stops with one line naming the file.  Answers
- * find their option through a hash table (util/hash.h), so matching costs
- * one look-up per answer, not one comparison per option.
  */
 #ifndef CLEAN_SURVEY_LAYOUT_H
 #define CLEAN_SURVEY_LAYOUT_H

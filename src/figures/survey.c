@@ -18,12 +18,15 @@
  * one is invalid.  A record whose field count differs from the header's is
  * rejected (rejects.csv) and is no respondent.
  *
- *
  * Questions and columns come from clean/survey_layout.h: questions.json's
  * bound to their columns, or the ones an export without it shows (问卷星,
  * 腾讯问卷, SurveyMonkey, Qualtrics); the spelling of answer cells from
- * clean/survey_answer.h.
+ * clean/survey_answer.h; an answer finds its option through the layout's
+ * hash index, one look-up per answer.
  *
+ * Limits (read/survey_read.h).  Options per question, answer cells, segment
+ * questions, cross-tabs and their cells are checked before the memory they
+ * need is taken; past one, the run stops with one line naming the file.
  *
  * Figures.  Shares are of the respondents who answered the question (multi
  * and ranked shares add up to more than 1); every share has a Wilson 95 %
@@ -40,7 +43,6 @@
  */
 #include "figures/survey.h"
 
-#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
