@@ -374,7 +374,9 @@ static void scan_text(const struct keyword_set *set, struct keyword_scratch *scr
 		      struct slice text, match_event_handler cb, void *ctx,
 		      unsigned long long *base)
 {
-	if (text.len <= SHORT_TEXT) {
+	/* A text no longer than one tail window fits the padded copy whole
+	 * (the scratch holds SHORT_TEXT + max_len + TAIL_PAD bytes). */
+	if (text.len <= SHORT_TEXT || text.len <= TAIL_PAD + set->max_len) {
 		scan_padded(set, scratch, text.ptr, text.len, cb, ctx, base, 0);
 		return;
 	}
@@ -395,8 +397,6 @@ static void scan_text(const struct keyword_set *set, struct keyword_scratch *scr
 	}
 	/* the last TAIL_PAD bytes, with every keyword that may end there */
 	size_t window = TAIL_PAD + set->max_len;
-	if (window > text.len) /* a keyword longer than the text less TAIL_PAD */
-		window = text.len;
 	scan_padded(set, scratch, text.ptr + text.len - window, window, cb, ctx, base,
 		    text.len - window);
 }

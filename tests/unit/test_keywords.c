@@ -283,6 +283,38 @@ static void test_match_long_text(void **state)
 	compiled_release(&c);
 }
 
+/* A keyword longer than a text of more than SHORT_TEXT (4096) bytes: the
+ * text is scanned whole from the padded copy, never from before its start.
+ * Keywords: K = 5000 'k's, then "tail".  Text A = 4999 'k's + "tail"
+ * (5003 bytes) holds "tail" at its end only: keyword 1.  Text B = "x" + K
+ * (5001 bytes) holds K: keyword 0, and its first match ends at byte 5001. */
+static void test_match_keyword_longer_than_text(void **state)
+{
+	(void)state;
+	size_t klen = 5000;
+	char *list = malloc(klen + 16);
+	char *text = malloc(klen + 16);
+	assert_non_null(list);
+	assert_non_null(text);
+	memset(list, 'k', klen);
+	memcpy(list + klen, "\ntail\n", 7);
+	struct compiled c = compile_text(list);
+	memset(text, 'k', klen - 1);
+	memcpy(text + klen - 1, "tail", 5);
+	assert_int_equal(first(&c, text), 1);
+	text[0] = 'x';
+	memset(text + 1, 'k', klen);
+	text[klen + 1] = '\0';
+	size_t end = 0;
+	assert_int_equal(keyword_set_first_end(c.set, c.scratch, slice_cstr(text), &end), 0);
+	assert_int_equal(end, klen + 1);
+	text[klen] = 'x'; /* one 'k' short of K */
+	assert_false(matches(&c, text));
+	free(text);
+	free(list);
+	compiled_release(&c);
+}
+
 static void test_first(void **state)
 {
 	(void)state;
@@ -500,6 +532,7 @@ int main(void)
 		cmocka_unit_test(test_match_empty_text),
 		cmocka_unit_test(test_match_slice_bounds),
 		cmocka_unit_test(test_match_long_text),
+		cmocka_unit_test(test_match_keyword_longer_than_text),
 		cmocka_unit_test(test_first),
 		cmocka_unit_test(test_first_matches_definition),
 		cmocka_unit_test(test_two_scratches_share_a_set),
