@@ -34,7 +34,9 @@ static const char *adup(struct arena *a, struct slice s)
 	return arena_strndup(a, s.ptr, s.len);
 }
 
-void survey_layout_index(struct survey_layout_question *q, struct arena *a)
+/* Builds q's option index: matching an answer then costs one look-up, not
+ * one comparison per option. */
+static void index_options(struct survey_layout_question *q, struct arena *a)
 {
 	size_t cap = 16;
 	while (cap < q->nopt * 2)
@@ -51,14 +53,16 @@ void survey_layout_index(struct survey_layout_question *q, struct arena *a)
 	}
 }
 
+void survey_layout_set_options(struct survey_layout_question *q, const char **opts, size_t n,
+			       struct arena *a)
+{
+	q->opts = opts;
+	q->nopt = n;
+	index_options(q, a);
+}
+
 int survey_layout_find(const struct survey_layout_question *q, struct slice s)
 {
-	if (!q->slots) { /* while the options are being found (bind_columns) */
-		for (size_t o = 0; o < q->nopt; o++)
-			if (slice_eq_cstr(s, q->opts[o]))
-				return (int)o;
-		return -1;
-	}
 	size_t i = hash_bytes(s.ptr, s.len) & q->slot_mask;
 	for (; q->slots[i]; i = (i + 1) & q->slot_mask)
 		if (slice_eq_cstr(s, q->opts[q->slots[i] - 1]))
@@ -627,6 +631,8 @@ void survey_layout_bind(struct survey_layout *lay, const struct survey_question_
 				q->opts[k] = arena_strndup(a, d->options[k], strlen(d->options[k]));
 		}
 	}
+	for (size_t i = 0; i < lay->nq; i++)
+		index_options(&lay->qs[i], a);
 	if (nrows)
 		bind_columns(c, &rows[0]);
 }
@@ -659,6 +665,7 @@ void survey_layout_infer(struct survey_layout *lay, const struct survey_row *row
 		lay->qs[i].numbered = false;
 		if (lay->qs[i].type == QUESTION_SCALE)
 			scale_labels(c, &lay->qs[i], NULL);
+		index_options(&lay->qs[i], a);
 	}
 	if (lay->first_row > nrows)
 		lay->first_row = nrows;

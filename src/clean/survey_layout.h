@@ -96,8 +96,8 @@ struct survey_layout_question {
 	enum survey_spread spread; /* or one column per option */
 	size_t nspread;
 	struct survey_spread_col *spread_cols;
-	uint32_t *slots;          /* option index (survey_layout_index): open addressing,
-				   * option + 1, 0 empty; NULL until built */
+	uint32_t *slots;          /* option index of the options as laid out: open
+				   * addressing, option + 1, 0 empty */
 	size_t slot_mask;
 };
 
@@ -118,10 +118,10 @@ void survey_layout_bind(struct survey_layout *lay, const struct survey_question_
 void survey_layout_infer(struct survey_layout *lay, const struct survey_row *rows, size_t nrows,
 			 struct arena *a);
 
-/* Builds q's option index in arena a, so that matching an answer costs one
- * look-up, not one comparison per option.  Build it again after changing
- * q's options. */
-void survey_layout_index(struct survey_layout_question *q, struct arena *a);
+/* Replaces q's options by opts[0, n) (in arena a, which also gets their
+ * index), so that the index always describes the options. */
+void survey_layout_set_options(struct survey_layout_question *q, const char **opts, size_t n,
+			       struct arena *a);
 
 /* The option a label names exactly, or -1. */
 int survey_layout_find(const struct survey_layout_question *q, struct slice label);

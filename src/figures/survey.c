@@ -426,8 +426,7 @@ static void finalize_options(struct ctx *c, struct sq *q, int min_cell)
 		q->rank = rank;
 		free(byrank);
 	}
-	q->lay->opts = opts;
-	q->lay->nopt = nn;
+	survey_layout_set_options(q->lay, opts, nn, c->a);
 	q->folded = nfold;
 	free(map);
 	free(keys);
@@ -787,7 +786,6 @@ enum ts_status survey_compute_rows(const struct survey_question_def *defs, size_
 	}
 	for (size_t i = 0; i < c.nq; i++) {
 		struct sq *q = &c.qs[i];
-		survey_layout_index(q->lay, &c.work);
 		q->val = arena_alloc(&c.work, (maxresp ? maxresp : 1) * sizeof(*q->val));
 		if (q->lay->type == QUESTION_MULTI || q->lay->type == QUESTION_RANKED) {
 			size_t n = (maxresp ? maxresp : 1) * (q->lay->nopt ? q->lay->nopt : 1);
